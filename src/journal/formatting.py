@@ -1,0 +1,72 @@
+"""Turn model values into the text readers see: dates, names, issue lines, counts.
+
+No HTML here: templates escape what these return.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+from collections.abc import Iterable
+
+from slugify import slugify
+
+from .model import Abstract, Author, Issue, Settings
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+PLURALS = {"Research Article": "Research Articles", "Review": "Reviews",
+           "Case Report": "Case Reports", "Short Communication": "Short Communications",
+           "Editorial": "Editorials", "Letter": "Letters", "Commentary": "Commentaries",
+           "Conference Abstract": "Conference Abstracts", "Clinical Image": "Clinical Images",
+           "Erratum": "Errata"}
+
+
+def format_date(date: datetime.date | None) -> str:
+    """E.g. "20 June 2017"; the same on every machine, whatever its locale."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def format_issue_line(settings: Settings, abstract: Abstract) -> str:
+    """The short citation, e.g. "J Clin Exp Oncol 2017, 6:3"."""
+    return f"{settings.abbreviation} {abstract.year}, {abstract.volume}:{abstract.issue}"
+
+
+def format_issue_label(issue: Issue) -> str:
+    return f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"
+
+
+def format_pages(abstract: Abstract) -> str:
+    if abstract.pages:
+        return ("pp. " if "-" in abstract.pages else "p. ") + abstract.pages.replace("-", "\u2013")
+    return f"Article {abstract.article_number}" if abstract.article_number else ""
+
+
+def format_issns(settings: Settings) -> str:
+    """E.g. "ISSN: 2324-9110" or "ISSN 1234-5679 (Print), 2324-9110 (Online)"."""
+    if settings.issn_print and settings.issn_online:
+        return f"ISSN {settings.issn_print} (Print), {settings.issn_online} (Online)"
+    return f"ISSN: {settings.issn_print or settings.issn_online}" if settings.issns else ""
+
+
+def format_name_list(authors: Iterable[Author]) -> str:
+    names = [a.name for a in authors]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def format_type_heading(article_type: str) -> str:
+    return PLURALS.get(article_type, article_type)
+
+
+def initial_of(author: Author) -> str:
+    """The A-Z index letter of an author: the family name's first letter, transliterated."""
+    letter = slugify(author.family or author.name.rsplit(" ", 1)[-1])[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+def encode_email(address: str) -> str:
+    """Hide an address from harvesters: reversed, then base64 (decoded by journal.js)."""
+    return base64.b64encode(address[::-1].encode("utf-8")).decode("ascii")

@@ -1,0 +1,220 @@
+"""Read editors' files from disk into RawEntry objects; judge nothing but the file's form.
+
+Front matter is split off with python-frontmatter's own delimiter rule and parsed once with
+PyYAML (libyaml when present), keeping the node tree so every key keeps its line number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml's C loader is several times faster; same results
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 12
+"""Front matter nested deeper than this is refused (no field needs more than 3)."""
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(slots=True, kw_only=True)
+class RawEntry:
+    """One file's front matter and body, as written, with the line of every key."""
+
+    path: str
+    """Repository-relative path with forward slashes."""
+    meta: dict[str, Any]
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+    """Dotted key path ("authors[1].id") → 1-based line in the file."""
+    plain: dict[str, str] = field(default_factory=dict)
+    """Dotted key path → the text of an unquoted scalar as written (for YAML 1.1 traps)."""
+
+    def line_of(self, key: str) -> int:
+        """The line of `key`, or of its nearest parent that has one, else 1."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0] if "." in key else key.rpartition("[")[0]
+        return 1
+
+
+class _FormError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_entry(root: Path, path: Path) -> RawEntry | Problem:
+    """Read one Markdown file with front matter; a Problem when its form is broken."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem(path=rel, line=1, field="file", message=f"cannot be read ({exc.strerror}).")
+    if len(data) > MAX_FILE_BYTES:
+        return Problem(
+            path=rel, line=1, field="file",
+            message=f"is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+            "Shorten it or split it.",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Problem(
+            path=rel, line=line, field="file",
+            message="is not UTF-8 text. Save the file as UTF-8 in your editor "
+            "(VS Code: \"Save with Encoding\" → UTF-8).",
+        )
+    try:
+        return _parse(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+    except _FormError as exc:
+        return Problem(path=rel, line=exc.line, field="front matter", message=exc.message)
+
+
+def _parse(rel: str, text: str) -> RawEntry:
+    if not text.strip():
+        raise _FormError(1, "the file is empty. Start it with a front matter block between "
+                         "two lines of ---.")
+    boundary = frontmatter.YAMLHandler.FM_BOUNDARY
+    first = boundary.match(text)
+    if first is None:
+        raise _FormError(1, "missing. The file must start with a line of --- followed by "
+                         "the fields, then another line of ---.")
+    closing = boundary.search(text, first.end())
+    if closing is None:
+        raise _FormError(1, "the closing --- line is missing. Add a line of --- after "
+                         "the last field.")
+    yaml_text = text[first.end() : closing.start()]
+    offset = text.count("\n", 0, first.end())
+    body = text[closing.end() :].lstrip("\n")
+    meta, lines, plain = _load_yaml(yaml_text, offset)
+    return RawEntry(path=rel, meta=meta, body=body, lines=lines, plain=plain)
+
+
+def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}, {}
+        lines: dict[str, int] = {}
+        plain: dict[str, str] = {}
+        _index(node, "", offset, lines, plain, set(), 0)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = offset + (mark.line + 1 if mark else 1)
+        what = (exc.problem or "invalid YAML").strip()
+        raise _FormError(line, f"YAML syntax error: {what}. Check the line's colons, quotes "
+                         "and indentation; put text containing ': ' or '#' in quotes.") from None
+    except yaml.YAMLError as exc:
+        raise _FormError(offset + 1, f"YAML error: {exc}. Check the front matter.") from None
+    except RecursionError:
+        raise _FormError(offset + 1, "nested too deeply. Flatten the front matter.") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise _FormError(offset + 1, "is not a list of fields. Write one `field: value` per "
+                         "line, e.g. `title: My abstract`.")
+    return data, lines, plain
+
+
+def _index(
+    node: yaml.Node, path: str, offset: int, lines: dict[str, int],
+    plain: dict[str, str], seen: set[int], depth: int,
+) -> None:
+    """Record the line of every key and refuse aliases, odd keys and deep nesting."""
+    if id(node) in seen:
+        raise _FormError(offset + node.start_mark.line + 1, "YAML anchors and aliases (& and *) "
+                         "are not supported. Write the value out in full.")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _FormError(offset + node.start_mark.line + 1, f"nested more than {MAX_DEPTH} "
+                         "levels deep. Flatten the front matter.")
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            line = offset + key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != (
+                "tag:yaml.org,2002:str"
+            ):
+                raise _FormError(line, f"the key {key_node.value!r} is not a plain name. Write "
+                                 "field names as words, e.g. `title:`.")
+            if key_node.value == "<<":
+                raise _FormError(line, "YAML merge keys (<<) are not supported. Write the "
+                                 "fields out in full.")
+            child = f"{path}.{key_node.value}" if path else str(key_node.value)
+            lines.setdefault(child, line)
+            _index(value_node, child, offset, lines, plain, seen, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, start=1):
+            child = f"{path}[{number}]"
+            lines.setdefault(child, offset + item.start_mark.line + 1)
+            _index(item, child, offset, lines, plain, seen, depth + 1)
+    elif isinstance(node, yaml.ScalarNode) and not node.style and path:
+        plain[path] = str(node.value)
+
+
+def iter_markdown(folder: Path) -> Iterator[Path]:
+    """Every .md file below `folder`, in a stable order; nothing when it does not exist."""
+    if folder.is_dir():
+        yield from sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+
+def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
+    """Read a plain YAML file (such as issues.yml) as an entry whose one field is `key`."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return Problem(path=rel, line=1, field="file", message="cannot be read as UTF-8 text. "
+                       "Save it as UTF-8.")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[str, int] = {}
+        plain: dict[str, str] = {}
+        if node is not None:
+            _index(node, key, 0, lines, plain, set(), 0)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return Problem(path=rel, line=(mark.line + 1) if mark else 1, field="file",
+                       message=f"YAML syntax error: {(exc.problem or '').strip()}. Check the "
+                       "line's colons, quotes and indentation.")
+    except _FormError as exc:
+        return Problem(path=rel, line=exc.line, field="file", message=exc.message)
+    finally:
+        loader.dispose()
+    return RawEntry(path=rel, meta={key: data}, body="", lines=lines, plain=plain)
+
+
+def load_settings(root: Path, config_file: Path, values: Any) -> RawEntry:
+    """Wrap the journal settings MkDocs read, with the line of each key in mkdocs.yml.
+
+    The file is only composed, never constructed, so MkDocs' own tags (!ENV,
+    !!python/name) do no harm here.
+    """
+    lines: dict[str, int] = {}
+    plain: dict[str, str] = {}
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        for name in ("extra", "journal"):
+            node = next(v for k, v in node.value if k.value == name)
+        _index(node, "extra.journal", 0, lines, plain, set(), 0)
+    except (OSError, yaml.YAMLError, StopIteration, AttributeError, _FormError):
+        pass  # MkDocs itself reports an unreadable mkdocs.yml
+    rel = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else (
+        config_file.name)
+    return RawEntry(path=rel, meta={"extra.journal": values}, body="", lines=lines, plain=plain)

@@ -1,0 +1,194 @@
+"""The journal's content as frozen dataclasses: no I/O, no HTML, no MkDocs.
+
+Field names equal the front-matter keys editors write, so the README's front-matter
+reference and this module describe the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Affiliation:
+    """An institution an author works at."""
+
+    name: str
+    """Institution name, e.g. "Iran University of Medical Sciences"."""
+    country: str = ""
+    """Country, in English, e.g. "Iran"."""
+    ror: str = ""
+    """Research Organization Registry id as a URL, e.g. "https://ror.org/03w04rv71"."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MediaPartner:
+    """An organisation listed under "Media partners"."""
+
+    name: str
+    url: str
+    logo: str = ""
+    """Path of the logo image inside docs/, e.g. "assets/partners/x.svg"."""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class License:
+    """The licence articles are published under."""
+
+    name: str
+    """Short name, e.g. "CC BY 4.0"."""
+    url: str
+    """Canonical URL of the licence text."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """The journal's settings, from `extra.journal` in mkdocs.yml."""
+
+    title: str
+    abbreviation: str
+    """ISO 4 abbreviation, e.g. "J Clin Exp Oncol"."""
+    issn_print: str = ""
+    issn_online: str = ""
+    publisher: str = ""
+    doi_prefix: str = ""
+    """The DOI prefix every article DOI starts with, e.g. "10.4172"."""
+    language: str = "en"
+    """Language of the articles, ISO 639-1 code."""
+    license: License | None = None
+    description: str = ""
+    submission_url: str = ""
+    tracking_url: str = ""
+    contact_email: str = ""
+    media_partners: tuple[MediaPartner, ...] = ()
+    site_url: str = ""
+    """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
+
+    @property
+    def issns(self) -> tuple[str, ...]:
+        """Every ISSN the journal has, print first."""
+        return tuple(i for i in (self.issn_print, self.issn_online) if i)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Author:
+    """A person who wrote abstracts; one file in authors/."""
+
+    id: str
+    """The file name without .md; abstracts refer to the author by it."""
+    name: str
+    given: str = ""
+    family: str = ""
+    degrees: str = ""
+    orcid: str = ""
+    """ORCID iD as 0000-0000-0000-0000 (no URL)."""
+    email: str = ""
+    affiliations: tuple[Affiliation, ...] = ()
+    photo: str = ""
+    """Image path relative to the authors/ folder."""
+    bio: str = ""
+    """The biography, in Markdown (the file's body)."""
+    source: str = ""
+    """The file this author came from, relative to the repository root."""
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.family or self.name.rsplit(" ", 1)[-1]).casefold(), self.name.casefold()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contributor:
+    """An author as listed on one abstract."""
+
+    author: Author
+    affiliations: tuple[Affiliation, ...]
+    """The affiliations given on this abstract (the author's own when not overridden)."""
+    is_corresponding: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conference:
+    """The meeting a conference abstract was presented at."""
+
+    name: str
+    place: str = ""
+    dates: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Abstract:
+    """One abstract; one file in abstracts/."""
+
+    slug: str
+    title: str
+    authors: tuple[Contributor, ...]
+    volume: int
+    issue: int
+    year: int
+    published: datetime.date
+    type: str
+    doi: str = ""
+    keywords: tuple[str, ...] = ()
+    pages: str = ""
+    """First page, or first-last, e.g. "12-14"."""
+    article_number: str = ""
+    received: datetime.date | None = None
+    accepted: datetime.date | None = None
+    conference: Conference | None = None
+    draft: bool = False
+    body: str = ""
+    """The abstract text, in Markdown."""
+    source: str = ""
+    """The file this abstract came from, relative to the repository root."""
+
+    @property
+    def first_page(self) -> str:
+        return self.pages.split("-")[0].strip() if self.pages else ""
+
+    @property
+    def last_page(self) -> str:
+        return self.pages.split("-")[-1].strip() if self.pages else ""
+
+    @property
+    def corresponding(self) -> Contributor | None:
+        return next((c for c in self.authors if c.is_corresponding), None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One issue: its abstracts, plus the optional metadata from issues.yml."""
+
+    volume: int
+    number: int
+    year: int
+    abstracts: tuple[Abstract, ...]
+    title: str = ""
+    """E.g. "Special Issue: Proceedings of …"."""
+    published: datetime.date | None = None
+    description: str = ""
+    cover: str = ""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.volume, self.number)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Journal:
+    """Everything the site is built from, validated and cross-linked."""
+
+    settings: Settings
+    abstracts: tuple[Abstract, ...]
+    """Published abstracts, in issue order (newest issue first)."""
+    authors: tuple[Author, ...]
+    """Every author, A-Z by family name."""
+    issues: tuple[Issue, ...]
+    """Newest first."""
+    abstracts_by_author: Mapping[str, tuple[Abstract, ...]] = field(default_factory=dict)
+
+    @property
+    def current_issue(self) -> Issue | None:
+        return self.issues[0] if self.issues else None

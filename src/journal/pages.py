@@ -1,0 +1,225 @@
+"""Journal → the pages of the site, each with the ready-to-display data its template shows.
+
+Templates only loop and print: every sort, group, label and link is decided here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+import yaml
+
+from . import urls
+from .formatting import (
+    encode_email,
+    format_date,
+    format_issue_label,
+    format_issue_line,
+    format_issns,
+    format_name_list,
+    format_pages,
+    format_type_heading,
+    initial_of,
+)
+from .model import Abstract, Affiliation, Author, Issue, Journal
+
+Render = Callable[[str], str]
+"""Markdown → safe HTML, as the host renders page bodies."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageSpec:
+    """One generated page: where it lives, its template, its body and its view model."""
+
+    src_uri: str
+    template: str
+    title: str
+    body: str = ""
+    """Markdown the host renders as the page's content (and search indexes)."""
+    context: Mapping[str, Any] = field(default_factory=dict)
+    source: str = ""
+    """The editors' file the page comes from, for the edit link."""
+    is_searchable: bool = True
+
+    @property
+    def markdown(self) -> str:
+        """The page as the host reads it: front matter, then the body."""
+        meta: dict[str, Any] = {"template": self.template, "title": self.title}
+        if not self.is_searchable:
+            meta["search"] = {"exclude": True}
+        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{head}---\n\n{self.body}"
+
+
+def _affiliation_text(affiliation: Affiliation) -> str:
+    return ", ".join(x for x in (affiliation.name, affiliation.country) if x)
+
+
+def _author_link(author: Author) -> dict[str, Any]:
+    return {"name": author.name, "url": urls.url_for_author(author.id),
+            "orcid": author.orcid,
+            "orcid_url": urls.url_for_orcid(author.orcid) if author.orcid else ""}
+
+
+def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
+    return {"title": abstract.title, "url": urls.url_for_abstract(abstract.slug),
+            "authors": format_name_list(c.author for c in abstract.authors),
+            "pages": format_pages(abstract), "type": abstract.type,
+            "doi": abstract.doi, "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
+            "issue_line": format_issue_line(journal.settings, abstract)}
+
+
+def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
+    """An issue's table of contents, grouped by article type."""
+    groups = [{"heading": format_type_heading(kind),
+               "entries": [_toc_item(journal, a) for a in items]}
+              for kind, items in groupby(issue.abstracts, key=lambda a: a.type)]
+    return {"label": format_issue_label(issue), "title": issue.title,
+            "url": urls.url_for_issue(issue.volume, issue.number),
+            "published": format_date(issue.published), "description": issue.description,
+            "count": len(issue.abstracts), "groups": groups}
+
+
+def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render) -> PageSpec:
+    abstract = issue.abstracts[index]
+    marks: dict[Affiliation, int] = {}
+    for contributor in abstract.authors:
+        for affiliation in contributor.affiliations:
+            marks.setdefault(affiliation, len(marks) + 1)
+    authors = [{**_author_link(c.author), "is_corresponding": c.is_corresponding,
+                "marks": ",".join(str(marks[a]) for a in c.affiliations)}
+               for c in abstract.authors]
+    dates = [{"label": label, "value": format_date(d), "iso": d.isoformat()}
+             for label, d in (("Received", abstract.received), ("Accepted", abstract.accepted),
+                              ("Published", abstract.published)) if d]
+    corresponding = abstract.corresponding
+    neighbours = {name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
+                  for name, position in (("previous", index - 1), ("next", index + 1))
+                  if 0 <= position < len(issue.abstracts)
+                  for other in [issue.abstracts[position]]}
+    conference = abstract.conference
+    settings = journal.settings
+    context = {
+        "kind": "abstract", "title": abstract.title, "type": abstract.type,
+        "issue_line": format_issue_line(settings, abstract),
+        "issue_url": urls.url_for_issue(issue.volume, issue.number),
+        "issue_label": format_issue_label(issue),
+        "authors": authors,
+        "affiliations": [{"mark": n, "text": _affiliation_text(a)} for a, n in marks.items()],
+        "dates": dates, "pages": format_pages(abstract),
+        "doi": abstract.doi, "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
+        "keywords": list(abstract.keywords),
+        "conference": ", ".join(x for x in (conference.name, conference.place, conference.dates)
+                                if x) if conference else "",
+        "bios": [{"name": c.author.name, "url": urls.url_for_author(c.author.id),
+                  "html": render(c.author.bio)} for c in abstract.authors if c.author.bio.strip()],
+        "email": {"name": corresponding.author.name,
+                  "code": encode_email(corresponding.author.email)}
+        if corresponding and corresponding.author.email else None,
+        "previous": neighbours.get("previous"), "next": neighbours.get("next"),
+        "license": {"name": settings.license.name, "url": settings.license.url}
+        if settings.license else None,
+    }
+    return PageSpec(src_uri=urls.src_for_abstract(abstract.slug), template="abstract.html",
+                    title=abstract.title, body=abstract.body, context=context,
+                    source=abstract.source)
+
+
+def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
+    toc = toc_for(journal, issue)
+    return PageSpec(src_uri=urls.src_for_issue(issue.volume, issue.number),
+                    template="issue.html", title=toc["label"], is_searchable=False,
+                    context={"kind": "issue", **toc})
+
+
+def page_for_archive(journal: Journal) -> PageSpec:
+    volumes = [{"volume": volume, "issues": [toc_for(journal, i) for i in items]}
+               for volume, items in groupby(journal.issues, key=lambda i: i.volume)]
+    for entry in volumes:
+        entry["year"] = entry["issues"][0]["label"].rsplit("(", 1)[-1].rstrip(")")
+    return PageSpec(src_uri=urls.ARCHIVE, template="archive.html", title="Archive",
+                    is_searchable=False, context={"kind": "archive", "volumes": volumes})
+
+
+def page_for_author(journal: Journal, author: Author) -> PageSpec:
+    abstracts = journal.abstracts_by_author.get(author.id, ())
+    context = {
+        "kind": "author", **_author_link(author), "degrees": author.degrees,
+        "photo_url": urls.url_for(urls.src_for_author_photo(author.id, author.photo))
+        if author.photo else "",
+        "affiliations": [_affiliation_text(a) for a in author.affiliations],
+        "abstracts": [_toc_item(journal, a) for a in abstracts],
+    }
+    return PageSpec(src_uri=urls.src_for_author(author.id), template="author.html",
+                    title=author.name, body=author.bio, context=context, source=author.source)
+
+
+def page_for_author_index(journal: Journal) -> PageSpec:
+    letters = [{"letter": letter, "authors": [
+        {**_author_link(a), "affiliation": _affiliation_text(a.affiliations[0])
+         if a.affiliations else "", "count": len(journal.abstracts_by_author.get(a.id, ()))}
+        for a in items]}
+        for letter, items in groupby(journal.authors, key=initial_of)]
+    return PageSpec(src_uri=urls.AUTHOR_INDEX, template="authors.html", title="Authors",
+                    is_searchable=False, context={"kind": "authors", "letters": letters})
+
+
+def page_for_media_partners(journal: Journal) -> PageSpec:
+    return PageSpec(src_uri=urls.MEDIA_PARTNERS, template="media-partners.html",
+                    title="Media partners", is_searchable=False,
+                    context={"kind": "media-partners"})
+
+
+def context_for_home(journal: Journal) -> dict[str, Any]:
+    issue = journal.current_issue
+    return {"kind": "home", "current_issue": toc_for(journal, issue) if issue else None}
+
+
+def context_for_site(journal: Journal) -> dict[str, Any]:
+    """What every page shows: the banner, the partner strip, the footer."""
+    settings = journal.settings
+    return {
+        "title": settings.title, "abbreviation": settings.abbreviation,
+        "issn_line": format_issns(settings), "publisher": settings.publisher,
+        "submission_url": settings.submission_url, "tracking_url": settings.tracking_url,
+        "contact_email_code": encode_email(settings.contact_email)
+        if settings.contact_email else "",
+        "license": {"name": settings.license.name, "url": settings.license.url}
+        if settings.license else None,
+        "partners": [{"name": p.name, "url": p.url, "logo": p.logo,
+                      "description": p.description} for p in settings.media_partners],
+    }
+
+
+def build_pages(journal: Journal, render: Render) -> list[PageSpec]:
+    """Every generated page of the site."""
+    pages = [page_for_abstract(journal, issue, n, render)
+             for issue in journal.issues for n in range(len(issue.abstracts))]
+    pages += [page_for_issue(journal, issue) for issue in journal.issues]
+    pages += [page_for_author(journal, author) for author in journal.authors]
+    pages += [page_for_archive(journal), page_for_author_index(journal),
+              page_for_media_partners(journal)]
+    return pages
+
+
+def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, str] | str]:
+    """The site's menu: the journal's pages, then the other hand-written pages (src_uris)."""
+    settings = journal.settings
+    issue = journal.current_issue
+    nav: list[dict[str, str] | str] = [{"Home": urls.HOME}]
+    if issue:
+        nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
+    nav += [{"Archive": urls.ARCHIVE}, {"Authors": urls.AUTHOR_INDEX}]
+    if settings.media_partners:
+        nav.append({"Media partners": urls.MEDIA_PARTNERS})
+    if urls.SUBMIT in extra_pages:
+        nav.append({"Submit": urls.SUBMIT})
+    elif settings.submission_url:
+        nav.append({"Submit": settings.submission_url})
+    if settings.tracking_url:
+        nav.append({"Track your manuscript": settings.tracking_url})
+    nav += [src for src in sorted(extra_pages) if src not in (urls.HOME, urls.SUBMIT)]
+    return nav

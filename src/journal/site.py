@@ -1,0 +1,130 @@
+"""Load → validate → assemble → pages: everything a host needs to build the site."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import urls
+from .assembly import build_journal
+from .loading import RawEntry, iter_markdown, load_data, load_entry, load_settings
+from .model import Author, Journal
+from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
+from .problems import Problem
+from .settings import check_settings
+from .validation import ParsedAbstract, check_abstract, check_author, check_issue_list
+
+ABSTRACTS = "abstracts"
+AUTHORS = "authors"
+ISSUES_FILE = "issues.yml"
+
+
+@dataclass(slots=True, kw_only=True)
+class SiteData:
+    """The result of one build's content pass."""
+
+    journal: Journal | None
+    problems: list[Problem]
+    pages: list[PageSpec] = field(default_factory=list)
+    contexts: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Page src_uri → the view model its template shows (generated pages and the home)."""
+    site: Mapping[str, Any] = field(default_factory=dict)
+    """What every page shows (banner, partner strip, footer)."""
+    static_files: list[tuple[str, Path]] = field(default_factory=list)
+    """(src_uri, file on disk) of files copied as they are, e.g. author photos."""
+    nav: list[dict[str, str] | str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def build_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.datetime.now(tz=datetime.timezone.utc).date()
+
+
+def is_preview() -> bool:
+    """Pull-request previews show drafts and scheduled abstracts (JOURNAL_PREVIEW=1)."""
+    return os.environ.get("JOURNAL_PREVIEW", "").strip().lower() in ("1", "true", "yes")
+
+
+def load_journal(
+    root: Path, config_file: Path, extra_journal: Any, *, site_url: str = "",
+    today: datetime.date | None = None, preview: bool | None = None,
+) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
+    """Read and check every editors' file; the Journal when nothing is fatally wrong."""
+    problems: list[Problem] = []
+    settings, found = check_settings(load_settings(root, config_file, extra_journal), site_url)
+    problems += found
+    authors: list[Author] = []
+    for path in iter_markdown(root / AUTHORS):
+        entry = load_entry(root, path)
+        if isinstance(entry, Problem):
+            problems.append(entry)
+            continue
+        author, found = check_author(entry)
+        problems += found
+        if author:
+            authors.append(author)
+    parsed: list[ParsedAbstract] = []
+    entries: list[RawEntry] = []
+    for path in iter_markdown(root / ABSTRACTS):
+        entry = load_entry(root, path)
+        if isinstance(entry, Problem):
+            problems.append(entry)
+            continue
+        entries.append(entry)
+        item, found = check_abstract(entry)
+        problems += found
+        if item:
+            parsed.append(item)
+    issue_meta: list[dict[str, Any]] = []
+    if (root / ISSUES_FILE).is_file():
+        data = load_data(root, root / ISSUES_FILE, "issues")
+        if isinstance(data, Problem):
+            problems.append(data)
+        else:
+            issue_meta, found = check_issue_list(data)
+            problems += found
+    if settings is None:
+        return None, problems, entries
+    journal, found = build_journal(
+        settings, parsed, authors, issue_meta, today=today or build_date(),
+        preview=is_preview() if preview is None else preview)
+    return journal, problems + found, entries
+
+
+def build_site_data(
+    root: Path, config_file: Path, extra_journal: Any, render: Render, *,
+    site_url: str = "", docs_pages: Sequence[str] = (),
+    today: datetime.date | None = None, preview: bool | None = None,
+) -> SiteData:
+    """Everything the host adds to the site, built from the files that passed the checks.
+
+    Files with errors are left out (and named in `problems`); only broken settings stop
+    the whole site.
+    """
+    journal, problems, _ = load_journal(root, config_file, extra_journal, site_url=site_url,
+                                        today=today, preview=preview)
+    if journal is None:
+        return SiteData(journal=None, problems=problems)
+    pages = build_pages(journal, render)
+    contexts: dict[str, Mapping[str, Any]] = {p.src_uri: p.context for p in pages}
+    contexts[urls.HOME] = context_for_home(journal)
+    photos = [(urls.src_for_author_photo(a.id, a.photo), root / AUTHORS / a.photo)
+              for a in journal.authors if a.photo]
+    return SiteData(journal=journal, problems=problems, pages=pages, contexts=contexts,
+                    site=context_for_site(journal), static_files=photos,
+                    nav=build_nav(journal, docs_pages))

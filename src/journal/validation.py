@@ -1,0 +1,251 @@
+"""The rules one file must follow on its own; cross-file rules live in assembly.py.
+
+Each `check_*` function reads one RawEntry, reports every problem it finds (it never stops at
+the first) and returns the typed values it could read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .fields import (
+    SLUG,
+    Checker,
+    Invalid,
+    parse_choice,
+    parse_code,
+    parse_date,
+    parse_doi,
+    parse_email,
+    parse_flag,
+    parse_mapping,
+    parse_number,
+    parse_orcid,
+    parse_pages,
+    parse_relative_path,
+    parse_ror,
+    parse_text,
+    parse_text_list,
+)
+from .loading import RawEntry
+from .model import Affiliation, Author, Conference
+from .problems import Problem
+
+ARTICLE_TYPES = (
+    "Research Article", "Review", "Case Report", "Short Communication", "Editorial",
+    "Letter", "Conference Abstract", "Commentary", "Clinical Image", "Erratum",
+)
+MAX_BODY_WORDS = 5_000
+
+Parser = Callable[[Checker, str, Any], Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthorRef:
+    """An abstract's reference to an author file, before it is resolved."""
+
+    id: str
+    key: str
+    """Where it was written, e.g. "authors[2]"."""
+    affiliations: tuple[Affiliation, ...] | None = None
+    is_corresponding: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParsedAbstract:
+    """An abstract's typed fields, its author references still unresolved."""
+
+    entry: RawEntry
+    slug: str
+    fields: dict[str, Any]
+    refs: tuple[AuthorRef, ...]
+
+
+def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
+    data = parse_mapping(ch, key, value)
+    ch.check_keys(key, data, ("name", "country", "ror"), ("name",))
+    name = ch.parse(f"{key}.name", data["name"], parse_text) if "name" in data else None
+    if not name:
+        raise Invalid("has no usable name.") if "name" in data else Invalid("is incomplete.")
+    country = ch.parse(f"{key}.country", data["country"], parse_text) if "country" in data else ""
+    ror = ch.parse(f"{key}.ror", data["ror"], parse_ror) if "ror" in data else ""
+    return Affiliation(name=name, country=country or "", ror=ror or "")
+
+
+def parse_affiliations(ch: Checker, key: str, value: Any) -> tuple[Affiliation, ...]:
+    if not isinstance(value, list):
+        raise Invalid(f"expected a list of institutions, one `- name: …` per line, under {key}:.")
+    items = [_quiet(ch, f"{key}[{n}]", v, parse_affiliation) for n, v in enumerate(value, 1)]
+    return tuple(i for i in items if i)
+
+
+def _quiet(ch: Checker, key: str, value: Any, parser: Parser) -> Any:
+    """Parse a nested item whose own parser already reported its problems."""
+    try:
+        return parser(ch, key, value)
+    except Invalid as exc:
+        if str(exc) not in ("is incomplete.",):
+            ch.report(key, str(exc))
+        return None
+
+
+def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
+    if isinstance(value, str):
+        return AuthorRef(id=value.strip(), key=key)
+    data = parse_mapping(ch, key, value)
+    ch.check_keys(key, data, ("id", "corresponding", "affiliations"), ("id",))
+    author_id = ch.parse(f"{key}.id", data.get("id"), parse_text) if "id" in data else None
+    if not author_id:
+        raise Invalid("is incomplete.")
+    affiliations = None
+    if "affiliations" in data:
+        affiliations = ch.parse(f"{key}.affiliations", data["affiliations"], parse_affiliations)
+    corresponding = (
+        ch.parse(f"{key}.corresponding", data["corresponding"], parse_flag)
+        if "corresponding" in data else False
+    )
+    return AuthorRef(id=author_id, key=key, affiliations=affiliations,
+                     is_corresponding=bool(corresponding))
+
+
+def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a list of author ids, e.g. authors: [jane-doe, john-smith].")
+    refs = [_quiet(ch, f"{key}[{n}]", v, parse_author_ref) for n, v in enumerate(value, 1)]
+    return tuple(r for r in refs if r)
+
+
+def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
+    data = parse_mapping(ch, key, value)
+    ch.check_keys(key, data, ("name", "place", "dates"), ("name",))
+    values = {k: ch.parse(f"{key}.{k}", data[k], parse_text) for k in ("name", "place", "dates")
+              if k in data}
+    if not values.get("name"):
+        raise Invalid("is incomplete.")
+    return Conference(**{k: v for k, v in values.items() if v})
+
+
+ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "title": (parse_text, True),
+    "authors": (parse_author_refs, True),
+    "volume": (parse_number, True),
+    "issue": (parse_number, True),
+    "year": (parse_number, True),
+    "published": (parse_date, True),
+    "received": (parse_date, False),
+    "accepted": (parse_date, False),
+    "type": (parse_choice(ARTICLE_TYPES), True),
+    "doi": (parse_doi, False),
+    "keywords": (parse_text_list, False),
+    "pages": (parse_pages, False),
+    "article_number": (parse_code, False),
+    "conference": (parse_conference, False),
+    "draft": (parse_flag, False),
+}
+
+AUTHOR_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_text, True),
+    "given": (parse_text, False),
+    "family": (parse_text, False),
+    "degrees": (parse_text, False),
+    "orcid": (parse_orcid, False),
+    "email": (parse_email, False),
+    "affiliations": (parse_affiliations, False),
+    "photo": (parse_relative_path, False),
+}
+
+ISSUE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "volume": (parse_number, True),
+    "issue": (parse_number, True),
+    "title": (parse_text, False),
+    "published": (parse_date, False),
+    "description": (parse_text, False),
+    "cover": (parse_relative_path, False),
+}
+
+
+def _read_fields(ch: Checker, prefix: str, data: dict[str, Any],
+                 table: dict[str, tuple[Parser, bool]]) -> dict[str, Any]:
+    ch.check_keys(prefix, data, table, [k for k, (_, req) in table.items() if req])
+    values = {}
+    for name, (parser, _) in table.items():
+        if data.get(name) is not None:
+            value = _quiet(ch, f"{prefix}.{name}" if prefix else name, data[name], parser)
+            if value is not None:
+                values[name] = value
+    return values
+
+
+def slug_of(ch: Checker, path: str) -> str:
+    """The file name without .md, which must be a safe URL slug."""
+    slug = path.rsplit("/", 1)[-1].removesuffix(".md")
+    if not SLUG.match(slug):
+        ch.report("file name", f'"{slug}" is not a valid slug. Rename the file to lowercase '
+                  "letters, digits and hyphens, e.g. smith-glioma-2017.md.")
+    return slug
+
+
+def check_body(ch: Checker, what: str, *, required: bool) -> None:
+    words = len(ch.entry.body.split())
+    if required and not words:
+        ch.report("body", f"the {what} is missing. Write it below the closing --- line.")
+    if words > MAX_BODY_WORDS:
+        ch.report("body", f"the {what} has {words:,} words; the limit is {MAX_BODY_WORDS:,}. "
+                  "Shorten it.")
+
+
+def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
+    """Read an abstract's front matter and body, reporting every problem."""
+    ch = Checker(entry)
+    slug = slug_of(ch, entry.path)
+    values = _read_fields(ch, "", entry.meta, ABSTRACT_FIELDS)
+    check_body(ch, "abstract text", required=True)
+    dates = [(k, values[k]) for k in ("received", "accepted", "published") if k in values]
+    for (early, a), (late, b) in zip(dates, dates[1:]):
+        if a > b:
+            ch.report(late, f"{b.isoformat()} is before {early} ({a.isoformat()}). Check both "
+                      "dates.")
+    refs = values.pop("authors", ())
+    if refs and sum(r.is_corresponding for r in refs) > 1:
+        ch.report("authors", "more than one author is marked `corresponding: true`. Keep it on "
+                  "one author.")
+    if any(p.is_error for p in ch.problems):
+        return None, ch.problems
+    return ParsedAbstract(entry=entry, slug=slug, fields=values, refs=tuple(refs)), ch.problems
+
+
+def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
+    """Read an author's front matter and biography, reporting every problem."""
+    ch = Checker(entry)
+    slug = slug_of(ch, entry.path)
+    values = _read_fields(ch, "", entry.meta, AUTHOR_FIELDS)
+    check_body(ch, "biography", required=False)
+    if "affiliations" in values:
+        values["affiliations"] = tuple(values["affiliations"])
+    if any(p.is_error for p in ch.problems):
+        return None, ch.problems
+    return Author(id=slug, bio=entry.body, source=entry.path, **values), ch.problems
+
+
+def check_issue_list(entry: RawEntry) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Read issues.yml: a list of optional metadata for issues."""
+    ch = Checker(entry)
+    data = entry.meta.get("issues")
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        ch.report("issues", "expected a list with one `- volume: …` item per issue.")
+        return [], ch.problems
+    result = []
+    for n, item in enumerate(data, 1):
+        if not isinstance(item, dict):
+            ch.report(f"issues[{n}]", "expected the fields of one issue (volume, issue, …).")
+            continue
+        values = _read_fields(ch, f"issues[{n}]", item, ISSUE_FIELDS)
+        if "volume" in values and "issue" in values:
+            result.append(values)
+    return result, ch.problems

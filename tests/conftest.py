@@ -1,0 +1,89 @@
+"""Shared fixtures: real `mkdocs build --strict` runs of the sample and fixture journals."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+EPOCH = "1700000000"  # 2023-11-14: every sample abstract is published by then
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build --strict`."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, url: str) -> BeautifulSoup:
+        """Parse the page served at `url` (e.g. "abstracts/x/")."""
+        path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs_build(project: Path, site: Path, *, env: dict[str, str] | None = None,
+                     strict: bool = True) -> Build:
+    """Build `project` with the real mkdocs command into `site`."""
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
+               "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), "--quiet"]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True,
+                            timeout=600, check=False)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".venv", ".git",
+                                                                  "tests", "__pycache__"))
+    for shared in ("hooks", "overrides"):
+        if not (target / shared).exists():
+            shutil.copytree(ROOT / shared, target / shared)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample journal shipped in the repository, built once per test session."""
+    build = run_mkdocs_build(ROOT, tmp_path_factory.mktemp("sample") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The small fixture journal in tests/fixtures/journal, built once per session."""
+    project = copy_project(FIXTURES / "journal", tmp_path_factory.mktemp("fixture") / "journal")
+    build = run_mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the fixture journal in tmp_path, with files replaced or added."""
+
+    def make(files: dict[str, str] | None = None, remove: tuple[str, ...] = ()) -> Path:
+        project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+        for name in remove:
+            (project / name).unlink()
+        for name, text in (files or {}).items():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / name).write_text(text, encoding="utf-8")
+        return project
+
+    return make
