@@ -5,6 +5,7 @@ Templates only loop and print: every sort, group, label and link is decided here
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -43,13 +44,18 @@ class PageSpec:
     source: str = ""
     """The editors' file the page comes from, for the edit link."""
     is_searchable: bool = True
+    search_terms: tuple[str, ...] = ()
+    """Words the page must be found by beyond its text: author names, keywords."""
 
     @property
     def markdown(self) -> str:
         """The page as the host reads it: front matter, then the body."""
-        meta: dict[str, Any] = {"template": self.template, "title": self.title}
+        # Material prints meta titles unescaped (header, search results): escape here.
+        meta: dict[str, Any] = {"template": self.template, "title": html.escape(self.title)}
         if not self.is_searchable:
             meta["search"] = {"exclude": True}
+        if self.search_terms:  # Material's search indexes `tags` (shown beside results)
+            meta["tags"] = [html.escape(term) for term in self.search_terms]
         head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
@@ -125,7 +131,8 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
     }
     return PageSpec(src_uri=urls.src_for_abstract(abstract.slug), template="abstract.html",
                     title=abstract.title, body=abstract.body, context=context,
-                    source=abstract.source)
+                    source=abstract.source,
+                    search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords))
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
