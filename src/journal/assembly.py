@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .fields import Checker
+from .formatting import author_sort_key
 from .model import Abstract, Author, Contributor, Issue, Journal, Settings
 from .problems import Problem
 from .validation import ParsedAbstract
@@ -143,7 +144,7 @@ def build_journal(
             by_author[contributor.author.id].append(abstract)
     journal = Journal(
         settings=settings, abstracts=ordered,
-        authors=tuple(sorted(by_id.values(), key=lambda a: a.sort_key)),
+        authors=tuple(sorted(by_id.values(), key=author_sort_key)),
         issues=issues, abstracts_by_author={k: tuple(v) for k, v in by_author.items()},
     )
     return journal, problems

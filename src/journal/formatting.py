@@ -61,6 +61,11 @@ def format_type_heading(article_type: str) -> str:
     return PLURALS.get(article_type, article_type)
 
 
+def author_sort_key(author: Author) -> tuple[str, str]:
+    """A-Z by family name, transliterated, so "Łukasiewicz" files under L."""
+    return slugify(author.family or author.name.rsplit(" ", 1)[-1]), slugify(author.name)
+
+
 def initial_of(author: Author) -> str:
     """The A-Z index letter of an author: the family name's first letter, transliterated."""
     letter = slugify(author.family or author.name.rsplit(" ", 1)[-1])[:1].upper()

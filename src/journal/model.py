@@ -94,10 +94,6 @@ class Author:
     source: str = ""
     """The file this author came from, relative to the repository root."""
 
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        return (self.family or self.name.rsplit(" ", 1)[-1]).casefold(), self.name.casefold()
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contributor:
