@@ -1,0 +1,67 @@
+"""`mkdocs serve` rebuilds when an editor saves an abstract or a biography."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import EPOCH, FIXTURES, copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _get(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield project, f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_saving_an_abstract_or_a_bio_updates_the_served_pages(served) -> None:
+    project, base = served
+    page = base + "abstracts/conference-talk/"
+    assert _wait_for(page, "A conference talk without a DOI")
+    source = project / "abstracts/1/2/conference-talk.md"
+    source.write_text(source.read_text().replace("A conference talk without a DOI",
+                                                 "A renamed conference talk"))
+    assert _wait_for(page, "A renamed conference talk")
+    bio = project / "authors/chen-wei.md"
+    bio.write_text(bio.read_text().replace("is a pathologist", "is a molecular pathologist"))
+    assert _wait_for(base + "authors/chen-wei/", "is a molecular pathologist")
