@@ -43,7 +43,8 @@ def test_every_abstract_page_shows_its_article_data(sample_site: Build, slug: st
                                                    meta: dict) -> None:
     page = sample_site.html(f"abstracts/{slug}/")
     assert _text(page.select_one("h1")) == meta["title"]
-    authors = [_text(a) for a in page.select(".journal-article__authors .journal-author > a:first-child")]
+    names = page.select(".journal-article__authors .journal-author > a:first-child")
+    authors = [_text(a) for a in names]
     assert authors == [_author(i)["name"] for i in _ids(meta)]
     affiliations = _text(page.select_one(".journal-article__affiliations"))
     for item in meta["authors"]:

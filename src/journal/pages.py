@@ -17,9 +17,9 @@ from . import urls
 from .formatting import (
     encode_email,
     format_date,
+    format_issns,
     format_issue_label,
     format_issue_line,
-    format_issns,
     format_name_list,
     format_pages,
     format_type_heading,
