@@ -49,6 +49,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
                           + format_report(BUILD.problems))
     for problem in BUILD.problems:
         (log.error if problem.is_error else log.warning)(format_problem(problem))
+    for note in BUILD.notes:  # not problems: a --strict build must not fail on them
+        log.info(note)
     if BUILD.errors:
         log.error(f"{format_summary(BUILD.problems)}; the files with errors were left out.")
     if not config.nav:
@@ -66,6 +68,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
                                     inclusion=inclusion))
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, text in BUILD.exports:  # not Markdown: copied to the site as they are
+        files.append(File.generated(config, src_uri, content=text))
     return files
 
 

@@ -87,3 +87,14 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return project
 
     return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="Rewrite tests/golden/ from the current exports (review the diff).")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are rewritten instead of compared (`make goldens`)."""
+    return bool(request.config.getoption("--update-goldens"))

@@ -64,6 +64,12 @@ class Settings:
     tracking_url: str = ""
     contact_email: str = ""
     media_partners: tuple[MediaPartner, ...] = ()
+    depositor_name: str = ""
+    """Who sends the Crossref deposits (Crossref `depositor_name`); the publisher when empty."""
+    depositor_email: str = ""
+    """Where Crossref sends deposit reports; the contact e-mail when empty."""
+    registrant: str = ""
+    """The organisation that owns the DOIs (Crossref `registrant`); the publisher when empty."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from . import urls
+from .exports.head import head_for_abstract, head_for_home, head_for_issue
 from .formatting import (
     encode_email,
     format_date,
@@ -128,6 +129,7 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
         "previous": neighbours.get("previous"), "next": neighbours.get("next"),
         "license": {"name": settings.license.name, "url": settings.license.url}
         if settings.license else None,
+        **head_for_abstract(journal, abstract),
     }
     return PageSpec(src_uri=urls.src_for_abstract(abstract.slug), template="abstract.html",
                     title=abstract.title, body=abstract.body, context=context,
@@ -139,7 +141,8 @@ def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
     toc = toc_for(journal, issue)
     return PageSpec(src_uri=urls.src_for_issue(issue.volume, issue.number),
                     template="issue.html", title=toc["label"], is_searchable=False,
-                    context={"kind": "issue", **toc})
+                    context={"kind": "issue", **toc,
+                             **head_for_issue(journal, issue, toc["label"])})
 
 
 def page_for_archive(journal: Journal) -> PageSpec:
@@ -182,7 +185,8 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
 
 def context_for_home(journal: Journal) -> dict[str, Any]:
     issue = journal.current_issue
-    return {"kind": "home", "current_issue": toc_for(journal, issue) if issue else None}
+    return {"kind": "home", "current_issue": toc_for(journal, issue) if issue else None,
+            **head_for_home(journal)}
 
 
 def context_for_site(journal: Journal) -> dict[str, Any]:

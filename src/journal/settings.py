@@ -87,6 +87,9 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "tracking_url": (parse_url, False),
     "contact_email": (parse_email, False),
     "media_partners": (parse_partners, False),
+    "depositor_name": (parse_text, False),
+    "depositor_email": (parse_email, False),
+    "registrant": (parse_text, False),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import urls
 from .assembly import build_journal
+from .exports import build_exports
 from .loading import RawEntry, iter_markdown, load_data, load_entry, load_settings
 from .model import Author, Journal
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
@@ -37,6 +38,11 @@ class SiteData:
     static_files: list[tuple[str, Path]] = field(default_factory=list)
     """(src_uri, file on disk) of files copied as they are, e.g. author photos."""
     nav: list[dict[str, str] | str] = field(default_factory=list)
+    exports: list[tuple[str, str]] = field(default_factory=list)
+    """(src_uri, text) of the machine-readable files: citations, Crossref, DOAJ, JATS, feed."""
+    notes: list[str] = field(default_factory=list)
+    """Information for editors that is no problem, e.g. abstracts left out of Crossref
+    because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -53,6 +59,12 @@ def build_date() -> datetime.date:
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
     return datetime.datetime.now(tz=datetime.timezone.utc).date()
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as a number, when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(epoch) if epoch.isdigit() else None
 
 
 def is_preview() -> bool:
@@ -125,6 +137,7 @@ def build_site_data(
     contexts[urls.HOME] = context_for_home(journal)
     photos = [(urls.src_for_author_photo(a.id, a.photo), root / AUTHORS / a.photo)
               for a in journal.authors if a.photo]
+    exports, notes = build_exports(journal, source_date_epoch())
     return SiteData(journal=journal, problems=problems, pages=pages, contexts=contexts,
                     site=context_for_site(journal), static_files=photos,
-                    nav=build_nav(journal, docs_pages))
+                    nav=build_nav(journal, docs_pages), exports=exports, notes=notes)

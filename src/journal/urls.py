@@ -68,3 +68,18 @@ def url_for_orcid(orcid: str) -> str:
 def absolute(site_url: str, url: str) -> str:
     """An absolute URL for a site-relative one, when the site's address is known."""
     return site_url.rstrip("/") + "/" + url if site_url else url
+
+
+FEED = "feed.xml"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
+
+
+def src_for_abstract_file(slug: str, extension: str) -> str:
+    """A download beside an abstract page, e.g. "abstracts/x/x.bib" ("bib", "jats.xml")."""
+    return f"abstracts/{slug}/{slug}.{extension}"
+
+
+def src_for_issue_file(volume: int, number: int, name: str) -> str:
+    """A download beside an issue page, e.g. "issues/6/3/crossref.xml"."""
+    return f"issues/{volume}/{number}/{name}"

@@ -1,0 +1,67 @@
+"""BibTeX: one @article entry per abstract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Abstract, Journal
+from .common import abstract_url, given_and_family, plain_text
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def escape_bibtex(text: str) -> str:
+    """Text as a BibTeX field value: LaTeX specials escaped, whitespace collapsed.
+
+    Non-ASCII letters stay as they are (UTF-8); biber, pybtex and reference managers read them.
+    """
+    return "".join(_SPECIAL.get(c, c) for c in " ".join(text.split()))
+
+
+def _verbatim(text: str) -> str:
+    # doi and url are verbatim fields: no escaping, but braces would end the value.
+    return text.replace("{", "").replace("}", "")
+
+
+def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
+    settings = journal.settings
+    names = [
+        ", ".join(n for n in reversed(given_and_family(c.author)) if n) for c in abstract.authors
+    ]
+    fields = [
+        ("author", " and ".join(escape_bibtex(n) for n in names)),
+        ("title", "{" + escape_bibtex(abstract.title) + "}"),  # keep the title's capitals
+        ("journal", escape_bibtex(settings.title)),
+        ("shortjournal", escape_bibtex(settings.abbreviation)),
+        ("year", str(abstract.published.year)),
+        ("month", _MONTHS[abstract.published.month - 1]),
+        ("volume", str(abstract.volume)),
+        ("number", str(abstract.issue)),
+        ("pages", escape_bibtex(abstract.pages.replace("-", "--"))),
+        ("eid", escape_bibtex(abstract.article_number)),
+        ("doi", _verbatim(abstract.doi)),
+        ("url", _verbatim(abstract_url(settings, abstract))),
+        ("issn", ", ".join(settings.issns)),
+        ("publisher", escape_bibtex(settings.publisher)),
+        ("keywords", escape_bibtex(", ".join(abstract.keywords))),
+        ("abstract", escape_bibtex(plain_text(abstract.body))),
+    ]
+    lines = [f"  {name} = {{{value}}}," for name, value in fields if value]
+    return "@article{" + abstract.slug + ",\n" + "\n".join(lines) + "\n}\n"
+
+
+def export_bibtex(journal: Journal, abstracts: Iterable[Abstract]) -> str:
+    """A .bib file with the given abstracts, keyed by slug."""
+    return "\n".join(entry_for_abstract(journal, a) for a in abstracts)

@@ -1,0 +1,98 @@
+"""What several export formats share: absolute URLs, plain text, names, dates, languages."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import markdown  # type: ignore[import-untyped]  # no stubs installed
+import nh3
+
+from .. import urls
+from ..model import Abstract, Author, Issue, Journal, Settings
+
+# ISO 639-1 → ISO 639-2/B (DOAJ and JATS want three letters), for settings.LANGUAGES.
+LANGUAGES3 = {
+    "en": "eng",
+    "fr": "fre",
+    "de": "ger",
+    "es": "spa",
+    "it": "ita",
+    "pt": "por",
+    "nl": "dut",
+    "ru": "rus",
+    "zh": "chi",
+    "ja": "jpn",
+    "ar": "ara",
+    "fa": "per",
+    "tr": "tur",
+    "pl": "pol",
+}
+JOURNAL_ARTICLE_TYPE = "MedicalScholarlyArticle"
+
+
+def language3(settings: Settings) -> str:
+    return LANGUAGES3.get(settings.language, "eng")
+
+
+def absolute(settings: Settings, url: str) -> str:
+    """The absolute URL of a site-relative one (relative when site_url is unset)."""
+    return urls.absolute(settings.site_url, url)
+
+
+def abstract_url(settings: Settings, abstract: Abstract) -> str:
+    return absolute(settings, urls.url_for_abstract(abstract.slug))
+
+
+def issue_url(settings: Settings, volume: int, number: int) -> str:
+    return absolute(settings, urls.url_for_issue(volume, number))
+
+
+def issue_of(journal: Journal, abstract: Abstract) -> Issue:
+    return next(i for i in journal.issues if i.key == (abstract.volume, abstract.issue))
+
+
+def issue_date(issue: Issue) -> datetime.date:
+    """When the issue came out: issues.yml's date, else its newest abstract's."""
+    return issue.published or max(a.published for a in issue.abstracts)
+
+
+def given_and_family(author: Author) -> tuple[str, str]:
+    """The author's given and family names (the last word of the name as a fallback)."""
+    if author.family:
+        return author.given, author.family
+    given, _, family = author.name.rpartition(" ")
+    return given, family
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a Markdown text as plain text (markup dropped, entities decoded)."""
+    result = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        rendered = markdown.markdown(block)
+        plain = html.unescape(nh3.clean(rendered, tags=set()))
+        plain = " ".join(plain.split())
+        if plain:
+            result.append(plain)
+    return result
+
+
+def plain_text(text: str) -> str:
+    return "\n\n".join(paragraphs(text))
+
+
+def xml_text(root: ET.Element) -> str:
+    """Serialise an element tree as an indented UTF-8 document."""
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    """Append a child element with optional text and attributes."""
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element

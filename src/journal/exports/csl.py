@@ -1,0 +1,51 @@
+"""CSL-JSON: the citation data reference managers and citeproc read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Abstract, Journal
+from .common import abstract_url, given_and_family, plain_text
+
+
+def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
+    """One abstract as a CSL-JSON item (an `article-journal`)."""
+    settings = journal.settings
+    published = abstract.published
+    item: dict[str, Any] = {
+        "id": abstract.slug,
+        "type": "article-journal",
+        "title": abstract.title,
+        "author": [
+            dict(zip(("given", "family"), given_and_family(c.author), strict=True))
+            for c in abstract.authors
+        ],
+        "container-title": settings.title,
+        "container-title-short": settings.abbreviation,
+        "volume": str(abstract.volume),
+        "issue": str(abstract.issue),
+        "issued": {"date-parts": [[published.year, published.month, published.day]]},
+        "URL": abstract_url(settings, abstract),
+        "language": settings.language,
+    }
+    optional = {
+        "page": abstract.pages,
+        "number": abstract.article_number,
+        "DOI": abstract.doi,
+        "ISSN": settings.issns[0] if settings.issns else "",
+        "publisher": settings.publisher,
+        "keyword": ", ".join(abstract.keywords),
+        "abstract": plain_text(abstract.body),
+        "event-title": abstract.conference.name if abstract.conference else "",
+        "event-place": abstract.conference.place if abstract.conference else "",
+    }
+    item.update({key: value for key, value in optional.items() if value})
+    return item
+
+
+def export_csl(journal: Journal, abstracts: Iterable[Abstract]) -> str:
+    """CSL-JSON (a list of items) for the given abstracts."""
+    items = [item_for_abstract(journal, a) for a in abstracts]
+    return json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

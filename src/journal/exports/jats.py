@@ -1,0 +1,157 @@
+"""JATS 1.3 (Journal Publishing) XML, one file per abstract: front matter and abstract."""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+
+from ..model import Abstract, Affiliation, Journal
+from .common import abstract_url, given_and_family, paragraphs, sub, xml_text
+
+XLINK = "http://www.w3.org/1999/xlink"
+MATHML = "http://www.w3.org/1998/Math/MathML"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ARTICLE_TYPES = {
+    "Research Article": "research-article",
+    "Review": "review-article",
+    "Case Report": "case-report",
+    "Short Communication": "brief-report",
+    "Editorial": "editorial",
+    "Letter": "letter",
+    "Commentary": "article-commentary",
+    "Conference Abstract": "abstract",
+    "Clinical Image": "case-report",
+    "Erratum": "correction",
+}
+
+
+def _date(parent: ET.Element, tag: str, date: datetime.date, **attributes: str) -> None:
+    element = sub(parent, tag, **attributes)
+    sub(element, "day", f"{date.day:02d}")
+    sub(element, "month", f"{date.month:02d}")
+    sub(element, "year", str(date.year))
+
+
+def _journal_meta(parent: ET.Element, journal: Journal) -> None:
+    settings = journal.settings
+    meta = sub(parent, "journal-meta")
+    sub(meta, "journal-id", settings.abbreviation, **{"journal-id-type": "publisher-id"})
+    titles = sub(meta, "journal-title-group")
+    sub(titles, "journal-title", settings.title)
+    sub(titles, "abbrev-journal-title", settings.abbreviation, **{"abbrev-type": "publisher"})
+    for issn, kind in ((settings.issn_print, "print"), (settings.issn_online, "electronic")):
+        if issn:
+            sub(meta, "issn", issn, **{"publication-format": kind})
+    if settings.publisher:
+        sub(sub(meta, "publisher"), "publisher-name", settings.publisher)
+
+
+def _contribs(parent: ET.Element, abstract: Abstract) -> None:
+    group = sub(parent, "contrib-group")
+    ids: dict[Affiliation, str] = {}
+    for contributor in abstract.authors:
+        author = contributor.author
+        attributes = {"contrib-type": "author"}
+        if contributor.is_corresponding:
+            attributes["corresp"] = "yes"
+        contrib = sub(group, "contrib", **attributes)
+        if author.orcid:
+            sub(
+                contrib,
+                "contrib-id",
+                f"https://orcid.org/{author.orcid}",
+                **{"contrib-id-type": "orcid"},
+            )
+        given, family = given_and_family(author)
+        name = sub(contrib, "name")
+        sub(name, "surname", family)
+        if given:
+            sub(name, "given-names", given)
+        if author.degrees:
+            sub(contrib, "degrees", author.degrees)
+        for affiliation in contributor.affiliations:
+            rid = ids.setdefault(affiliation, f"aff{len(ids) + 1}")
+            sub(contrib, "xref", **{"ref-type": "aff", "rid": rid})
+        text = paragraphs(author.bio)
+        if text:
+            bio = sub(contrib, "bio")
+            for paragraph in text:
+                sub(bio, "p", paragraph)
+    for affiliation, rid in ids.items():
+        aff = sub(group, "aff", id=rid)
+        wrap = sub(aff, "institution-wrap")
+        if affiliation.ror:
+            sub(wrap, "institution-id", affiliation.ror, **{"institution-id-type": "ror"})
+        sub(wrap, "institution", affiliation.name)
+        if affiliation.country:
+            wrap.tail = ", "
+            sub(aff, "country", affiliation.country)
+
+
+def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    settings = journal.settings
+    meta = sub(parent, "article-meta")
+    if abstract.doi:
+        sub(meta, "article-id", abstract.doi, **{"pub-id-type": "doi"})
+    categories = sub(meta, "article-categories")
+    sub(sub(categories, "subj-group", **{"subj-group-type": "heading"}), "subject", abstract.type)
+    sub(sub(meta, "title-group"), "article-title", abstract.title)
+    if abstract.authors:
+        _contribs(meta, abstract)
+    _date(
+        meta,
+        "pub-date",
+        abstract.published,
+        **{"publication-format": "electronic", "date-type": "pub"},
+    )
+    sub(meta, "volume", str(abstract.volume))
+    sub(meta, "issue", str(abstract.issue))
+    if abstract.first_page:
+        sub(meta, "fpage", abstract.first_page)
+        sub(meta, "lpage", abstract.last_page)
+    elif abstract.article_number:
+        sub(meta, "elocation-id", abstract.article_number)
+    if abstract.received or abstract.accepted:
+        history = sub(meta, "history")
+        for kind, date in (("received", abstract.received), ("accepted", abstract.accepted)):
+            if date:
+                _date(history, "date", date, **{"date-type": kind})
+    if settings.license:
+        permissions = sub(meta, "permissions")
+        licence = sub(permissions, "license", **{f"{{{XLINK}}}href": settings.license.url})
+        sub(licence, "license-p", f"Published under the {settings.license.name} licence.")
+    sub(meta, "self-uri", **{f"{{{XLINK}}}href": abstract_url(settings, abstract)})
+    text = paragraphs(abstract.body)
+    if text:
+        section = sub(meta, "abstract")
+        for paragraph in text:
+            sub(section, "p", paragraph)
+    if abstract.keywords:
+        group = sub(meta, "kwd-group", **{"kwd-group-type": "author"})
+        for keyword in abstract.keywords:
+            sub(group, "kwd", keyword)
+    if abstract.conference:
+        conference = sub(meta, "conference")
+        if abstract.conference.dates:
+            sub(conference, "conf-date", abstract.conference.dates)
+        sub(conference, "conf-name", abstract.conference.name)
+        if abstract.conference.place:
+            sub(conference, "conf-loc", abstract.conference.place)
+
+
+def export_jats(journal: Journal, abstract: Abstract) -> str:
+    """The abstract's front matter as a JATS 1.3 article."""
+    ET.register_namespace("xlink", XLINK)
+    ET.register_namespace("mml", MATHML)
+    root = ET.Element(
+        "article",
+        {
+            "article-type": ARTICLE_TYPES.get(abstract.type, "other"),
+            "dtd-version": "1.3",
+            XML_LANG: journal.settings.language,
+        },
+    )
+    front = sub(root, "front")
+    _journal_meta(front, journal)
+    _article_meta(front, journal, abstract)
+    return xml_text(root)

@@ -1,0 +1,133 @@
+"""schema.org JSON-LD graphs for the head of abstract, issue and home pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import urls
+from ..model import Abstract, Affiliation, Contributor, Issue, Journal
+from .common import (
+    JOURNAL_ARTICLE_TYPE,
+    absolute,
+    abstract_url,
+    given_and_family,
+    issue_date,
+    issue_of,
+    issue_url,
+    plain_text,
+)
+
+CONTEXT = "https://schema.org"
+
+
+def _periodical(journal: Journal) -> dict[str, Any]:
+    settings = journal.settings
+    home = absolute(settings, "")
+    data: dict[str, Any] = {
+        "@type": "Periodical",
+        "@id": f"{home}#periodical",
+        "url": home,
+        "name": settings.title,
+        "alternateName": settings.abbreviation,
+        "issn": list(settings.issns),
+        "inLanguage": settings.language,
+    }
+    if settings.publisher:
+        data["publisher"] = {"@type": "Organization", "name": settings.publisher}
+    if settings.description:
+        data["description"] = settings.description
+    if settings.license:
+        data["license"] = settings.license.url
+    return data
+
+
+def _issue(journal: Journal, issue: Issue) -> dict[str, Any]:
+    url = issue_url(journal.settings, issue.volume, issue.number)
+    volume = {
+        "@type": "PublicationVolume",
+        "volumeNumber": str(issue.volume),
+        "isPartOf": _periodical(journal),
+    }
+    data: dict[str, Any] = {
+        "@type": "PublicationIssue",
+        "@id": url,
+        "url": url,
+        "issueNumber": str(issue.number),
+        "datePublished": issue_date(issue).isoformat(),
+        "isPartOf": volume,
+    }
+    if issue.title:
+        data["name"] = issue.title
+    return data
+
+
+def _organization(affiliation: Affiliation) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": affiliation.name}
+    if affiliation.country:
+        data["address"] = {"@type": "PostalAddress", "addressCountry": affiliation.country}
+    if affiliation.ror:
+        data["identifier"] = affiliation.ror
+    return data
+
+
+def _person(contributor: Contributor) -> dict[str, Any]:
+    author = contributor.author
+    given, family = given_and_family(author)
+    data: dict[str, Any] = {"@type": "Person", "name": author.name, "familyName": family}
+    if given:
+        data["givenName"] = given
+    if author.orcid:
+        data["sameAs"] = urls.url_for_orcid(author.orcid)
+    if contributor.affiliations:
+        data["affiliation"] = [_organization(a) for a in contributor.affiliations]
+    return data
+
+
+def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
+    """The article, part of its issue, part of its volume, part of the journal."""
+    settings = journal.settings
+    url = abstract_url(settings, abstract)
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": JOURNAL_ARTICLE_TYPE,
+        "@id": url,
+        "url": url,
+        "headline": abstract.title,
+        "name": abstract.title,
+        "author": [_person(c) for c in abstract.authors],
+        "datePublished": abstract.published.isoformat(),
+        "inLanguage": settings.language,
+        "genre": abstract.type,
+        "isPartOf": _issue(journal, issue_of(journal, abstract)),
+    }
+    description = plain_text(abstract.body)
+    if description:
+        data["description"] = description
+    if abstract.keywords:
+        data["keywords"] = list(abstract.keywords)
+    if abstract.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": abstract.doi}
+        data["sameAs"] = urls.url_for_doi(abstract.doi)
+    if settings.license:
+        data["license"] = settings.license.url
+    if abstract.first_page:
+        data["pageStart"] = abstract.first_page
+        data["pageEnd"] = abstract.last_page
+    if settings.publisher:
+        data["publisher"] = {"@type": "Organization", "name": settings.publisher}
+    return data
+
+
+def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
+    """The issue with its articles, part of its volume, part of the journal."""
+    data = {"@context": CONTEXT, **_issue(journal, issue)}
+    data["hasPart"] = [
+        {"@type": JOURNAL_ARTICLE_TYPE, "@id": abstract_url(journal.settings, a), "name": a.title}
+        for a in issue.abstracts
+    ]
+    return data
+
+
+def graph_for_home(journal: Journal) -> dict[str, Any]:
+    """The journal itself."""
+    return {"@context": CONTEXT, **_periodical(journal)}

@@ -1,0 +1,135 @@
+"""Head meta tags: Google Scholar (Highwire Press citation_*), Dublin Core, Open Graph, Twitter.
+
+Each `meta_for_*` returns (name, content) pairs in the order they are printed;
+`as_tags` says which attribute each name goes in (Open Graph uses `property`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import urls
+from ..model import Abstract, Issue, Journal
+from .common import absolute, abstract_url, issue_date, issue_url, plain_text
+
+Pairs = list[tuple[str, str]]
+SUMMARY_LENGTH = 300
+
+
+def summarise(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """The text cut at a word boundary to at most `limit` characters (… when cut)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
+    settings = journal.settings
+    date = abstract.published.strftime("%Y/%m/%d")
+    pairs: Pairs = [("citation_title", abstract.title)]
+    for contributor in abstract.authors:
+        pairs.append(("citation_author", contributor.author.name))
+        pairs += [
+            ("citation_author_institution", ", ".join(x for x in (a.name, a.country) if x))
+            for a in contributor.affiliations
+        ]
+        if contributor.author.orcid:
+            pairs.append(("citation_author_orcid", urls.url_for_orcid(contributor.author.orcid)))
+    pairs += [
+        ("citation_publication_date", date),
+        ("citation_online_date", date),
+        ("citation_journal_title", settings.title),
+        ("citation_journal_abbrev", settings.abbreviation),
+    ]
+    pairs += [("citation_issn", issn) for issn in settings.issns]
+    pairs += [
+        ("citation_publisher", settings.publisher),
+        ("citation_volume", str(abstract.volume)),
+        ("citation_issue", str(abstract.issue)),
+        ("citation_firstpage", abstract.first_page),
+        ("citation_lastpage", abstract.last_page),
+        ("citation_doi", abstract.doi),
+        ("citation_abstract_html_url", abstract_url(settings, abstract)),
+        ("citation_abstract", plain_text(abstract.body)),
+    ]
+    pairs += [("citation_keywords", keyword) for keyword in abstract.keywords]
+    pairs.append(("citation_language", settings.language))
+    if abstract.conference:
+        pairs.append(("citation_conference_title", abstract.conference.name))
+    return pairs
+
+
+def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
+    settings = journal.settings
+    pairs: Pairs = [("DC.title", abstract.title)]
+    pairs += [("DC.creator", c.author.name) for c in abstract.authors]
+    pairs += [
+        ("DC.date", abstract.published.isoformat()),
+        ("DC.type", "Text"),
+        ("DC.identifier", urls.url_for_doi(abstract.doi) if abstract.doi else ""),
+        ("DC.publisher", settings.publisher),
+        ("DC.source", settings.title),
+    ]
+    pairs += [("DC.source.issn", issn) for issn in settings.issns]
+    pairs += [
+        ("DC.source.volume", str(abstract.volume)),
+        ("DC.source.issue", str(abstract.issue)),
+        ("DC.rights", settings.license.url if settings.license else ""),
+        ("DC.language", settings.language),
+    ]
+    pairs += [("DC.subject", keyword) for keyword in abstract.keywords]
+    return pairs
+
+
+def _social(journal: Journal, kind: str, title: str, url: str, description: str) -> Pairs:
+    return [
+        ("og:type", kind),
+        ("og:title", title),
+        ("og:url", url),
+        ("og:site_name", journal.settings.title),
+        ("og:description", description),
+        ("twitter:card", "summary"),
+        ("twitter:title", title),
+        ("twitter:description", description),
+    ]
+
+
+def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
+    """Every meta tag of an abstract page; empty values are left out."""
+    description = summarise(plain_text(abstract.body))
+    pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
+    pairs += _social(
+        journal, "article", abstract.title, abstract_url(journal.settings, abstract), description
+    )
+    pairs.append(("article:published_time", abstract.published.isoformat()))
+    pairs += [("article:tag", keyword) for keyword in abstract.keywords]
+    return [(name, content) for name, content in pairs if content]
+
+
+def meta_for_issue(journal: Journal, issue: Issue, label: str) -> Pairs:
+    url = issue_url(journal.settings, issue.volume, issue.number)
+    description = issue.description or f"{label} of {journal.settings.title}."
+    pairs = [("DC.title", label), ("DC.date", issue_date(issue).isoformat())]
+    pairs += _social(journal, "website", label, url, summarise(description))
+    return [(name, content) for name, content in pairs if content]
+
+
+def meta_for_home(journal: Journal) -> Pairs:
+    settings = journal.settings
+    pairs = _social(
+        journal, "website", settings.title, absolute(settings, ""), summarise(settings.description)
+    )
+    return [(name, content) for name, content in pairs if content]
+
+
+def as_tags(pairs: Pairs) -> list[dict[str, Any]]:
+    """The pairs as the template prints them: Open Graph names go in `property`."""
+    return [
+        {
+            "attribute": "property" if name.startswith(("og:", "article:")) else "name",
+            "name": name,
+            "content": content,
+        }
+        for name, content in pairs
+    ]

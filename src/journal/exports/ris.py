@@ -1,0 +1,46 @@
+"""RIS: the tagged format EndNote, Zotero and Mendeley import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Abstract, Journal
+from .common import abstract_url, given_and_family, plain_text
+
+
+def escape_ris(text: str) -> str:
+    """Text as an RIS value: one line (RIS ends a value at the line break)."""
+    return " ".join(text.split())
+
+
+def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
+    settings = journal.settings
+    published = abstract.published
+    tags: list[tuple[str, str]] = [("TY", "JOUR")]
+    tags += [
+        ("AU", ", ".join(n for n in reversed(given_and_family(c.author)) if n))
+        for c in abstract.authors
+    ]
+    tags += [
+        ("TI", abstract.title),
+        ("T2", settings.title),
+        ("J2", settings.abbreviation),
+        ("PY", str(published.year)),
+        ("DA", published.strftime("%Y/%m/%d")),
+        ("VL", str(abstract.volume)),
+        ("IS", str(abstract.issue)),
+        ("SP", abstract.first_page or abstract.article_number),
+        ("EP", abstract.last_page),
+        ("DO", abstract.doi),
+        ("UR", abstract_url(settings, abstract)),
+    ]
+    tags += [("SN", issn) for issn in settings.issns]
+    tags += [("PB", settings.publisher), ("LA", settings.language)]
+    tags += [("KW", keyword) for keyword in abstract.keywords]
+    tags += [("AB", plain_text(abstract.body)), ("ER", "")]
+    return "".join(f"{tag}  - {escape_ris(value)}\n" for tag, value in tags if value or tag == "ER")
+
+
+def export_ris(journal: Journal, abstracts: Iterable[Abstract]) -> str:
+    """An .ris file with the given abstracts."""
+    return "\n".join(record_for_abstract(journal, a) for a in abstracts)

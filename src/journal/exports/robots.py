@@ -1,0 +1,15 @@
+"""robots.txt: let every crawler in and point it at the sitemap."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import Journal
+from .common import absolute
+
+
+def export_robots(journal: Journal) -> str:
+    # A robots.txt Sitemap line must be absolute; without site_url there is none.
+    lines = ["User-agent: *", "Allow: /"]
+    if journal.settings.site_url:
+        lines.append(f"Sitemap: {absolute(journal.settings, urls.SITEMAP)}")
+    return "\n".join(lines) + "\n"
