@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from journal import SiteData, build_site_data, format_report
-from journal.problems import format_problem, format_summary
+from journal.problems import format_exclusions, format_problem, format_summary
 from journal.sanitize import sanitize_html
 
 log = get_plugin_logger("journal")
@@ -52,6 +52,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for note in BUILD.notes:  # not problems: a --strict build must not fail on them
         log.info(note)
     if BUILD.errors:
+        for line in format_exclusions(BUILD.errors):  # once per file: nothing dropped silently
+            log.warning(line)
         log.error(f"{format_summary(BUILD.problems)}; the files with errors were left out.")
     if not config.nav:
         config.nav = BUILD.nav

@@ -34,11 +34,14 @@ class Build:
 
 
 def run_mkdocs_build(project: Path, site: Path, *, env: dict[str, str] | None = None,
-                     strict: bool = True) -> Build:
+                     strict: bool = True, quiet: bool = True) -> Build:
     """Build `project` with the real mkdocs command into `site`."""
     environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
                "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), "--quiet"]
+    # --quiet hides warnings, and then --strict cannot count them: pass quiet=False to see them.
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    if quiet:
+        command.append("--quiet")
     if strict:
         command.append("--strict")
     result = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True,

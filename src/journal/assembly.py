@@ -16,8 +16,16 @@ from .problems import Problem
 from .validation import ParsedAbstract
 
 TOC_ORDER = (
-    "Editorial", "Research Article", "Review", "Short Communication", "Case Report",
-    "Clinical Image", "Commentary", "Letter", "Conference Abstract", "Erratum",
+    "Editorial",
+    "Research Article",
+    "Review",
+    "Short Communication",
+    "Case Report",
+    "Clinical Image",
+    "Commentary",
+    "Letter",
+    "Conference Abstract",
+    "Erratum",
 )
 
 
@@ -33,26 +41,38 @@ def toc_sort_key(abstract: Abstract) -> tuple[int, int, str, str]:
     return rank, _page_number(page), abstract.title.casefold(), abstract.slug
 
 
-def _resolve(parsed: ParsedAbstract, authors: dict[str, Author],
-             ch: Checker) -> tuple[Contributor, ...]:
+def _resolve(
+    parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker
+) -> tuple[Contributor, ...]:
     contributors = []
     for ref in parsed.refs:
         author = authors.get(ref.id)
         if author is None:
             close = difflib.get_close_matches(ref.id, sorted(authors), n=1, cutoff=0.6)
-            hint = (f'Did you mean "{close[0]}"?' if close else
-                    f"Add the file authors/{ref.id}.md, or fix the id.")
-            ch.report(f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key,
-                      f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}')
+            hint = (
+                f'Did you mean "{close[0]}"?'
+                if close
+                else f"Add the file authors/{ref.id}.md, or fix the id."
+            )
+            ch.report(
+                f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key,
+                f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}',
+            )
             continue
         affiliations = ref.affiliations if ref.affiliations is not None else author.affiliations
-        contributors.append(Contributor(author=author, affiliations=affiliations,
-                                        is_corresponding=ref.is_corresponding))
+        contributors.append(
+            Contributor(
+                author=author, affiliations=affiliations, is_corresponding=ref.is_corresponding
+            )
+        )
     corresponding = next((c for c in contributors if c.is_corresponding), None)
     if corresponding and not corresponding.author.email:
-        ch.report("authors", f"the corresponding author {corresponding.author.id} has no e-mail. "
-                  f"Add `email:` to {corresponding.author.source}, so readers can write.",
-                  "warning")
+        ch.report(
+            "authors",
+            f"the corresponding author {corresponding.author.id} has no e-mail. "
+            f"Add `email:` to {corresponding.author.source}, so readers can write.",
+            "warning",
+        )
     return tuple(contributors)
 
 
@@ -63,9 +83,17 @@ def _check_unique(items: Iterable[tuple[str, str, int, str]], what: str) -> list
     for value, path, line, key in sorted(items, key=lambda i: (i[1], i[2])):
         if value in first:
             other = first[value][0]
-            problems.append(Problem(path=path, line=line, field=key, message=(
-                f'"{value}" is also the {what} of {other}. Each {what} must be unique; '
-                "change one of them.")))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=line,
+                    field=key,
+                    message=(
+                        f'"{value}" is also the {what} of {other}. Each {what} must be unique; '
+                        "change one of them."
+                    ),
+                )
+            )
         else:
             first[value] = (path, line)
     return problems
@@ -80,10 +108,18 @@ def _check_pages(issue: Sequence[Abstract], lines: dict[str, int]) -> list[Probl
         start, end = int(abstract.first_page), int(abstract.last_page)
         for other_start, other_end, other in taken:
             if start <= other_end and other_start <= end:
-                problems.append(Problem(path=abstract.source, line=lines[abstract.source],
-                                        field="pages", message=(
-                    f'"{abstract.pages}" overlaps pages "{other.pages}" of {other.source} in '
-                    f"the same issue ({abstract.volume}:{abstract.issue}). Correct the pages.")))
+                problems.append(
+                    Problem(
+                        path=abstract.source,
+                        line=lines[abstract.source],
+                        field="pages",
+                        message=(
+                            f'"{abstract.pages}" overlaps pages "{other.pages}" of '
+                            f"{other.source} in the same issue "
+                            f"({abstract.volume}:{abstract.issue}). Correct the pages."
+                        ),
+                    )
+                )
                 break
         taken.append((start, end, abstract))
     return problems
@@ -97,18 +133,32 @@ def is_visible(fields: dict[str, Any], today: datetime.date, preview: bool) -> b
 
 
 def build_journal(
-    settings: Settings, parsed: Sequence[ParsedAbstract], authors: Sequence[Author],
-    issue_meta: Sequence[dict[str, Any]], *, today: datetime.date, preview: bool = False,
+    settings: Settings,
+    parsed: Sequence[ParsedAbstract],
+    authors: Sequence[Author],
+    issue_meta: Sequence[dict[str, Any]],
+    *,
+    today: datetime.date,
+    preview: bool = False,
 ) -> tuple[Journal, list[Problem]]:
     """Assemble the Journal and report every cross-file problem."""
     problems: list[Problem] = []
     problems += _check_unique(((a.id, a.source, 1, "file name") for a in authors), "author id")
     problems += _check_unique(((p.slug, p.entry.path, 1, "file name") for p in parsed), "slug")
-    problems += _check_unique(((p.fields["doi"].lower(), p.entry.path, p.entry.line_of("doi"),
-                                "doi") for p in parsed if "doi" in p.fields), "DOI")
+    problems += _check_unique(
+        (
+            (p.fields["doi"].lower(), p.entry.path, p.entry.line_of("doi"), "doi")
+            for p in parsed
+            if "doi" in p.fields
+        ),
+        "DOI",
+    )
     rejected = {p.path for p in problems}
-    by_id = {a.id: a for a in sorted(authors, key=lambda a: a.source, reverse=True)
-             if a.source not in rejected}
+    by_id = {
+        a.id: a
+        for a in sorted(authors, key=lambda a: a.source, reverse=True)
+        if a.source not in rejected
+    }
     abstracts: list[Abstract] = []
     lines: dict[str, int] = {}
     for item in parsed:
@@ -117,9 +167,12 @@ def build_journal(
         ch = Checker(item.entry)
         doi = item.fields.get("doi", "")
         if doi and settings.doi_prefix and not doi.startswith(settings.doi_prefix + "/"):
-            ch.report("doi", f'"{doi}" does not start with the journal\'s DOI prefix '
-                      f'"{settings.doi_prefix}/". Use the journal\'s prefix (or fix '
-                      "extra.journal.doi_prefix in mkdocs.yml).")
+            ch.report(
+                "doi",
+                f'"{doi}" does not start with the journal\'s DOI prefix '
+                f'"{settings.doi_prefix}/". Use the journal\'s prefix (or fix '
+                "extra.journal.doi_prefix in mkdocs.yml).",
+            )
         contributors = _resolve(item, by_id, ch)
         problems += ch.problems
         if any(p.is_error for p in ch.problems) or not contributors:
@@ -127,31 +180,76 @@ def build_journal(
         if not is_visible(item.fields, today, preview):
             continue
         lines[item.entry.path] = item.entry.line_of("pages")
-        abstracts.append(Abstract(slug=item.slug, authors=contributors, body=item.entry.body,
-                                  source=item.entry.path, **item.fields))
+        abstracts.append(
+            Abstract(
+                slug=item.slug,
+                authors=contributors,
+                body=item.entry.body,
+                source=item.entry.path,
+                **item.fields,
+            )
+        )
     issues, issue_problems = _build_issues(abstracts, issue_meta, lines)
     problems += issue_problems
+    problems += _check_issue_list(parsed, issue_meta)
     used = {ref.id for p in parsed for ref in p.refs}
     for author in authors:
         if author.id not in used:
-            problems.append(Problem(path=author.source, line=1, field="file name", message=(
-                f'no abstract lists the author "{author.id}". Add the id to an abstract\'s '
-                "authors, or delete the file."), severity="warning"))
+            problems.append(
+                Problem(
+                    path=author.source,
+                    line=1,
+                    field="file name",
+                    message=(
+                        f'no abstract lists the author "{author.id}". Add the id to an abstract\'s '
+                        "authors, or delete the file."
+                    ),
+                    severity="warning",
+                )
+            )
     ordered = tuple(a for issue in issues for a in issue.abstracts)
     by_author: dict[str, list[Abstract]] = defaultdict(list)
     for abstract in ordered:
         for contributor in abstract.authors:
             by_author[contributor.author.id].append(abstract)
     journal = Journal(
-        settings=settings, abstracts=ordered,
+        settings=settings,
+        abstracts=ordered,
         authors=tuple(sorted(by_id.values(), key=author_sort_key)),
-        issues=issues, abstracts_by_author={k: tuple(v) for k, v in by_author.items()},
+        issues=issues,
+        abstracts_by_author={k: tuple(v) for k, v in by_author.items()},
     )
     return journal, problems
 
 
-def _build_issues(abstracts: Sequence[Abstract], metadata: Sequence[dict[str, Any]],
-                  lines: dict[str, int]) -> tuple[tuple[Issue, ...], list[Problem]]:
+def _check_issue_list(
+    parsed: Sequence[ParsedAbstract], metadata: Sequence[dict[str, Any]]
+) -> list[Problem]:
+    """Warn about issues.yml items that describe an issue no abstract belongs to."""
+    known = {(p.fields.get("volume"), p.fields.get("issue")) for p in parsed}
+    problems = []
+    for item in metadata:
+        path, line, key = item.get("_where", ("issues.yml", 1, "issues"))
+        if (item["volume"], item["issue"]) not in known:
+            problems.append(
+                Problem(
+                    path=path,
+                    line=line,
+                    field=key,
+                    severity="warning",
+                    message=(
+                        f"volume {item['volume']}, issue {item['issue']} has no abstracts, "
+                        "so its page is not built. Check the numbers, or remove the item "
+                        "until the issue has abstracts."
+                    ),
+                )
+            )
+    return problems
+
+
+def _build_issues(
+    abstracts: Sequence[Abstract], metadata: Sequence[dict[str, Any]], lines: dict[str, int]
+) -> tuple[tuple[Issue, ...], list[Problem]]:
     groups: dict[tuple[int, int], list[Abstract]] = defaultdict(list)
     for abstract in abstracts:
         groups[(abstract.volume, abstract.issue)].append(abstract)
@@ -165,10 +263,23 @@ def _build_issues(abstracts: Sequence[Abstract], metadata: Sequence[dict[str, An
         if len(years) > 1:
             for abstract in items:
                 if abstract.year != years[-1]:
-                    problems.append(Problem(path=abstract.source, line=1, field="year", message=(
-                        f"{abstract.year} differs from other abstracts of issue {key[0]}:"
-                        f"{key[1]} ({years[-1]}). Give one issue one year.")))
-        extra = {k: v for k, v in meta.get(key, {}).items() if k not in ("volume", "issue")}
-        issues.append(Issue(volume=key[0], number=key[1], year=years[-1],
-                            abstracts=tuple(items), **extra))
+                    problems.append(
+                        Problem(
+                            path=abstract.source,
+                            line=1,
+                            field="year",
+                            message=(
+                                f"{abstract.year} differs from other abstracts of issue {key[0]}:"
+                                f"{key[1]} ({years[-1]}). Give one issue one year."
+                            ),
+                        )
+                    )
+        extra = {
+            k: v
+            for k, v in meta.get(key, {}).items()
+            if k not in ("volume", "issue") and not k.startswith("_")
+        }
+        issues.append(
+            Issue(volume=key[0], number=key[1], year=years[-1], abstracts=tuple(items), **extra)
+        )
     return tuple(issues), problems

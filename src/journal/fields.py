@@ -22,7 +22,11 @@ ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-hj-km-np-tv-z0-9]{6}\d{2})$")
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PAGES = re.compile(r"^([A-Za-z]?\d+)(?:\s*[-\u2013]\s*([A-Za-z]?\d+))?$")
+
+
+MAX_TITLE = 500
 
 
 class Invalid(Exception):
@@ -37,8 +41,15 @@ class Checker:
         self.problems: list[Problem] = []
 
     def report(self, key: str, message: str, severity: Severity = "error") -> None:
-        self.problems.append(Problem(path=self.entry.path, line=self.entry.line_of(key),
-                                     field=key, message=message, severity=severity))
+        self.problems.append(
+            Problem(
+                path=self.entry.path,
+                line=self.entry.line_of(key),
+                field=key,
+                message=message,
+                severity=severity,
+            )
+        )
 
     def parse(self, key: str, value: Any, parser: Callable[[Checker, str, Any], T]) -> T | None:
         """Run `parser` on a value; a problem (and None) when it is invalid."""
@@ -48,16 +59,20 @@ class Checker:
             self.report(key, str(exc))
             return None
 
-    def check_keys(self, key: str, mapping: dict[str, Any], allowed: Iterable[str],
-                   required: Iterable[str]) -> None:
+    def check_keys(
+        self, key: str, mapping: dict[str, Any], allowed: Iterable[str], required: Iterable[str]
+    ) -> None:
         """Report unknown keys (with a suggestion) and missing required ones."""
         allowed = list(allowed)
         prefix = f"{key}." if key else ""
         for name in mapping:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                hint = f'Did you mean "{close[0]}"?' if close else (
-                    "Remove it, or use one of: " + ", ".join(allowed) + ".")
+                hint = (
+                    f'Did you mean "{close[0]}"?'
+                    if close
+                    else ("Remove it, or use one of: " + ", ".join(allowed) + ".")
+                )
                 self.report(f"{prefix}{name}", f"unknown field. {hint}")
         for name in required:
             if mapping.get(name) is None:
@@ -72,8 +87,10 @@ def _show(value: Any) -> str:
 
 def _not_text(value: Any) -> str:
     if isinstance(value, bool):
-        return (f"{str(value).lower()} was read as yes/no (YAML reads yes, no, on, off, true "
-                "and false that way). Put the text in quotes.")
+        return (
+            f"{str(value).lower()} was read as yes/no (YAML reads yes, no, on, off, true "
+            "and false that way). Put the text in quotes."
+        )
     if isinstance(value, datetime.date):
         return f"{value.isoformat()} was read as a date. Put the text in quotes."
     if isinstance(value, (int, float)):
@@ -95,20 +112,44 @@ def parse_code(ch: Checker, key: str, value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         plain = ch.entry.plain.get(key, str(value))
         if plain != str(value):
-            raise Invalid(f"{plain} is read by YAML as {value}. Put it in quotes: \"{plain}\".")
+            raise Invalid(f'{plain} is read by YAML as {value}. Put it in quotes: "{plain}".')
         return str(value)
     return parse_text(ch, key, value)
 
 
+def parse_title(ch: Checker, key: str, value: Any) -> str:
+    """A title: one line of text of sane length."""
+    text = parse_text(ch, key, value)
+    if len(text) > MAX_TITLE:
+        raise Invalid(f"is {len(text):,} characters long; the limit is {MAX_TITLE}. Shorten it.")
+    return " ".join(text.split())
+
+
 def parse_number(ch: Checker, key: str, value: Any) -> int:
     plain = ch.entry.plain.get(key, "")
-    if isinstance(value, str) and value.strip().isdigit() or (
-        isinstance(value, int) and plain.startswith("0") and plain != "0"
+    if isinstance(value, str) and value.strip().isdigit():
+        written = value.strip()
+        if written.startswith("0") and written.strip("0"):
+            raise Invalid(
+                f"{written} has a leading zero (YAML reads 010 as 8 and 08 as text). "
+                f"Write the number without it, e.g. {key}: {int(written)}."
+            )
+        raise Invalid(
+            f'"{written}" is written as text. Write the number without quotes, e.g. '
+            f"{key}: {int(written)}."
+        )
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and plain.startswith("0")
+        and (plain.strip("0"))
     ):
-        raise Invalid(f"{plain or value} has a leading zero (YAML reads 010 as 8 and 08 as "
-                      f"text). Write the number without it, e.g. {key}: {int(str(plain or value))}.")
+        raise Invalid(
+            f"{plain} has a leading zero (YAML reads 010 as 8 and 08 as text). "
+            f"Write the number without it, e.g. {key}: {int(plain) if plain.isdigit() else value}."
+        )
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"{_show(value)} is not a whole number. Write e.g. {key}: 6.")
+        raise Invalid(f"{_show(plain or value)} is not a whole number. Write e.g. {key}: 6.")
     if value < 1:
         raise Invalid(f"{value} is not a positive number. Write e.g. {key}: 6.")
     return value
@@ -135,30 +176,43 @@ def parse_flag(ch: Checker, key: str, value: Any) -> bool:
 
 def parse_text_list(ch: Checker, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise Invalid(f"{_show(value)} is one piece of text; a list is expected. Write "
-                      f"{key}: [first, second] or one `- item` per line.")
+        raise Invalid(
+            f"{_show(value)} is one piece of text; a list is expected. Write "
+            f"{key}: [first, second] or one `- item` per line."
+        )
     if not isinstance(value, list):
         raise Invalid(f"expected a list, found {_show(value)}. Write {key}: [first, second].")
     items = [ch.parse(f"{key}[{n}]", v, parse_text) for n, v in enumerate(value, 1)]
     return tuple(i for i in items if i)
 
 
-def parse_choice(choices: tuple[str, ...]) -> Callable[[Checker, str, Any], str]:
-    def parse(ch: Checker, key: str, value: Any) -> str:
+class Choice:
+    """A parser for text that must be one of a few values (kept for the JSON Schema)."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def __call__(self, ch: Checker, key: str, value: Any) -> str:
+        choices = self.choices
         text = parse_text(ch, key, value)
         if text in choices:
             return text
         close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
         hint = f'Did you mean "{close[0]}"?' if close else "Use one of: " + ", ".join(choices)
         raise Invalid(f"{_show(text)} is not a known value. {hint}")
-    return parse
+
+
+def parse_choice(choices: tuple[str, ...]) -> Choice:
+    return Choice(choices)
 
 
 def parse_doi(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value).removeprefix("https://doi.org/").removeprefix("doi:")
     if not DOI.match(text):
-        raise Invalid(f"{_show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "
-                      "e.g. 10.4172/2324-9110.1000123.")
+        raise Invalid(
+            f"{_show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "
+            "e.g. 10.4172/2324-9110.1000123."
+        )
     return text
 
 
@@ -166,11 +220,15 @@ def parse_orcid(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     match = ORCID.match(text)
     if not match:
-        raise Invalid(f"{_show(text)} is not an ORCID iD. Write 16 digits in groups of four, "
-                      "e.g. \"0000-0002-1825-0097\".")
+        raise Invalid(
+            f"{_show(text)} is not an ORCID iD. Write 16 digits in groups of four, "
+            'e.g. "0000-0002-1825-0097".'
+        )
     if not mod_11_2.is_valid(match.group(1).replace("-", "")):
-        raise Invalid(f"{_show(text)} has a wrong check digit (the last character). Copy the "
-                      "iD again from the author's ORCID record.")
+        raise Invalid(
+            f"{_show(text)} has a wrong check digit (the last character). Copy the "
+            "iD again from the author's ORCID record."
+        )
     return match.group(1)
 
 
@@ -178,16 +236,20 @@ def parse_ror(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     match = ROR.match(text)
     if not match:
-        raise Invalid(f"{_show(text)} is not a ROR id. Write it as https://ror.org/ followed by "
-                      "9 characters, e.g. https://ror.org/03w04rv71.")
+        raise Invalid(
+            f"{_show(text)} is not a ROR id. Write it as https://ror.org/ followed by "
+            "9 characters, e.g. https://ror.org/03w04rv71."
+        )
     return f"https://ror.org/{match.group(1)}"
 
 
 def parse_issn(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     if not stdnum_issn.is_valid(text):
-        raise Invalid(f"{_show(text)} is not a valid ISSN (8 characters, the last a check "
-                      "digit). Copy it from the ISSN register, e.g. \"2324-9110\".")
+        raise Invalid(
+            f"{_show(text)} is not a valid ISSN (8 characters, the last a check "
+            'digit). Copy it from the ISSN register, e.g. "2324-9110".'
+        )
     return str(stdnum_issn.format(text))
 
 
@@ -202,8 +264,9 @@ def parse_url(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-        raise Invalid(f"{_show(text)} is not a web address. Write a full URL starting with "
-                      "https://.")
+        raise Invalid(
+            f"{_show(text)} is not a web address. Write a full URL starting with https://."
+        )
     return text
 
 
@@ -211,8 +274,7 @@ def parse_pages(ch: Checker, key: str, value: Any) -> str:
     text = parse_code(ch, key, value)
     match = PAGES.match(text)
     if not match:
-        raise Invalid(f"{_show(text)} is not a page or page range. Write e.g. \"21\" or "
-                      "\"12-14\".")
+        raise Invalid(f'{_show(text)} is not a page or page range. Write e.g. "21" or "12-14".')
     first, last = match.group(1), match.group(2)
     if last and first.isdigit() and last.isdigit() and int(last) < int(first):
         raise Invalid(f"{_show(text)} ends before it starts. Write the first page first.")
@@ -223,13 +285,17 @@ def parse_relative_path(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     parts = text.replace("\\", "/").split("/")
     if text.startswith(("/", "\\")) or ":" in text or ".." in parts:
-        raise Invalid(f"{_show(text)} points outside the project. Write a path inside the "
-                      "folder, e.g. photos/jane-doe.jpg.")
+        raise Invalid(
+            f"{_show(text)} points outside the project. Write a path inside the "
+            "folder, e.g. photos/jane-doe.jpg."
+        )
     return "/".join(p for p in parts if p not in ("", "."))
 
 
 def parse_mapping(ch: Checker, key: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise Invalid(f"expected a set of fields (name: value lines indented under {key}:), "
-                      f"found {_show(value)}.")
+        raise Invalid(
+            f"expected a set of fields (name: value lines indented under {key}:), "
+            f"found {_show(value)}."
+        )
     return value

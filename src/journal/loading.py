@@ -6,13 +6,15 @@ PyYAML (libyaml when present), keeping the node tree so every key keeps its line
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .problems import Problem
 
@@ -24,6 +26,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 12
 """Front matter nested deeper than this is refused (no field needs more than 3)."""
 MAX_FILE_BYTES = 1_000_000
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Invisible characters refused anywhere in a file: C0/C1 controls (tab and newline are fine)
+and the bidirectional overrides that can make text display differently from what it says."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -38,6 +43,8 @@ class RawEntry:
     """Dotted key path ("authors[1].id") → 1-based line in the file."""
     plain: dict[str, str] = field(default_factory=dict)
     """Dotted key path → the text of an unquoted scalar as written (for YAML 1.1 traps)."""
+    body_line: int = 1
+    """The 1-based line of the file where the body starts."""
 
     def line_of(self, key: str) -> int:
         """The line of `key`, or of its nearest parent that has one, else 1."""
@@ -49,10 +56,37 @@ class RawEntry:
 
 
 class _FormError(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, field: str = "front matter") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
+
+
+def describe_control(char: str) -> str:
+    """Name an invisible character for editors, e.g. "U+202E (right-to-left override)"."""
+    code = f"U+{ord(char):04X}"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return f"{code} (a right-to-left/left-to-right override)"
+    return f"{code} (a control character)"
+
+
+def _check_controls(text: str) -> None:
+    """Refuse invisible control and bidi-override characters, naming the first one's line."""
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        why = (
+            "right-to-left text displays correctly without it"
+            if match.group() >= "\u202a"
+            else "it often comes from text copied out of a PDF or a word processor"
+        )
+        raise _FormError(
+            line,
+            f"contains the invisible character {describe_control(match.group())}"
+            f". Delete it ({why}).",
+            "file",
+        )
 
 
 def load_entry(root: Path, path: Path) -> RawEntry | Problem:
@@ -64,7 +98,9 @@ def load_entry(root: Path, path: Path) -> RawEntry | Problem:
         return Problem(path=rel, line=1, field="file", message=f"cannot be read ({exc.strerror}).")
     if len(data) > MAX_FILE_BYTES:
         return Problem(
-            path=rel, line=1, field="file",
+            path=rel,
+            line=1,
+            field="file",
             message=f"is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
             "Shorten it or split it.",
         )
@@ -73,34 +109,49 @@ def load_entry(root: Path, path: Path) -> RawEntry | Problem:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return Problem(
-            path=rel, line=line, field="file",
+            path=rel,
+            line=line,
+            field="file",
             message="is not UTF-8 text. Save the file as UTF-8 in your editor "
-            "(VS Code: \"Save with Encoding\" → UTF-8).",
+            '(VS Code: "Save with Encoding" → UTF-8).',
         )
+    return load_text(rel, text)
+
+
+def load_text(rel: str, text: str) -> RawEntry | Problem:
+    """Split and parse the text of one file; a Problem when its form is broken."""
     try:
         return _parse(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
     except _FormError as exc:
-        return Problem(path=rel, line=exc.line, field="front matter", message=exc.message)
+        return Problem(path=rel, line=exc.line, field=exc.field, message=exc.message)
 
 
 def _parse(rel: str, text: str) -> RawEntry:
+    _check_controls(text)
     if not text.strip():
-        raise _FormError(1, "the file is empty. Start it with a front matter block between "
-                         "two lines of ---.")
-    boundary = frontmatter.YAMLHandler.FM_BOUNDARY
+        raise _FormError(
+            1, "the file is empty. Start it with a front matter block between two lines of ---."
+        )
+    boundary = YAMLHandler.FM_BOUNDARY
     first = boundary.match(text)
     if first is None:
-        raise _FormError(1, "missing. The file must start with a line of --- followed by "
-                         "the fields, then another line of ---.")
+        raise _FormError(
+            1,
+            "missing. The file must start with a line of --- followed by "
+            "the fields, then another line of ---.",
+        )
     closing = boundary.search(text, first.end())
     if closing is None:
-        raise _FormError(1, "the closing --- line is missing. Add a line of --- after "
-                         "the last field.")
+        raise _FormError(
+            1, "the closing --- line is missing. Add a line of --- after the last field."
+        )
     yaml_text = text[first.end() : closing.start()]
     offset = text.count("\n", 0, first.end())
-    body = text[closing.end() :].lstrip("\n")
+    rest = text[closing.end() :]
+    body = rest.lstrip("\n")
+    body_line = text.count("\n", 0, closing.end()) + 1 + (len(rest) - len(body))
     meta, lines, plain = _load_yaml(yaml_text, offset)
-    return RawEntry(path=rel, meta=meta, body=body, lines=lines, plain=plain)
+    return RawEntry(path=rel, meta=meta, body=body, lines=lines, plain=plain, body_line=body_line)
 
 
 def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
@@ -115,45 +166,70 @@ def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], 
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # an error at the very end: where the open part began
         line = offset + (mark.line + 1 if mark else 1)
         what = (exc.problem or "invalid YAML").strip()
-        raise _FormError(line, f"YAML syntax error: {what}. Check the line's colons, quotes "
-                         "and indentation; put text containing ': ' or '#' in quotes.") from None
-    except yaml.YAMLError as exc:
-        raise _FormError(offset + 1, f"YAML error: {exc}. Check the front matter.") from None
+        raise _FormError(
+            line,
+            f"YAML syntax error: {what}. Check the line's colons, quotes "
+            "and indentation; put text containing ': ' or '#' in quotes.",
+        ) from None
+    except yaml.YAMLError:
+        raise _FormError(
+            offset + 1,
+            "the front matter cannot be read as YAML. Check its colons, quotes and indentation.",
+        ) from None
     except RecursionError:
         raise _FormError(offset + 1, "nested too deeply. Flatten the front matter.") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise _FormError(offset + 1, "is not a list of fields. Write one `field: value` per "
-                         "line, e.g. `title: My abstract`.")
+        raise _FormError(
+            offset + 1,
+            "is not a list of fields. Write one `field: value` per "
+            "line, e.g. `title: My abstract`.",
+        )
     return data, lines, plain
 
 
 def _index(
-    node: yaml.Node, path: str, offset: int, lines: dict[str, int],
-    plain: dict[str, str], seen: set[int], depth: int,
+    node: yaml.Node,
+    path: str,
+    offset: int,
+    lines: dict[str, int],
+    plain: dict[str, str],
+    seen: set[int],
+    depth: int,
 ) -> None:
     """Record the line of every key and refuse aliases, odd keys and deep nesting."""
     if id(node) in seen:
-        raise _FormError(offset + node.start_mark.line + 1, "YAML anchors and aliases (& and *) "
-                         "are not supported. Write the value out in full.")
+        raise _FormError(
+            offset + node.start_mark.line + 1,
+            "YAML anchors and aliases (& and *) are not supported. Write the value out in full.",
+        )
     seen.add(id(node))
     if depth > MAX_DEPTH:
-        raise _FormError(offset + node.start_mark.line + 1, f"nested more than {MAX_DEPTH} "
-                         "levels deep. Flatten the front matter.")
+        raise _FormError(
+            offset + node.start_mark.line + 1,
+            f"nested more than {MAX_DEPTH} levels deep. Flatten the front matter.",
+        )
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             line = offset + key_node.start_mark.line + 1
+            if key_node.value == "<<":
+                raise _FormError(
+                    line, "YAML merge keys (<<) are not supported. Write the fields out in full."
+                )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != (
                 "tag:yaml.org,2002:str"
             ):
-                raise _FormError(line, f"the key {key_node.value!r} is not a plain name. Write "
-                                 "field names as words, e.g. `title:`.")
-            if key_node.value == "<<":
-                raise _FormError(line, "YAML merge keys (<<) are not supported. Write the "
-                                 "fields out in full.")
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[…]"
+                raise _FormError(
+                    line,
+                    f'the key "{shown}" is not a plain name. Write field '
+                    "names as words, e.g. `title:`.",
+                )
             child = f"{path}.{key_node.value}" if path else str(key_node.value)
             lines.setdefault(child, line)
             _index(value_node, child, offset, lines, plain, seen, depth + 1)
@@ -162,8 +238,32 @@ def _index(
             child = f"{path}[{number}]"
             lines.setdefault(child, offset + item.start_mark.line + 1)
             _index(item, child, offset, lines, plain, seen, depth + 1)
-    elif isinstance(node, yaml.ScalarNode) and not node.style and path:
-        plain[path] = str(node.value)
+    elif isinstance(node, yaml.ScalarNode):
+        _check_scalar(node, path, offset)
+        if not node.style and path:
+            plain[path] = str(node.value)
+
+
+def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
+    """Refuse dates that do not exist and invisible characters written as escapes ("\\x07")."""
+    line = offset + node.start_mark.line + 1
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+        except ValueError:
+            raise _FormError(
+                line,
+                f'"{node.value}" is not a date that exists. Check the day and '
+                "the month; write YYYY-MM-DD, e.g. 2017-06-20.",
+                path,
+            ) from None
+    match = _CONTROL.search(str(node.value))
+    if match:
+        raise _FormError(
+            line,
+            f"contains the invisible character {describe_control(match.group())}. Delete it.",
+            path,
+        )
 
 
 def iter_markdown(folder: Path) -> Iterator[Path]:
@@ -178,8 +278,12 @@ def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        return Problem(path=rel, line=1, field="file", message="cannot be read as UTF-8 text. "
-                       "Save it as UTF-8.")
+        return Problem(
+            path=rel,
+            line=1,
+            field="file",
+            message="cannot be read as UTF-8 text. Save it as UTF-8.",
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -190,9 +294,13 @@ def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return Problem(path=rel, line=(mark.line + 1) if mark else 1, field="file",
-                       message=f"YAML syntax error: {(exc.problem or '').strip()}. Check the "
-                       "line's colons, quotes and indentation.")
+        return Problem(
+            path=rel,
+            line=(mark.line + 1) if mark else 1,
+            field="file",
+            message=f"YAML syntax error: {(exc.problem or '').strip()}. Check the "
+            "line's colons, quotes and indentation.",
+        )
     except _FormError as exc:
         return Problem(path=rel, line=exc.line, field="file", message=exc.message)
     finally:
@@ -209,12 +317,86 @@ def load_settings(root: Path, config_file: Path, values: Any) -> RawEntry:
     lines: dict[str, int] = {}
     plain: dict[str, str] = {}
     try:
-        node = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        node: Any = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
         for name in ("extra", "journal"):
             node = next(v for k, v in node.value if k.value == name)
         _index(node, "extra.journal", 0, lines, plain, set(), 0)
     except (OSError, yaml.YAMLError, StopIteration, AttributeError, _FormError):
         pass  # MkDocs itself reports an unreadable mkdocs.yml
-    rel = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else (
-        config_file.name)
+    rel = (
+        config_file.relative_to(root).as_posix()
+        if config_file.is_relative_to(root)
+        else (config_file.name)
+    )
     return RawEntry(path=rel, meta={"extra.journal": values}, body="", lines=lines, plain=plain)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: !ENV is resolved as MkDocs does, other tags ignored."""
+
+
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = (
+        [loader.construct_scalar(node)]
+        if isinstance(node, yaml.ScalarNode)
+        else loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else []
+    )
+    *variables, default = names if len(names) > 1 else [*names, None]
+    for name in variables:
+        if str(name) in os.environ:
+            return yaml.safe_load(os.environ[str(name)]) if os.environ[str(name)] else ""
+    return default
+
+
+def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_constructor("!ENV", _construct_env)
+_ConfigLoader.add_multi_constructor("", _construct_any)
+
+
+def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
+    """Read `extra.journal` from mkdocs.yml without importing MkDocs (for `journal check`)."""
+    rel = config_file.name
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None, Problem(
+            path=rel,
+            line=1,
+            field="file",
+            message="cannot be read as UTF-8 text. Save it as UTF-8.",
+        )
+    loader = _ConfigLoader(text)
+    try:
+        node = loader.get_single_node()
+        for name in ("extra", "journal"):
+            if not isinstance(node, yaml.MappingNode):
+                return None, None
+            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+        return (loader.construct_document(node) if node is not None else None), None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, Problem(
+            path=rel,
+            line=(mark.line + 1) if mark else 1,
+            field="file",
+            message=f"YAML syntax error: {(exc.problem or '').strip()}. Check "
+            "the line's colons, quotes and indentation.",
+        )
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None, Problem(
+            path=rel,
+            line=1,
+            field="file",
+            message="cannot be read as YAML. Check its colons, quotes and indentation.",
+        )
+    finally:
+        loader.dispose()

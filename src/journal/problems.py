@@ -55,3 +55,10 @@ def format_report(problems: Iterable[Problem]) -> str:
     lines = [format_problem(p) for p in items]
     lines.append(format_summary(items) + ".")
     return "\n".join(lines)
+
+
+def format_exclusions(problems: Iterable[Problem]) -> list[str]:
+    """One line per file left out of the site because of its errors."""
+    paths = sorted({p.path for p in problems if p.is_error})
+    return [f"{path}: left out of the site because of the errors above. Fix them and build "
+            "again." for path in paths]

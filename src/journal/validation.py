@@ -6,11 +6,13 @@ the first) and returns the typed values it could read.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .fields import (
+    EMAIL_IN_TEXT,
     SLUG,
     Checker,
     Invalid,
@@ -28,16 +30,26 @@ from .fields import (
     parse_ror,
     parse_text,
     parse_text_list,
+    parse_title,
 )
 from .loading import RawEntry
 from .model import Affiliation, Author, Conference
 from .problems import Problem
 
 ARTICLE_TYPES = (
-    "Research Article", "Review", "Case Report", "Short Communication", "Editorial",
-    "Letter", "Conference Abstract", "Commentary", "Clinical Image", "Erratum",
+    "Research Article",
+    "Review",
+    "Case Report",
+    "Short Communication",
+    "Editorial",
+    "Letter",
+    "Conference Abstract",
+    "Commentary",
+    "Clinical Image",
+    "Erratum",
 )
 MAX_BODY_WORDS = 5_000
+MAX_BODY_CHARS = 60_000
 
 Parser = Callable[[Checker, str, Any], Any]
 
@@ -65,7 +77,7 @@ class ParsedAbstract:
 
 def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, ("name", "country", "ror"), ("name",))
+    ch.check_keys(key, data, AFFILIATION_FIELDS, _required(AFFILIATION_FIELDS))
     name = ch.parse(f"{key}.name", data["name"], parse_text) if "name" in data else None
     if not name:
         raise Invalid("has no usable name.") if "name" in data else Invalid("is incomplete.")
@@ -91,12 +103,23 @@ def _quiet(ch: Checker, key: str, value: Any, parser: Parser) -> Any:
         return None
 
 
+def parse_author_id(ch: Checker, key: str, value: Any) -> str:
+    """An author id: the name of a file in authors/ without .md."""
+    text = parse_text(ch, key, value)
+    if not SLUG.match(text):
+        raise Invalid(
+            f'"{text}" is not an author id. Ids are the file names in authors/ without '
+            ".md: lowercase letters, digits and hyphens, e.g. jane-doe."
+        )
+    return text
+
+
 def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
-    if isinstance(value, str):
-        return AuthorRef(id=value.strip(), key=key)
+    if not isinstance(value, dict):
+        return AuthorRef(id=parse_author_id(ch, key, value), key=key)
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, ("id", "corresponding", "affiliations"), ("id",))
-    author_id = ch.parse(f"{key}.id", data.get("id"), parse_text) if "id" in data else None
+    ch.check_keys(key, data, AUTHOR_REF_FIELDS, _required(AUTHOR_REF_FIELDS))
+    author_id = ch.parse(f"{key}.id", data.get("id"), parse_author_id) if "id" in data else None
     if not author_id:
         raise Invalid("is incomplete.")
     affiliations = None
@@ -104,10 +127,12 @@ def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
         affiliations = ch.parse(f"{key}.affiliations", data["affiliations"], parse_affiliations)
     corresponding = (
         ch.parse(f"{key}.corresponding", data["corresponding"], parse_flag)
-        if "corresponding" in data else False
+        if "corresponding" in data
+        else False
     )
-    return AuthorRef(id=author_id, key=key, affiliations=affiliations,
-                     is_corresponding=bool(corresponding))
+    return AuthorRef(
+        id=author_id, key=key, affiliations=affiliations, is_corresponding=bool(corresponding)
+    )
 
 
 def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...]:
@@ -121,16 +146,41 @@ def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...
 
 def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, ("name", "place", "dates"), ("name",))
-    values = {k: ch.parse(f"{key}.{k}", data[k], parse_text) for k in ("name", "place", "dates")
-              if k in data}
+    ch.check_keys(key, data, CONFERENCE_FIELDS, _required(CONFERENCE_FIELDS))
+    values = {
+        k: ch.parse(f"{key}.{k}", data[k], parse_text)
+        for k in ("name", "place", "dates")
+        if k in data
+    }
     if not values.get("name"):
         raise Invalid("is incomplete.")
     return Conference(**{k: v for k, v in values.items() if v})
 
 
+def _required(table: dict[str, tuple[Parser, bool]]) -> list[str]:
+    return [name for name, (_, required) in table.items() if required]
+
+
+AFFILIATION_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_text, True),
+    "country": (parse_text, False),
+    "ror": (parse_ror, False),
+}
+
+AUTHOR_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "id": (parse_author_id, True),
+    "corresponding": (parse_flag, False),
+    "affiliations": (parse_affiliations, False),
+}
+
+CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_text, True),
+    "place": (parse_text, False),
+    "dates": (parse_text, False),
+}
+
 ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
-    "title": (parse_text, True),
+    "title": (parse_title, True),
     "authors": (parse_author_refs, True),
     "volume": (parse_number, True),
     "issue": (parse_number, True),
@@ -148,7 +198,7 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
 }
 
 AUTHOR_FIELDS: dict[str, tuple[Parser, bool]] = {
-    "name": (parse_text, True),
+    "name": (parse_title, True),
     "given": (parse_text, False),
     "family": (parse_text, False),
     "degrees": (parse_text, False),
@@ -161,15 +211,16 @@ AUTHOR_FIELDS: dict[str, tuple[Parser, bool]] = {
 ISSUE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "volume": (parse_number, True),
     "issue": (parse_number, True),
-    "title": (parse_text, False),
+    "title": (parse_title, False),
     "published": (parse_date, False),
     "description": (parse_text, False),
     "cover": (parse_relative_path, False),
 }
 
 
-def _read_fields(ch: Checker, prefix: str, data: dict[str, Any],
-                 table: dict[str, tuple[Parser, bool]]) -> dict[str, Any]:
+def _read_fields(
+    ch: Checker, prefix: str, data: dict[str, Any], table: dict[str, tuple[Parser, bool]]
+) -> dict[str, Any]:
     ch.check_keys(prefix, data, table, [k for k, (_, req) in table.items() if req])
     values = {}
     for name, (parser, _) in table.items():
@@ -184,18 +235,62 @@ def slug_of(ch: Checker, path: str) -> str:
     """The file name without .md, which must be a safe URL slug."""
     slug = path.rsplit("/", 1)[-1].removesuffix(".md")
     if not SLUG.match(slug):
-        ch.report("file name", f'"{slug}" is not a valid slug. Rename the file to lowercase '
-                  "letters, digits and hyphens, e.g. smith-glioma-2017.md.")
+        ch.report(
+            "file name",
+            f'"{slug}" is not a valid slug. Rename the file to lowercase '
+            "letters, digits and hyphens, e.g. smith-glioma-2017.md.",
+        )
     return slug
 
 
 def check_body(ch: Checker, what: str, *, required: bool) -> None:
-    words = len(ch.entry.body.split())
+    body = ch.entry.body
+    words = len(body.split())
+
+    def report(line: int, message: str) -> None:
+        ch.problems.append(Problem(path=ch.entry.path, line=line, field="body", message=message))
+
     if required and not words:
-        ch.report("body", f"the {what} is missing. Write it below the closing --- line.")
+        report(ch.entry.body_line, f"the {what} is missing. Write it below the closing --- line.")
     if words > MAX_BODY_WORDS:
-        ch.report("body", f"the {what} has {words:,} words; the limit is {MAX_BODY_WORDS:,}. "
-                  "Shorten it.")
+        report(
+            ch.entry.body_line,
+            f"the {what} has {words:,} words; the limit is {MAX_BODY_WORDS:,}. Shorten it.",
+        )
+    elif len(body) > MAX_BODY_CHARS:
+        report(
+            ch.entry.body_line,
+            f"the {what} has {len(body):,} characters; the limit is "
+            f"{MAX_BODY_CHARS:,}. Shorten it.",
+        )
+    for match in EMAIL_IN_TEXT.finditer(body):
+        report(
+            ch.entry.body_line + body.count("\n", 0, match.start()),
+            (
+                f'contains the e-mail address "{match.group()}". Addresses in the text are '
+                "harvested by spam robots; remove it (an author's address belongs in the email: "
+                "field of their file in authors/, which the site shows protected)."
+            ),
+        )
+
+
+def check_no_emails(ch: Checker, value: Any, key: str = "") -> None:
+    """Report e-mail addresses written in fields other than `email` (they would be shown)."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            check_no_emails(ch, item, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for number, item in enumerate(value, 1):
+            check_no_emails(ch, item, f"{key}[{number}]")
+    elif isinstance(value, str) and not key.endswith("email"):
+        match = EMAIL_IN_TEXT.search(value)
+        if match:
+            ch.report(
+                key,
+                f'contains the e-mail address "{match.group()}", which would be '
+                "shown to spam robots. Remove it; an author's address belongs in the "
+                "email: field of their file in authors/.",
+            )
 
 
 def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
@@ -204,15 +299,19 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
     slug = slug_of(ch, entry.path)
     values = _read_fields(ch, "", entry.meta, ABSTRACT_FIELDS)
     check_body(ch, "abstract text", required=True)
+    check_no_emails(ch, entry.meta)
     dates = [(k, values[k]) for k in ("received", "accepted", "published") if k in values]
-    for (early, a), (late, b) in zip(dates, dates[1:]):
+    for (early, a), (late, b) in itertools.pairwise(dates):
         if a > b:
-            ch.report(late, f"{b.isoformat()} is before {early} ({a.isoformat()}). Check both "
-                      "dates.")
+            ch.report(
+                late, f"{b.isoformat()} is before {early} ({a.isoformat()}). Check both dates."
+            )
     refs = values.pop("authors", ())
     if refs and sum(r.is_corresponding for r in refs) > 1:
-        ch.report("authors", "more than one author is marked `corresponding: true`. Keep it on "
-                  "one author.")
+        ch.report(
+            "authors",
+            "more than one author is marked `corresponding: true`. Keep it on one author.",
+        )
     if any(p.is_error for p in ch.problems):
         return None, ch.problems
     return ParsedAbstract(entry=entry, slug=slug, fields=values, refs=tuple(refs)), ch.problems
@@ -224,6 +323,7 @@ def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
     slug = slug_of(ch, entry.path)
     values = _read_fields(ch, "", entry.meta, AUTHOR_FIELDS)
     check_body(ch, "biography", required=False)
+    check_no_emails(ch, entry.meta)
     if "affiliations" in values:
         values["affiliations"] = tuple(values["affiliations"])
     if any(p.is_error for p in ch.problems):
@@ -241,11 +341,23 @@ def check_issue_list(entry: RawEntry) -> tuple[list[dict[str, Any]], list[Proble
         ch.report("issues", "expected a list with one `- volume: …` item per issue.")
         return [], ch.problems
     result = []
+    seen: dict[tuple[int, int], int] = {}
     for n, item in enumerate(data, 1):
         if not isinstance(item, dict):
             ch.report(f"issues[{n}]", "expected the fields of one issue (volume, issue, …).")
             continue
         values = _read_fields(ch, f"issues[{n}]", item, ISSUE_FIELDS)
+        check_no_emails(ch, item, f"issues[{n}]")
         if "volume" in values and "issue" in values:
+            key = (values["volume"], values["issue"])
+            if key in seen:
+                ch.report(
+                    f"issues[{n}]",
+                    f"volume {key[0]}, issue {key[1]} is already described "
+                    f"by item {seen[key]} of this list. Merge the two items.",
+                )
+                continue
+            seen[key] = n
+            values["_where"] = (entry.path, entry.line_of(f"issues[{n}]"), f"issues[{n}]")
             result.append(values)
     return result, ch.problems

@@ -1,0 +1,344 @@
+"""The `journal` command: check the editors' files, start new ones, print the schema.
+
+Exit status: 0 when clean, 1 when problems were found (or a file would be overwritten),
+2 on a usage error, as argparse does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from slugify import slugify
+
+from . import site
+from .loading import iter_markdown, load_text, read_settings
+from .problems import Problem, format_problem, format_summary, sort_problems
+from .schema import KINDS, build_schema, build_schemas
+from .validation import ARTICLE_TYPES, check_abstract, check_author
+
+FORMATS = ("text", "github", "json")
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible; exit status 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    """An abstract kept off the site for now: a draft, or published in the future."""
+
+    path: str
+    published: datetime.date
+    is_draft: bool
+
+    def describe(self, preview: bool) -> str:
+        now = " It is shown now because JOURNAL_PREVIEW is on." if preview else ""
+        if self.is_draft:
+            return f"{self.path}: draft: kept off the site until you remove `draft: true`." + now
+        return f"{self.path}: scheduled: appears on the site on {self.published.isoformat()}." + now
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problem: Problem) -> str:
+    """One GitHub Actions annotation, so the problem shows on the pull request's diff."""
+    return (
+        f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
+        f"title={_escape_property(problem.field)}::{_escape_data(problem.message)}"
+    )
+
+
+def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
+    config = Path(config_file or "mkdocs.yml").resolve()
+    if not config.is_file():
+        raise UsageError(
+            f"{config_file or 'mkdocs.yml'} not found. Run the command in the "
+            "journal's folder, or name the file with --config-file."
+        )
+    return config.parent, config
+
+
+def _scheduled(root: Path, today: datetime.date) -> list[Scheduled]:
+    found = []
+    for path in iter_markdown(root / site.ABSTRACTS):
+        rel = path.relative_to(root).as_posix()
+        entry = load_text(rel, path.read_text(encoding="utf-8-sig", errors="replace"))
+        if isinstance(entry, Problem):
+            continue
+        parsed, _ = check_abstract(entry)
+        if parsed is None:
+            continue
+        draft = bool(parsed.fields.get("draft"))
+        published = parsed.fields["published"]
+        if draft or published > today:
+            found.append(Scheduled(rel, published, draft))
+    return found
+
+
+def _selected(problems: list[Problem], root: Path, paths: Sequence[str]) -> list[Problem]:
+    """Keep the problems of the files (or folders) named on the command line."""
+    if not paths:
+        return problems
+    wanted = []
+    for name in paths:
+        path = Path(name).resolve()
+        if not path.exists():
+            raise UsageError(f"{name}: no such file or folder.")
+        if not path.is_relative_to(root):
+            raise UsageError(f"{name} is outside the journal's folder {root}.")
+        wanted.append(path.relative_to(root).as_posix())
+    if "." in wanted:
+        return problems
+    return [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+
+
+def _count_files(root: Path) -> int:
+    files = [*iter_markdown(root / site.ABSTRACTS), *iter_markdown(root / site.AUTHORS)]
+    return len(files) + 1 + (root / site.ISSUES_FILE).is_file()
+
+
+def run_check(paths: Sequence[str], config_file: str | None, output: str, out: TextIO) -> int:
+    """Check every file and print the problems; 1 when there are any."""
+    root, config = _root_and_config(config_file)
+    values, broken = read_settings(config)
+    today, preview = site.build_date(), site.is_preview()
+    _, problems, _ = site.load_journal(root, config, values, today=today, preview=preview)
+    if broken:
+        problems = [broken, *(p for p in problems if p.path != broken.path)]
+    problems = sort_problems(_selected(problems, root, paths))
+    scheduled = [
+        s
+        for s in _scheduled(root, today)
+        if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
+    ]
+    if output == "json":
+        json.dump(
+            {
+                "problems": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "field": p.field,
+                        "message": p.message,
+                        "severity": p.severity,
+                    }
+                    for p in problems
+                ],
+                "scheduled": [
+                    {"path": s.path, "published": s.published.isoformat(), "draft": s.is_draft}
+                    for s in scheduled
+                ],
+                "preview": preview,
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+        return 1 if problems else 0
+    for problem in problems:
+        out.write(
+            (format_github(problem) if output == "github" else format_problem(problem)) + "\n"
+        )
+    if problems:
+        out.write(f"{format_summary(problems)}.\n")
+    else:
+        out.write(f"No problems in {_count_files(root)} files.\n")
+    for item in scheduled:
+        text = item.describe(preview)
+        out.write(
+            f"::notice file={_escape_property(item.path)}::{_escape_data(text)}\n"
+            if output == "github"
+            else text + "\n"
+        )
+    return 1 if problems else 0
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _make_slug(text: str, given: str | None) -> str:
+    slug = slugify(given or text, max_length=60, word_boundary=True, save_order=True)
+    if not slug:
+        raise UsageError(f"cannot make a file name from {text!r}. Give one with --slug.")
+    return slug
+
+
+def _write_new(root: Path, rel: str, text: str, check: Any, out: TextIO) -> int:
+    entry = load_text(rel, text)
+    problems = [entry] if isinstance(entry, Problem) else check(entry)[1]
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        for problem in sort_problems(errors):
+            out.write(format_problem(problem) + "\n")
+        out.write(f"{format_summary(errors)}; nothing written.\n")
+        return 1
+    path = root / rel
+    if path.exists():
+        out.write(f"{rel} already exists; nothing written. Choose another name with --slug.\n")
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    out.write(f"Wrote {rel}.\n")
+    return 0
+
+
+def _latest_issue(root: Path) -> tuple[int, int] | None:
+    found = []
+    for path in iter_markdown(root / site.ABSTRACTS):
+        parts = path.relative_to(root / site.ABSTRACTS).parts
+        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+            found.append((int(parts[0]), int(parts[1])))
+    return max(found) if found else None
+
+
+def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
+    root, _ = _root_and_config(args.config_file)
+    slug = _make_slug(args.title, args.slug)
+    latest = _latest_issue(root)
+    volume = args.volume or (latest[0] if latest else None)
+    issue = args.issue or (latest[1] if latest else None)
+    if volume is None or issue is None:
+        raise UsageError("no issue exists yet: give --volume and --issue.")
+    if any(p.stem == slug for p in iter_markdown(root / site.ABSTRACTS)):
+        out.write(
+            f"an abstract named {slug}.md already exists; nothing written. Choose "
+            "another name with --slug.\n"
+        )
+        return 1
+    published = args.published or site.build_date()
+    ids = [
+        a if (root / site.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
+        for a in args.author
+    ]
+    lines = [
+        "---",
+        f"title: {_yaml_text(' '.join(args.title.split()))}",
+        "authors:",
+        *(f"  - {_yaml_text(i)}" for i in ids),
+        f"volume: {volume}",
+        f"issue: {issue}",
+        f"year: {published.year}",
+        f"published: {published.isoformat()}",
+        f"type: {_yaml_text(args.type)}",
+    ]
+    if args.doi:
+        lines.append(f"doi: {_yaml_text(args.doi)}")
+    lines += ["draft: true", "---", "Write the abstract here.", ""]
+    rel = f"{site.ABSTRACTS}/{volume}/{issue}/{slug}.md"
+    status = _write_new(root, rel, "\n".join(lines), check_abstract, out)
+    if status == 0:
+        out.write("It is a draft: write the text, then remove `draft: true` to publish it.\n")
+        for author_id in ids:
+            if not (root / site.AUTHORS / f"{author_id}.md").is_file():
+                out.write(
+                    f"There is no authors/{author_id}.md yet; create it with "
+                    f'journal new author --name "…" --slug {author_id}\n'
+                )
+    return status
+
+
+def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
+    root, _ = _root_and_config(args.config_file)
+    slug = _make_slug(args.name, args.slug)
+    lines = ["---", f"name: {_yaml_text(' '.join(args.name.split()))}"]
+    for key in ("given", "family", "orcid", "email"):
+        if getattr(args, key):
+            lines.append(f"{key}: {_yaml_text(getattr(args, key))}")
+    lines += ["---", ""]
+    status = _write_new(root, f"{site.AUTHORS}/{slug}.md", "\n".join(lines), check_author, out)
+    if status == 0:
+        out.write(
+            f"Write the biography below the second --- line. Abstracts list this author "
+            f"as {slug}.\n"
+        )
+    return status
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="journal", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--config-file",
+        "-f",
+        help="the journal's mkdocs.yml (default: mkdocs.yml in the current folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    check = commands.add_parser(
+        "check", help="check the settings, abstracts, authors and issues.yml; print every problem"
+    )
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
+    )
+    check.add_argument("--format", choices=FORMATS, default="text", dest="output")
+    check.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
+    new = commands.add_parser("new", help="start a new abstract or author file")
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    abstract = kinds.add_parser("abstract", help="write abstracts/<volume>/<issue>/<slug>.md")
+    abstract.add_argument("--title", required=True)
+    abstract.add_argument(
+        "--author",
+        action="append",
+        required=True,
+        help="an author id (or name); repeat for each author, in order",
+    )
+    abstract.add_argument("--volume", type=int)
+    abstract.add_argument("--issue", type=int)
+    abstract.add_argument("--type", choices=ARTICLE_TYPES, default="Research Article")
+    abstract.add_argument("--published", type=_date, help="YYYY-MM-DD (default: today)")
+    abstract.add_argument("--doi")
+    abstract.add_argument("--slug", help="the file name without .md (default: from the title)")
+    author = kinds.add_parser("author", help="write authors/<slug>.md")
+    author.add_argument("--name", required=True)
+    for key in ("given", "family", "orcid", "email"):
+        author.add_argument(f"--{key}")
+    author.add_argument("--slug", help="the author id (default: from the name)")
+    for sub in (abstract, author):
+        sub.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
+    schema = commands.add_parser("schema", help="print the JSON Schema of the front matter")
+    schema.add_argument(
+        "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command; return its exit status."""
+    out = out or sys.stdout
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args.paths, args.config_file, args.output, out)
+        if args.command == "new":
+            run = run_new_abstract if args.kind == "abstract" else run_new_author
+            return run(args, out)
+        schema = build_schema(args.kind) if args.kind else build_schemas()
+        out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"journal: error: {exc}\n")
+        return 2

@@ -1,0 +1,87 @@
+"""JSON Schema of the front matter, generated from the field tables in validation.py.
+
+The tables stay the one source of truth: each parser maps to a schema fragment here, so a
+new field appears in the schema as soon as it is added to a table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fields, validation
+from .validation import Parser
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+
+_FRAGMENTS: dict[Parser, dict[str, Any]] = {
+    fields.parse_text: TEXT,
+    fields.parse_title: {**TEXT, "maxLength": fields.MAX_TITLE},
+    fields.parse_code: {"type": ["string", "integer"]},
+    fields.parse_number: {"type": "integer", "minimum": 1},
+    fields.parse_date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    fields.parse_flag: {"type": "boolean"},
+    fields.parse_text_list: {"type": "array", "items": TEXT},
+    fields.parse_doi: {"type": "string", "pattern": fields.DOI.pattern},
+    fields.parse_orcid: {"type": "string", "pattern": fields.ORCID.pattern},
+    fields.parse_ror: {"type": "string", "pattern": fields.ROR.pattern},
+    fields.parse_email: {"type": "string", "format": "email"},
+    fields.parse_url: {"type": "string", "format": "uri", "pattern": "^https?://"},
+    fields.parse_pages: {"type": ["string", "integer"], "pattern": fields.PAGES.pattern},
+    fields.parse_relative_path: {"type": "string", "not": {"pattern": r"(^/|\.\.|:)"}},
+    validation.parse_author_id: {"type": "string", "pattern": fields.SLUG.pattern},
+}
+
+
+def _object(table: dict[str, tuple[Parser, bool]]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {name: schema_for(parser) for name, (parser, _) in table.items()},
+        "required": [name for name, (_, required) in table.items() if required],
+        "additionalProperties": False,
+    }
+
+
+def schema_for(parser: Parser) -> dict[str, Any]:
+    """The schema of one field, from the parser that reads it."""
+    if isinstance(parser, fields.Choice):
+        return {"type": "string", "enum": list(parser.choices)}
+    if parser is validation.parse_affiliations:
+        return {"type": "array", "items": _object(validation.AFFILIATION_FIELDS)}
+    if parser is validation.parse_conference:
+        return _object(validation.CONFERENCE_FIELDS)
+    if parser is validation.parse_author_refs:
+        item = {
+            "anyOf": [schema_for(validation.parse_author_id), _object(validation.AUTHOR_REF_FIELDS)]
+        }
+        return {"type": "array", "minItems": 1, "items": item}
+    if parser in _FRAGMENTS:
+        return dict(_FRAGMENTS[parser])
+    return {}  # an unknown parser: accept anything rather than reject valid files
+
+
+def build_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml)."""
+    if kind == "issues":
+        return {
+            "$schema": SCHEMA_URI,
+            "title": "Journal issues.yml",
+            "type": "array",
+            "items": _object(validation.ISSUE_FIELDS),
+        }
+    table = validation.ABSTRACT_FIELDS if kind == "abstract" else validation.AUTHOR_FIELDS
+    return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
+
+
+KINDS = ("abstract", "author", "issues")
+
+
+def build_schemas() -> dict[str, Any]:
+    """Every schema in one document, each under `$defs`."""
+    return {
+        "$schema": SCHEMA_URI,
+        "title": "Journal front matter",
+        "$defs": {
+            kind: {k: v for k, v in build_schema(kind).items() if k != "$schema"} for kind in KINDS
+        },
+    }
