@@ -8,10 +8,16 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import groupby
 from typing import Any
 
 import yaml
+
+try:  # libyaml's emitter: several times faster than PyYAML's, same text for these values
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from . import urls
 from .exports.head import head_for_abstract, head_for_home, head_for_issue
@@ -57,7 +63,8 @@ class PageSpec:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
             meta["tags"] = [html.escape(term) for term in self.search_terms]
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True,
+                         width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
 
@@ -207,6 +214,7 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
 
 def build_pages(journal: Journal, render: Render) -> list[PageSpec]:
     """Every generated page of the site."""
+    render = cache(render)  # a biography shows on each of its author's abstracts: render once
     pages = [page_for_abstract(journal, issue, n, render)
              for issue in journal.issues for n in range(len(issue.abstracts))]
     pages += [page_for_issue(journal, issue) for issue in journal.issues]

@@ -72,16 +72,57 @@ def is_preview() -> bool:
     return os.environ.get("JOURNAL_PREVIEW", "").strip().lower() in ("1", "true", "yes")
 
 
+def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
+    """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal).
+
+    Editors of a large journal preview their issues in seconds; a warning says the site is
+    partial, so a `--strict` (deploy) build with the variable set fails.
+    """
+    text = os.environ.get("JOURNAL_ONLY_ISSUES", "").strip()
+    keys = set()
+    for part in text.replace(" ", "").split(","):
+        volume, _, number = part.partition("/")
+        if volume.isdigit() and number.isdigit():
+            keys.add((int(volume), int(number)))
+    if not text:
+        return keys, []
+    listed = ", ".join(f"{v}/{n}" for v, n in sorted(keys))
+    message = (f"partial preview of issue(s) {listed} only: other issues, their authors and "
+               "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
+               if keys else f'"{text}" names no issue, so the whole journal is built. Write '
+               "volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4.")
+    return keys, [Problem(path="JOURNAL_ONLY_ISSUES", line=1, field="preview", message=message,
+                          severity="warning")]
+
+
 def load_journal(
     root: Path, config_file: Path, extra_journal: Any, *, site_url: str = "",
     today: datetime.date | None = None, preview: bool | None = None,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     """Read and check every editors' file; the Journal when nothing is fatally wrong."""
-    problems: list[Problem] = []
+    keys, problems = preview_scope()
     settings, found = check_settings(load_settings(root, config_file, extra_journal), site_url)
     problems += found
+    parsed: list[ParsedAbstract] = []
+    entries: list[RawEntry] = []
+    abstract_problems: list[Problem] = []
+    folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
+    for path in (path for folder in folders for path in iter_markdown(folder)):
+        entry = load_entry(root, path)
+        if isinstance(entry, Problem):
+            abstract_problems.append(entry)
+            continue
+        entries.append(entry)
+        item, found = check_abstract(entry)
+        abstract_problems += found
+        if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
+            parsed.append(item)
+    # A partial preview reads only the authors its abstracts name.
+    wanted = {ref.id for item in parsed for ref in item.refs} if keys else None
     authors: list[Author] = []
     for path in iter_markdown(root / AUTHORS):
+        if wanted is not None and path.stem not in wanted:
+            continue
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
             problems.append(entry)
@@ -90,18 +131,7 @@ def load_journal(
         problems += found
         if author:
             authors.append(author)
-    parsed: list[ParsedAbstract] = []
-    entries: list[RawEntry] = []
-    for path in iter_markdown(root / ABSTRACTS):
-        entry = load_entry(root, path)
-        if isinstance(entry, Problem):
-            problems.append(entry)
-            continue
-        entries.append(entry)
-        item, found = check_abstract(entry)
-        problems += found
-        if item:
-            parsed.append(item)
+    problems += abstract_problems
     issue_meta: list[dict[str, Any]] = []
     if (root / ISSUES_FILE).is_file():
         data = load_data(root, root / ISSUES_FILE, "issues")
