@@ -17,7 +17,8 @@ from .loading import RawEntry
 from .problems import Problem, Severity
 
 T = TypeVar("T")
-DOI = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+$")
+DOI = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
+"""Crossref's pattern for modern DOIs (it matches 99.3% of them); <, >, [ and ] are refused."""
 ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-hj-km-np-tv-z0-9]{6}\d{2})$")
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
@@ -81,7 +82,7 @@ class Checker:
 
 
 def _show(value: Any) -> str:
-    text = str(value)
+    text = " ".join(str(value).split())
     return '"' + (text if len(text) <= 60 else text[:57] + "...") + '"'
 
 

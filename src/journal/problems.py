@@ -31,7 +31,8 @@ class Problem:
 def format_problem(problem: Problem) -> str:
     """Format one problem as `path:line: field: message`."""
     suffix = " (warning)" if problem.severity == "warning" else ""
-    return f"{problem.path}:{problem.line}: {problem.field}: {problem.message}{suffix}"
+    text = f"{problem.path}:{problem.line}: {problem.field}: {problem.message}{suffix}"
+    return " ".join(text.splitlines())  # one line per problem, whatever a value held
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -60,5 +61,7 @@ def format_report(problems: Iterable[Problem]) -> str:
 def format_exclusions(problems: Iterable[Problem]) -> list[str]:
     """One line per file left out of the site because of its errors."""
     paths = sorted({p.path for p in problems if p.is_error})
-    return [f"{path}: left out of the site because of the errors above. Fix them and build "
-            "again." for path in paths]
+    return [
+        f"{path}: left out of the site because of the errors above. Fix them and build again."
+        for path in paths
+    ]
