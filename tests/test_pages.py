@@ -49,7 +49,7 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
         "abstracts/first-imaging-study.md", "abstracts/second-pathology-report.md",
         "abstracts/conference-talk.md", "issues/1/1/index.md", "issues/1/2/index.md",
         "authors/ana-lopez.md", "authors/ben-okoro.md", "authors/chen-wei.md",
-        "archive.md", "authors/index.md", "media-partners.md"}
+        "archive.md", "authors/index.md", "media-partners.md", "keywords.md"}
     assert site.nav[:2] == [{"Home": "index.md"}, {"Current issue": "issues/1/2/index.md"}]
 
 
@@ -75,7 +75,7 @@ def test_listing_pages_are_excluded_from_search() -> None:
     site = _site(FIXTURE)
     excluded = {p.src_uri for p in site.pages if not p.is_searchable}
     assert excluded == {"issues/1/1/index.md", "issues/1/2/index.md", "archive.md",
-                        "authors/index.md", "media-partners.md"}
+                        "authors/index.md", "media-partners.md", "keywords.md"}
 
 
 def _write(root: Path, name: str, text: str) -> None:

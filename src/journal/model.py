@@ -64,6 +64,12 @@ class Settings:
     tracking_url: str = ""
     contact_email: str = ""
     media_partners: tuple[MediaPartner, ...] = ()
+    logo: str = ""
+    """The journal's logo shown in the header: an image path inside docs/."""
+    primary_color: str = ""
+    """Header and link colour as a hex colour, e.g. "#3f51b5"; the theme's palette when empty."""
+    accent_color: str = ""
+    """Colour of badges and hovered links as a hex colour; the theme's palette when empty."""
     depositor_name: str = ""
     """Who sends the Crossref deposits (Crossref `depositor_name`); the publisher when empty."""
     depositor_email: str = ""

@@ -53,6 +53,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    keywords: tuple[str, ...] = ()
+    """Keywords the tags plugin lists on the keyword page (`tags_name_property: keywords`)."""
 
     @property
     def markdown(self) -> str:
@@ -63,6 +65,8 @@ class PageSpec:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
             meta["tags"] = [html.escape(term) for term in self.search_terms]
+        if self.keywords:
+            meta["keywords"] = [html.escape(keyword) for keyword in self.keywords]
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True,
                          width=10_000)
         return f"---\n{head}---\n\n{self.body}"
@@ -141,14 +145,15 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
     return PageSpec(src_uri=urls.src_for_abstract(abstract.slug), template="abstract.html",
                     title=abstract.title, body=abstract.body, context=context,
                     source=abstract.source,
-                    search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords))
+                    search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+                    keywords=abstract.keywords)
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
     toc = toc_for(journal, issue)
     return PageSpec(src_uri=urls.src_for_issue(issue.volume, issue.number),
                     template="issue.html", title=toc["label"], is_searchable=False,
-                    context={"kind": "issue", **toc,
+                    context={"kind": "issue", "page_title": toc["label"], **toc,
                              **head_for_issue(journal, issue, toc["label"])})
 
 
@@ -190,6 +195,14 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
                     context={"kind": "media-partners"})
 
 
+def page_for_keywords(journal: Journal) -> PageSpec:
+    """Every keyword with its abstracts, listed by Material's tags plugin at the marker."""
+    return PageSpec(src_uri=urls.KEYWORDS, template="main.html", title="Keywords",
+                    body="Every keyword of the journal's abstracts, A to Z.\n\n"
+                    "<!-- material/tags -->\n", is_searchable=False,
+                    context={"kind": "keywords", "title": "Keywords"})
+
+
 def context_for_home(journal: Journal) -> dict[str, Any]:
     issue = journal.current_issue
     return {"kind": "home", "current_issue": toc_for(journal, issue) if issue else None,
@@ -209,6 +222,8 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         if settings.license else None,
         "partners": [{"name": p.name, "url": p.url, "logo": p.logo,
                       "description": p.description} for p in settings.media_partners],
+        "logo": settings.logo, "primary_color": settings.primary_color,
+        "accent_color": settings.accent_color, "keywords_url": urls.url_for(urls.KEYWORDS),
     }
 
 
@@ -220,7 +235,7 @@ def build_pages(journal: Journal, render: Render) -> list[PageSpec]:
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
     pages += [page_for_archive(journal), page_for_author_index(journal),
-              page_for_media_partners(journal)]
+              page_for_media_partners(journal), page_for_keywords(journal)]
     return pages
 
 

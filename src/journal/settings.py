@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .fields import (
@@ -51,6 +52,13 @@ def parse_license(ch: Checker, key: str, value: Any) -> License:
     return License(name=name, url=url)
 
 
+def parse_color(ch: Checker, key: str, value: Any) -> str:
+    text = parse_text(ch, key, value)
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", text):
+        raise Invalid(f'"{text}" is not a colour. Write a hex colour in quotes, e.g. "#3f51b5".')
+    return text.lower()
+
+
 def parse_partner(ch: Checker, key: str, value: Any) -> MediaPartner:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, PARTNER_FIELDS)
@@ -87,6 +95,9 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "tracking_url": (parse_url, False),
     "contact_email": (parse_email, False),
     "media_partners": (parse_partners, False),
+    "logo": (parse_relative_path, False),
+    "primary_color": (parse_color, False),
+    "accent_color": (parse_color, False),
     "depositor_name": (parse_text, False),
     "depositor_email": (parse_email, False),
     "registrant": (parse_text, False),

@@ -14,6 +14,7 @@ ARCHIVE = "archive.md"
 AUTHOR_INDEX = "authors/index.md"
 MEDIA_PARTNERS = "media-partners.md"
 SUBMIT = "submit.md"
+KEYWORDS = "keywords.md"
 
 
 def src_for_abstract(slug: str) -> str:

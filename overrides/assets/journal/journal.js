@@ -17,4 +17,8 @@
     button.replaceWith(link);
     link.focus();
   });
+  // Material's search overlay is a dialog without a name; screen readers announce it as "Search".
+  document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (dialog) {
+    dialog.setAttribute("aria-label", "Search");
+  });
 })();

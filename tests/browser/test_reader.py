@@ -1,0 +1,273 @@
+"""The reader's journal in a real browser: search, navigation, e-mail, phones, print, a11y.
+
+The pages under test are found from the built sample journal (home → current issue → its
+first abstract → that abstract's first author), so editing the sample content keeps them valid.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 360, "height": 740}
+
+
+@dataclass(frozen=True)
+class Tour:
+    """URLs (relative to the site root) and facts of the sample journal the tests visit."""
+
+    journal_title: str
+    issue: str
+    abstract: str
+    abstract_title: str
+    author: str
+    older_issue: str
+
+
+def _soup(site: Any, url: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (site.site / url / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def _join(base: str, href: str) -> str:
+    """A site-root-relative URL for `href` found on the page at `base`."""
+    parts = (base + href).split("/")
+    out: list[str] = []
+    for part in parts:
+        if part == "..":
+            out.pop()
+        elif part not in (".", ""):
+            out.append(part)
+    return "/".join(out) + "/"
+
+
+@pytest.fixture(scope="session")
+def tour(sample_site: Any) -> Tour:
+    home = _soup(sample_site, "")
+    issue = _join("", home.select_one("#current-issue a")["href"])
+    # The first research output with a DOI: a full article page (several authors, dates).
+    items = _soup(sample_site, issue).select(".journal-toc__item")
+    first = next(i for i in items if i.select_one(".journal-toc__doi")).select_one("a")
+    abstract = _join(issue, first["href"])
+    author = _join(abstract, _soup(sample_site, abstract).select_one(".journal-author a")["href"])
+    archive = _soup(sample_site, "archive/").select(".journal-archive__issue a")
+    older = [_join("archive/", a["href"]) for a in archive if _join("archive/", a["href"]) != issue]
+    title = home.select_one(".journal-banner__title").get_text(strip=True)
+    return Tour(
+        journal_title=title,
+        issue=issue,
+        abstract=abstract,
+        abstract_title=first.get_text(strip=True),
+        author=author,
+        older_issue=older[-1],
+    )
+
+
+def _search(page: Page, query: str) -> None:
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_searching_an_author_surname_lists_that_authors_abstracts(
+    page: Page, tour: Tour, sample_site: Any
+) -> None:
+    author = _soup(sample_site, tour.author)
+    surname = author.h1.contents[0].split()[-1]
+    titles = [a.get_text(strip=True) for a in author.select(".journal-toc__title")]
+    page.goto("")
+    _search(page, surname)
+    results = page.locator(".md-search-result__list")
+    for title in titles:
+        expect(results).to_contain_text(title)
+
+
+def test_searching_a_keyword_finds_its_abstract_and_a_click_opens_it(
+    page: Page, tour: Tour, sample_site: Any
+) -> None:
+    keyword = _soup(sample_site, tour.abstract).select_one(".journal-keyword").get_text()
+    page.goto("")
+    _search(page, keyword)
+    result = page.locator(".md-search-result__link", has_text=tour.abstract_title).first
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(tour.abstract) + r"(\?h=.*)?$"))
+    expect(page.locator("h1")).to_have_text(tour.abstract_title)
+
+
+def test_a_reader_walks_home_issue_abstract_author_and_back(page: Page, tour: Tour) -> None:
+    page.goto("")
+    page.locator("#current-issue a").click()
+    expect(page).to_have_url(re.compile(re.escape(tour.issue) + "$"))
+    page.locator(".journal-toc__title", has_text=tour.abstract_title).click()
+    expect(page.locator("h1")).to_have_text(tour.abstract_title)
+    page.locator(".journal-author a").first.click()
+    expect(page).to_have_url(re.compile(re.escape(tour.author) + "$"))
+    page.locator(".journal-toc__title", has_text=tour.abstract_title).click()
+    page.locator(".journal-article__issue a").click()
+    expect(page).to_have_url(re.compile(re.escape(tour.issue) + "$"))
+    page.go_back()
+    page.go_back()
+    expect(page).to_have_url(re.compile(re.escape(tour.author) + "$"))
+
+
+def test_the_archive_leads_to_an_older_issue(page: Page, tour: Tour) -> None:
+    page.goto("archive/")
+    page.locator(f".journal-archive__issue a[href$='{tour.older_issue}']").click()
+    expect(page).to_have_url(re.compile(re.escape(tour.older_issue) + "$"))
+    expect(page.locator(".journal-toc__item").first).to_be_visible()
+
+
+def test_a_keyword_on_an_abstract_opens_its_entry_on_the_keyword_page(
+    page: Page, tour: Tour
+) -> None:
+    page.goto(tour.abstract)
+    keyword = page.locator("a.journal-keyword").first
+    name = keyword.inner_text()
+    keyword.click()
+    expect(page).to_have_url(re.compile(r"keywords/#tag:"))
+    heading = page.locator(f"h2[id='{page.url.split('#', 1)[1]}']")
+    expect(heading).to_have_text(name)
+    expect(heading.locator("xpath=following-sibling::ul[1]")).to_contain_text(tour.abstract_title)
+
+
+def test_the_email_address_appears_only_when_the_reader_clicks(page: Page) -> None:
+    page.goto("")
+    button = page.locator(".journal-partners button.journal-email")
+    address = base64.b64decode(button.get_attribute("data-email") or "").decode()[::-1]
+    assert "@" in address
+    assert address not in page.content()
+    button.click()
+    link = page.locator(".journal-partners a.journal-email")
+    expect(link).to_have_attribute("href", f"mailto:{address}")
+    expect(link).to_have_text(address)
+    expect(link).to_be_focused()
+
+
+def test_abstract_pages_fit_a_360_pixel_phone(
+    new_page: Callable[..., Page], sample_site: Any
+) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True)
+    abstracts = sorted(p.parent.name for p in (sample_site.site / "abstracts").glob("*/index.html"))
+    assert abstracts
+    too_wide = {}
+    for slug in abstracts:
+        page.goto(f"abstracts/{slug}/")
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            too_wide[slug] = widths
+    assert not too_wide, f"pages wider than the screen (scrollWidth, clientWidth): {too_wide}"
+
+
+def test_printing_an_abstract_hides_navigation_and_shows_link_addresses(
+    page: Page, tour: Tour
+) -> None:
+    page.goto(tour.abstract)
+    page.emulate_media(media="print")
+    for selector in (
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".journal-banner",
+        ".journal-partners",
+        ".md-footer",
+        ".journal-article__pager",
+    ):
+        expect(page.locator(selector).first).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.journal-article__license a'), '::after').content"
+    )
+    assert after.startswith('" (http'), after
+    pdf = page.pdf(format="A4")
+    pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf)
+    assert pdf.startswith(b"%PDF") and len(pages) == 1, f"{len(pages)} pages"
+
+
+PAGES = ("home", "issue", "abstract", "author", "authors", "archive", "media-partners", "keywords")
+
+
+def _url(tour: Tour, name: str) -> str:
+    return {
+        "home": "",
+        "issue": tour.issue,
+        "abstract": tour.abstract,
+        "author": tour.author,
+        "authors": "authors/",
+        "archive": "archive/",
+        "media-partners": "media-partners/",
+        "keywords": "keywords/",
+    }[name]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_are_accessible_titled_and_screenshotted(
+    new_page: Callable[..., Page],
+    screenshot: Callable[..., Path],
+    tour: Tour,
+    axe_source: str,
+    name: str,
+    scheme: str,
+) -> None:
+    page = new_page(color_scheme=scheme)
+    page.goto(_url(tour, name))
+    expected = "slate" if scheme == "dark" else "default"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang")
+    title = page.title()
+    if name == "home":
+        assert title == tour.journal_title
+    else:
+        name_part, _, journal_part = title.rpartition(" · ")
+        assert journal_part == tour.journal_title
+        assert name_part and page.locator("h1").inner_text().startswith(name_part)
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    screenshot(page, f"{name}-{scheme}-desktop")
+    readme = name == "abstract" and scheme == "light"  # .github/screenshots/ copies these two
+    if readme:
+        screenshot(page, "readme-abstract-desktop", full_page=False)
+    page.set_viewport_size(PHONE)
+    screenshot(page, f"{name}-{scheme}-phone")
+    if readme:
+        screenshot(page, "readme-abstract-phone", full_page=False)
+    assert not serious, "\n".join(serious)
+
+
+def test_the_cite_block_switches_style_and_copies_the_citation(
+    new_page: Callable[..., Page], tour: Tour
+) -> None:
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(tour.abstract)
+    visible = page.locator(".journal-cite__entry:visible .journal-cite__text")
+    expect(visible).to_have_count(1)
+    first = visible.inner_text()
+    styles = page.locator(".journal-cite__style")
+    assert styles.count() >= 2
+    styles.nth(1).click()
+    expect(styles.nth(1)).to_have_attribute("aria-pressed", "true")
+    expect(visible).not_to_have_text(first)
+    second = visible.get_attribute("data-cite-text")
+    page.locator(".journal-cite__copy").click()
+    expect(page.locator(".journal-cite__status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == second
