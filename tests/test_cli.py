@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -308,3 +310,24 @@ def test_python_dash_m_journal_and_the_console_script_work() -> None:
         )
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["title"] == "Journal author front matter"
+
+
+def test_the_pre_commit_hook_runs_journal_check_on_the_whole_journal() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    hook = hooks["journal-check"]
+    assert hook["entry"] == "journal check" and hook["pass_filenames"] is False
+    for name in ("abstracts/6/3/x.md", "authors/x.md", "issues.yml", "mkdocs.yml"):
+        assert re.search(hook["files"], name), name
+    assert not re.search(hook["files"], "docs/index.md")
+    command = [str(Path(sys.executable).parent / "journal"), *hook["entry"].split()[1:]]
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -166,10 +166,11 @@ def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], 
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and mark and mark.line >= text.count("\n"):
-            mark = exc.context_mark  # an error at the very end: where the open part began
         line = offset + (mark.line + 1 if mark else 1)
         what = (exc.problem or "invalid YAML").strip()
+        start = exc.context_mark
+        if start and mark and start.line != mark.line:  # e.g. a [ or " opened earlier
+            what += f" (in the part that starts on line {offset + start.line + 1})"
         raise _FormError(
             line,
             f"YAML syntax error: {what}. Check the line's colons, quotes "
