@@ -247,3 +247,23 @@ def test_refused_files_are_refused_by_the_strict_build_with_their_reason(
     assert build.returncode != 0
     assert "contains the invisible character U+0007 (a control character)" in build.output
     assert "YAML anchors and aliases" in build.output
+
+
+def test_exports_keep_hostile_text_as_data(hostile_site: Build) -> None:
+    import rispy
+    from lxml import etree
+    from pybtex.database import parse_string
+
+    site = hostile_site.site
+    for path in site_files(site, ".xml"):
+        etree.fromstring(path.read_bytes())  # well-formed: nothing broke out of an element
+    folder = site / "abstracts/hostile-abstract"
+    jats = etree.fromstring((folder / "hostile-abstract.jats.xml").read_bytes())
+    assert "".join(jats.find(".//article-title").itertext()) == TITLE
+    csl = json.loads((folder / "hostile-abstract.json").read_text(encoding="utf-8"))
+    assert csl[0]["title"] == TITLE
+    (record,) = rispy.loads((folder / "hostile-abstract.ris").read_text(encoding="utf-8"))
+    assert record["title"] == TITLE
+    bibtex = parse_string((folder / "hostile-abstract.bib").read_text(encoding="utf-8"), "bibtex")
+    assert list(bibtex.entries) == ["hostile-abstract"]
+    assert "alert(" in bibtex.entries["hostile-abstract"].fields["title"]
