@@ -271,3 +271,12 @@ def test_the_cite_block_switches_style_and_copies_the_citation(
     page.locator(".journal-cite__copy").click()
     expect(page.locator(".journal-cite__status")).to_have_text("Copied.")
     assert page.evaluate("navigator.clipboard.readText()") == second
+
+
+def test_the_palette_toggle_switches_to_dark_and_is_remembered(page: Page) -> None:
+    page.goto("")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[title='Switch to dark mode']:visible").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto("archive/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
