@@ -6,6 +6,7 @@ import datetime
 import html
 import re
 import xml.etree.ElementTree as ET
+from functools import cache, lru_cache
 
 import markdown  # type: ignore[import-untyped]  # no stubs installed
 import nh3
@@ -67,16 +68,27 @@ def given_and_family(author: Author) -> tuple[str, str]:
     return given, family
 
 
-def paragraphs(text: str) -> list[str]:
-    """The paragraphs of a Markdown text as plain text (markup dropped, entities decoded)."""
+@cache
+def _converter() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a paragraph: build it once.
+    return markdown.Markdown()
+
+
+@lru_cache(maxsize=512)  # every export of an abstract asks for the same body again
+def _paragraphs(text: str) -> tuple[str, ...]:
     result = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        rendered = markdown.markdown(block)
+        rendered = _converter().reset().convert(block)
         plain = html.unescape(nh3.clean(rendered, tags=set()))
         plain = " ".join(plain.split())
         if plain:
             result.append(plain)
-    return result
+    return tuple(result)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a Markdown text as plain text (markup dropped, entities decoded)."""
+    return list(_paragraphs(text))
 
 
 def plain_text(text: str) -> str:
