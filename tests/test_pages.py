@@ -11,6 +11,7 @@ import yaml
 
 from journal import build_site_data, urls
 from journal.formatting import encode_email, format_issns, format_pages
+from journal.loading import read_settings
 from journal.model import Settings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
@@ -18,8 +19,9 @@ TODAY = datetime.date(2023, 11, 14)
 
 
 def _extra(root: Path) -> dict:
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["extra"]["journal"]
+    values, problem = read_settings(root / "mkdocs.yml")
+    assert problem is None
+    return dict(values)
 
 
 def _site(root: Path, **kwargs):
