@@ -34,7 +34,7 @@ class Build:
 
 
 def run_mkdocs_build(project: Path, site: Path, *, env: dict[str, str] | None = None,
-                     strict: bool = True, quiet: bool = True) -> Build:
+                     strict: bool = True, quiet: bool = False) -> Build:
     """Build `project` with the real mkdocs command into `site`."""
     environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
                "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
