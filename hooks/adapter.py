@@ -26,8 +26,9 @@ BUILD = SiteData(journal=None, problems=[])
 
 def _renderer(config: MkDocsConfig) -> Any:
     """Render biographies with the site's own Markdown extensions, then sanitise."""
-    md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=config.mdx_configs)
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
 
     def render(text: str) -> str:
         return sanitize_html(md.reset().convert(text))
@@ -41,12 +42,17 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     docs_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     BUILD = build_site_data(
-        config_file.parent, config_file, config.extra.get("journal"), _renderer(config),
-        site_url=config.site_url or "", docs_pages=docs_pages,
+        config_file.parent,
+        config_file,
+        config.extra.get("journal"),
+        _renderer(config),
+        site_url=config.site_url or "",
+        docs_pages=docs_pages,
     )
     if BUILD.journal is None:
-        raise PluginError("The journal settings are broken; site not built.\n"
-                          + format_report(BUILD.problems))
+        raise PluginError(
+            "The journal settings are broken; site not built.\n" + format_report(BUILD.problems)
+        )
     for problem in BUILD.problems:
         (log.error if problem.is_error else log.warning)(format_problem(problem))
     for note in BUILD.notes:  # not problems: a --strict build must not fail on them
@@ -64,10 +70,12 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     in_nav = {v for item in BUILD.nav if isinstance(item, dict) for v in item.values()}
     for spec in BUILD.pages:
-        inclusion = InclusionLevel.UNDEFINED if spec.src_uri in in_nav else (
-            InclusionLevel.NOT_IN_NAV)
-        files.append(File.generated(config, spec.src_uri, content=spec.markdown,
-                                    inclusion=inclusion))
+        inclusion = (
+            InclusionLevel.UNDEFINED if spec.src_uri in in_nav else (InclusionLevel.NOT_IN_NAV)
+        )
+        files.append(
+            File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
+        )
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     for src_uri, text in BUILD.exports:  # not Markdown: copied to the site as they are

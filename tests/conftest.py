@@ -33,26 +33,41 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def run_mkdocs_build(project: Path, site: Path, *, env: dict[str, str] | None = None,
-                     strict: bool = True, quiet: bool = False) -> Build:
+def run_mkdocs_build(
+    project: Path,
+    site: Path,
+    *,
+    env: dict[str, str] | None = None,
+    strict: bool = True,
+    quiet: bool = False,
+) -> Build:
     """Build `project` with the real mkdocs command into `site`."""
-    environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
-               "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    environ = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        **(env or {}),
+    }
     # --quiet hides warnings, and then --strict cannot count them: pass quiet=False to see them.
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if quiet:
         command.append("--quiet")
     if strict:
         command.append("--strict")
-    result = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True,
-                            timeout=600, check=False)
+    result = subprocess.run(
+        command, cwd=project, env=environ, capture_output=True, text=True, timeout=600, check=False
+    )
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
 def copy_project(source: Path, target: Path) -> Path:
     """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".venv", ".git",
-                                                                  "tests", "__pycache__"))
+    shutil.copytree(
+        source,
+        target,
+        ignore=shutil.ignore_patterns("site", ".venv", ".git", "tests", "__pycache__"),
+    )
     for shared in ("hooks", "overrides"):
         if not (target / shared).exists():
             shutil.copytree(ROOT / shared, target / shared)
@@ -93,8 +108,12 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", default=False,
-                     help="Rewrite tests/golden/ from the current exports (review the diff).")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/ from the current exports (review the diff).",
+    )
 
 
 @pytest.fixture

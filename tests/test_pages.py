@@ -25,8 +25,14 @@ def _extra(root: Path) -> dict:
 
 
 def _site(root: Path, **kwargs):
-    return build_site_data(root, root / "mkdocs.yml", _extra(root), lambda md: f"<p>{md}</p>",
-                           today=kwargs.pop("today", TODAY), **kwargs)
+    return build_site_data(
+        root,
+        root / "mkdocs.yml",
+        _extra(root),
+        lambda md: f"<p>{md}</p>",
+        today=kwargs.pop("today", TODAY),
+        **kwargs,
+    )
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -35,11 +41,17 @@ def _copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE, tmp_path / "journal"))
 
 
-@pytest.mark.parametrize(("src", "url"), [
-    ("index.md", ""), ("archive.md", "archive/"), ("authors/index.md", "authors/"),
-    ("abstracts/x-y.md", "abstracts/x-y/"), ("issues/6/3/index.md", "issues/6/3/"),
-    ("issues/6/3/crossref.xml", "issues/6/3/crossref.xml"),
-])
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        ("index.md", ""),
+        ("archive.md", "archive/"),
+        ("authors/index.md", "authors/"),
+        ("abstracts/x-y.md", "abstracts/x-y/"),
+        ("issues/6/3/index.md", "issues/6/3/"),
+        ("issues/6/3/crossref.xml", "issues/6/3/crossref.xml"),
+    ],
+)
 def test_every_source_maps_to_its_documented_url(src: str, url: str) -> None:
     assert urls.url_for(src) == url
 
@@ -48,10 +60,19 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
     site = _site(FIXTURE)
     assert site.problems == []
     assert {p.src_uri for p in site.pages} == {
-        "abstracts/first-imaging-study.md", "abstracts/second-pathology-report.md",
-        "abstracts/conference-talk.md", "issues/1/1/index.md", "issues/1/2/index.md",
-        "authors/ana-lopez.md", "authors/ben-okoro.md", "authors/chen-wei.md",
-        "archive.md", "authors/index.md", "media-partners.md", "keywords.md"}
+        "abstracts/first-imaging-study.md",
+        "abstracts/second-pathology-report.md",
+        "abstracts/conference-talk.md",
+        "issues/1/1/index.md",
+        "issues/1/2/index.md",
+        "authors/ana-lopez.md",
+        "authors/ben-okoro.md",
+        "authors/chen-wei.md",
+        "archive.md",
+        "authors/index.md",
+        "media-partners.md",
+        "keywords.md",
+    }
     assert site.nav[:2] == [{"Home": "index.md"}, {"Current issue": "issues/1/2/index.md"}]
 
 
@@ -76,8 +97,14 @@ def test_generated_front_matter_is_escaped_yaml_the_host_reads_back() -> None:
 def test_listing_pages_are_excluded_from_search() -> None:
     site = _site(FIXTURE)
     excluded = {p.src_uri for p in site.pages if not p.is_searchable}
-    assert excluded == {"issues/1/1/index.md", "issues/1/2/index.md", "archive.md",
-                        "authors/index.md", "media-partners.md", "keywords.md"}
+    assert excluded == {
+        "issues/1/1/index.md",
+        "issues/1/2/index.md",
+        "archive.md",
+        "authors/index.md",
+        "media-partners.md",
+        "keywords.md",
+    }
 
 
 def _write(root: Path, name: str, text: str) -> None:
@@ -85,10 +112,14 @@ def _write(root: Path, name: str, text: str) -> None:
     (root / name).write_text(text, encoding="utf-8")
 
 
-FUTURE = ("---\ntitle: Later\nauthors: [chen-wei]\nvolume: 2\nissue: 1\nyear: 2030\n"
-          "published: 2030-01-01\ntype: Review\n---\nNot yet.\n")
-DRAFT = ("---\ntitle: Draft\nauthors: [chen-wei]\nvolume: 1\nissue: 2\nyear: 2020\n"
-         "published: 2020-06-01\ntype: Review\ndraft: true\n---\nUnfinished.\n")
+FUTURE = (
+    "---\ntitle: Later\nauthors: [chen-wei]\nvolume: 2\nissue: 1\nyear: 2030\n"
+    "published: 2030-01-01\ntype: Review\n---\nNot yet.\n"
+)
+DRAFT = (
+    "---\ntitle: Draft\nauthors: [chen-wei]\nvolume: 1\nissue: 2\nyear: 2020\n"
+    "published: 2020-06-01\ntype: Review\ndraft: true\n---\nUnfinished.\n"
+)
 
 
 def test_drafts_and_scheduled_abstracts_stay_out_unless_previewing(tmp_path: Path) -> None:
@@ -122,8 +153,10 @@ def test_broken_settings_stop_the_whole_site(tmp_path: Path) -> None:
     assert site.journal is None and site.pages == []
     [problem] = site.errors
     assert problem.path == "mkdocs.yml" and problem.field == "extra.journal.issn_online"
-    assert problem.line == (root / "mkdocs.yml").read_text().splitlines().index(
-        '    issn_online: "2324-9110"') + 1
+    assert (
+        problem.line
+        == (root / "mkdocs.yml").read_text().splitlines().index('    issn_online: "2324-9110"') + 1
+    )
 
 
 def test_encoded_email_contains_no_address_and_decodes_back() -> None:
@@ -136,9 +169,13 @@ def test_issn_line_and_pages_read_as_a_journal_prints_them() -> None:
     both = Settings(title="T", abbreviation="T", issn_print="0317-8471", issn_online="2324-9110")
     assert format_issns(both) == "ISSN 0317-8471 (Print), 2324-9110 (Online)"
     assert format_issns(Settings(title="T", abbreviation="T", issn_online="2324-9110")) == (
-        "ISSN: 2324-9110")
+        "ISSN: 2324-9110"
+    )
     site = _site(FIXTURE)
     assert site.journal is not None
     pages = {a.slug: format_pages(a) for a in site.journal.abstracts}
-    assert pages == {"first-imaging-study": "pp. 1–4", "second-pathology-report": "pp. 5–6",
-                     "conference-talk": "p. 7"}
+    assert pages == {
+        "first-imaging-study": "pp. 1–4",
+        "second-pathology-report": "pp. 5–6",
+        "conference-talk": "p. 7",
+    }

@@ -46,7 +46,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield project, f"http://127.0.0.1:{port}/"
     finally:
@@ -59,8 +63,9 @@ def test_saving_an_abstract_or_a_bio_updates_the_served_pages(served) -> None:
     page = base + "abstracts/conference-talk/"
     assert _wait_for(page, "A conference talk without a DOI")
     source = project / "abstracts/1/2/conference-talk.md"
-    source.write_text(source.read_text().replace("A conference talk without a DOI",
-                                                 "A renamed conference talk"))
+    source.write_text(
+        source.read_text().replace("A conference talk without a DOI", "A renamed conference talk")
+    )
     assert _wait_for(page, "A renamed conference talk")
     bio = project / "authors/chen-wei.md"
     bio.write_text(bio.read_text().replace("is a pathologist", "is a molecular pathologist"))

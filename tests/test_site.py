@@ -21,8 +21,9 @@ def _text(node: BeautifulSoup | None) -> str:
 
 
 def _sample_abstracts() -> list[tuple[str, dict]]:
-    return [(p.stem, frontmatter.load(p).metadata)
-            for p in sorted((ROOT / "abstracts").rglob("*.md"))]
+    return [
+        (p.stem, frontmatter.load(p).metadata) for p in sorted((ROOT / "abstracts").rglob("*.md"))
+    ]
 
 
 def _author(author_id: str) -> dict:
@@ -39,8 +40,9 @@ def test_the_sample_builds_strict_without_any_warning(sample_site: Build) -> Non
 
 
 @pytest.mark.parametrize(("slug", "meta"), _sample_abstracts(), ids=lambda v: str(v)[:40])
-def test_every_abstract_page_shows_its_article_data(sample_site: Build, slug: str,
-                                                   meta: dict) -> None:
+def test_every_abstract_page_shows_its_article_data(
+    sample_site: Build, slug: str, meta: dict
+) -> None:
     page = sample_site.html(f"abstracts/{slug}/")
     assert _text(page.select_one("h1")) == meta["title"]
     names = page.select(".journal-article__authors .journal-author > a:first-child")
@@ -53,7 +55,8 @@ def test_every_abstract_page_shows_its_article_data(sample_site: Build, slug: st
             assert affiliation["name"] in affiliations
     assert "ISSN: 2324-9110" in _text(page.select_one(".journal-banner"))
     assert f"J Clin Exp Oncol {meta['year']}, {meta['volume']}:{meta['issue']}" in _text(
-        page.select_one(".journal-article__issue"))
+        page.select_one(".journal-article__issue")
+    )
     doi_links = [a["href"] for a in page.select("a.journal-doi")]
     assert doi_links == ([f"https://doi.org/{meta['doi']}"] if "doi" in meta else [])
     bios = [_text(h) for h in page.select(".journal-article__bios h3")]
@@ -63,11 +66,13 @@ def test_every_abstract_page_shows_its_article_data(sample_site: Build, slug: st
 
 def test_the_model_page_abstract_matches_the_model(sample_site: Build) -> None:
     page = sample_site.html("abstracts/extramedullary-hematopoiesis-liver-thalassemia-major/")
-    assert _text(page.h1) == ("Extra-medullary hematopoiesis of the liver in a patient with "
-                              "Thalassemia major")
+    assert _text(page.h1) == (
+        "Extra-medullary hematopoiesis of the liver in a patient with Thalassemia major"
+    )
     assert "Moosa Tahmouresi" in _text(page.select_one(".journal-article__authors"))
     assert "Iran University of Medical Sciences, Iran" in _text(
-        page.select_one(".journal-article__affiliations"))
+        page.select_one(".journal-article__affiliations")
+    )
     bio = _text(page.select_one(".journal-article__bios"))
     assert "Islamic Azad University" in bio and "Kerman" in bio
     assert page.select_one("button.journal-email[data-email]") is not None
@@ -100,8 +105,10 @@ def test_author_pages_list_their_abstracts(sample_site: Build) -> None:
             by_author.setdefault(author_id, set()).add(slug)
     for author_id, slugs in by_author.items():
         page = sample_site.html(f"authors/{author_id}/")
-        listed = {a["href"].strip("/").split("/")[-1]
-                  for a in page.select(".journal-person__abstracts a.journal-toc__title")}
+        listed = {
+            a["href"].strip("/").split("/")[-1]
+            for a in page.select(".journal-person__abstracts a.journal-toc__title")
+        }
         assert listed == slugs
         assert _text(page.h1).startswith(_author(author_id)["name"])
 
@@ -118,8 +125,11 @@ def test_the_author_index_links_every_author_under_their_letter(sample_site: Bui
 def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     page = sample_site.html("archive/")
     labels = [_text(a) for a in page.select(".journal-archive__issue > a")]
-    assert labels == ["Volume 7, Issue 1 (2018)", "Volume 6, Issue 4 (2017)",
-                      "Volume 6, Issue 3 (2017)"]
+    assert labels == [
+        "Volume 7, Issue 1 (2018)",
+        "Volume 6, Issue 4 (2017)",
+        "Volume 6, Issue 3 (2017)",
+    ]
 
 
 def test_the_home_page_shows_the_current_issue_and_the_links(sample_site: Build) -> None:
@@ -138,8 +148,15 @@ def test_every_page_has_banner_nav_and_partner_strip(sample_site: Build) -> None
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert "ISSN: 2324-9110" in _text(page.select_one(".journal-banner")), path
         tabs = [_text(a) for a in page.select(".md-tabs__link")]
-        assert tabs[:7] == ["Home", "Current issue", "Archive", "Authors", "Media partners",
-                            "Submit", "Track your manuscript"], path
+        assert tabs[:7] == [
+            "Home",
+            "Current issue",
+            "Archive",
+            "Authors",
+            "Media partners",
+            "Submit",
+            "Track your manuscript",
+        ], path
         assert len(page.select(".journal-partners__list li")) == 3, path
 
 
@@ -148,8 +165,10 @@ def test_the_media_partner_page_shows_every_partner(sample_site: Build) -> None:
     cards = page.select(".journal-partner-card")
     assert len(cards) == 3
     for card in cards:
-        assert card.img is not None and (sample_site.site / "media-partners" /
-                                         card.img["src"]).resolve().is_file()
+        assert (
+            card.img is not None
+            and (sample_site.site / "media-partners" / card.img["src"]).resolve().is_file()
+        )
 
 
 def test_no_email_address_appears_in_plain_text_anywhere(sample_site: Build) -> None:
@@ -189,8 +208,10 @@ def test_a_title_with_markup_characters_is_escaped(fixture_site: Build) -> None:
 def test_per_abstract_affiliations_override_the_authors_own(fixture_site: Build) -> None:
     page = fixture_site.html("abstracts/second-pathology-report/")
     affiliations = [_text(li) for li in page.select(".journal-article__affiliations li")]
-    assert affiliations == ["1 Institute of Test Pathology, Taiwan",
-                            "2 Visiting Fellow, Institute of Test Pathology, Taiwan"]
+    assert affiliations == [
+        "1 Institute of Test Pathology, Taiwan",
+        "2 Visiting Fellow, Institute of Test Pathology, Taiwan",
+    ]
     marks = [_text(s) for s in page.select(".journal-author sup:not([title])")]
     assert marks == ["1", "2"]
 
@@ -200,35 +221,54 @@ def test_previous_and_next_follow_the_issue_order(fixture_site: Build) -> None:
     assert first.select_one(".journal-pager__previous") is None
     assert first.select_one(".journal-pager__next")["href"].endswith("second-pathology-report/")
     second = fixture_site.html("abstracts/second-pathology-report/")
-    assert second.select_one(".journal-pager__previous")["href"].endswith(
-        "first-imaging-study/")
+    assert second.select_one(".journal-pager__previous")["href"].endswith("first-imaging-study/")
 
 
-def test_a_broken_abstract_fails_the_strict_build_with_its_message(make_project,
-                                                                   tmp_path: Path) -> None:
-    project = make_project({"abstracts/1/2/broken.md": (
-        "---\ntitle: Broken\nauthors: [nobody-here]\nvolume: 1\nissue: 2\nyear: 2020\n"
-        "published: 2020-06-01\ntype: Case Reprot\n---\nText.\n")})
+def test_a_broken_abstract_fails_the_strict_build_with_its_message(
+    make_project, tmp_path: Path
+) -> None:
+    project = make_project(
+        {
+            "abstracts/1/2/broken.md": (
+                "---\ntitle: Broken\nauthors: [nobody-here]\nvolume: 1\nissue: 2\nyear: 2020\n"
+                "published: 2020-06-01\ntype: Case Reprot\n---\nText.\n"
+            )
+        }
+    )
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
-    assert ('abstracts/1/2/broken.md:8: type: "Case Reprot" is not a known value. '
-            'Did you mean "Case Report"?') in build.output
+    assert (
+        'abstracts/1/2/broken.md:8: type: "Case Reprot" is not a known value. '
+        'Did you mean "Case Report"?'
+    ) in build.output
     assert "Traceback" not in build.output
 
 
 def test_an_unknown_author_id_names_the_closest_match(make_project, tmp_path: Path) -> None:
-    project = make_project({"abstracts/1/2/typo.md": (
-        "---\ntitle: Typo\nauthors: [ana-lopes]\nvolume: 1\nissue: 2\nyear: 2020\n"
-        "published: 2020-06-01\ntype: Review\n---\nText.\n")})
+    project = make_project(
+        {
+            "abstracts/1/2/typo.md": (
+                "---\ntitle: Typo\nauthors: [ana-lopes]\nvolume: 1\nissue: 2\nyear: 2020\n"
+                "published: 2020-06-01\ntype: Review\n---\nText.\n"
+            )
+        }
+    )
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
-    assert ('abstracts/1/2/typo.md:3: authors[1]: "ana-lopes" is not an author id '
-            '(no authors/ana-lopes.md). Did you mean "ana-lopez"?') in build.output
+    assert (
+        'abstracts/1/2/typo.md:3: authors[1]: "ana-lopes" is not an author id '
+        '(no authors/ana-lopes.md). Did you mean "ana-lopez"?'
+    ) in build.output
 
 
 def test_bad_yaml_is_reported_with_its_line_not_swallowed(make_project, tmp_path: Path) -> None:
-    project = make_project({"abstracts/1/2/yaml.md": (
-        "---\ntitle: Oncology: a review\nauthors: [ana-lopez]\n---\nText.\n")})
+    project = make_project(
+        {
+            "abstracts/1/2/yaml.md": (
+                "---\ntitle: Oncology: a review\nauthors: [ana-lopez]\n---\nText.\n"
+            )
+        }
+    )
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "abstracts/1/2/yaml.md:2: front matter: YAML syntax error" in build.output

@@ -21,18 +21,30 @@ def _actionlint() -> str:
 
 def test_workflows_pass_actionlint() -> None:
     assert [p.name for p in WORKFLOWS] == ["ci.yml", "deploy.yml"]
-    result = subprocess.run([_actionlint(), "-no-color", *map(str, WORKFLOWS)], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [_actionlint(), "-no-color", *map(str, WORKFLOWS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "broken.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
-                      "    steps:\n      - run: echo ${{ github.nonexistent_context }}\n")
-    result = subprocess.run([_actionlint(), "-no-color", str(broken)], cwd=tmp_path,
-                            capture_output=True, text=True, check=False)
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - run: echo ${{ github.nonexistent_context }}\n"
+    )
+    result = subprocess.run(
+        [_actionlint(), "-no-color", str(broken)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
 
 

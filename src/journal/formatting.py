@@ -13,14 +13,33 @@ from slugify import slugify
 
 from .model import Abstract, Author, Issue, Settings
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-PLURALS = {"Research Article": "Research Articles", "Review": "Reviews",
-           "Case Report": "Case Reports", "Short Communication": "Short Communications",
-           "Editorial": "Editorials", "Letter": "Letters", "Commentary": "Commentaries",
-           "Conference Abstract": "Conference Abstracts", "Clinical Image": "Clinical Images",
-           "Erratum": "Errata"}
+PLURALS = {
+    "Research Article": "Research Articles",
+    "Review": "Reviews",
+    "Case Report": "Case Reports",
+    "Short Communication": "Short Communications",
+    "Editorial": "Editorials",
+    "Letter": "Letters",
+    "Commentary": "Commentaries",
+    "Conference Abstract": "Conference Abstracts",
+    "Clinical Image": "Clinical Images",
+    "Erratum": "Errata",
+}
 
 
 def format_date(date: datetime.date | None) -> str:

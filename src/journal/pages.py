@@ -67,8 +67,7 @@ class PageSpec:
             meta["tags"] = [html.escape(term) for term in self.search_terms]
         if self.keywords:
             meta["keywords"] = [html.escape(keyword) for keyword in self.keywords]
-        head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True,
-                         width=10_000)
+        head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
 
@@ -77,28 +76,42 @@ def _affiliation_text(affiliation: Affiliation) -> str:
 
 
 def _author_link(author: Author) -> dict[str, Any]:
-    return {"name": author.name, "url": urls.url_for_author(author.id),
-            "orcid": author.orcid,
-            "orcid_url": urls.url_for_orcid(author.orcid) if author.orcid else ""}
+    return {
+        "name": author.name,
+        "url": urls.url_for_author(author.id),
+        "orcid": author.orcid,
+        "orcid_url": urls.url_for_orcid(author.orcid) if author.orcid else "",
+    }
 
 
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
-    return {"title": abstract.title, "url": urls.url_for_abstract(abstract.slug),
-            "authors": format_name_list(c.author for c in abstract.authors),
-            "pages": format_pages(abstract), "type": abstract.type,
-            "doi": abstract.doi, "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
-            "issue_line": format_issue_line(journal.settings, abstract)}
+    return {
+        "title": abstract.title,
+        "url": urls.url_for_abstract(abstract.slug),
+        "authors": format_name_list(c.author for c in abstract.authors),
+        "pages": format_pages(abstract),
+        "type": abstract.type,
+        "doi": abstract.doi,
+        "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
+        "issue_line": format_issue_line(journal.settings, abstract),
+    }
 
 
 def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     """An issue's table of contents, grouped by article type."""
-    groups = [{"heading": format_type_heading(kind),
-               "entries": [_toc_item(journal, a) for a in items]}
-              for kind, items in groupby(issue.abstracts, key=lambda a: a.type)]
-    return {"label": format_issue_label(issue), "title": issue.title,
-            "url": urls.url_for_issue(issue.volume, issue.number),
-            "published": format_date(issue.published), "description": issue.description,
-            "count": len(issue.abstracts), "groups": groups}
+    groups = [
+        {"heading": format_type_heading(kind), "entries": [_toc_item(journal, a) for a in items]}
+        for kind, items in groupby(issue.abstracts, key=lambda a: a.type)
+    ]
+    return {
+        "label": format_issue_label(issue),
+        "title": issue.title,
+        "url": urls.url_for_issue(issue.volume, issue.number),
+        "published": format_date(issue.published),
+        "description": issue.description,
+        "count": len(issue.abstracts),
+        "groups": groups,
+    }
 
 
 def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render) -> PageSpec:
@@ -107,135 +120,237 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
     for contributor in abstract.authors:
         for affiliation in contributor.affiliations:
             marks.setdefault(affiliation, len(marks) + 1)
-    authors = [{**_author_link(c.author), "is_corresponding": c.is_corresponding,
-                "marks": ",".join(str(marks[a]) for a in c.affiliations)}
-               for c in abstract.authors]
-    dates = [{"label": label, "value": format_date(d), "iso": d.isoformat()}
-             for label, d in (("Received", abstract.received), ("Accepted", abstract.accepted),
-                              ("Published", abstract.published)) if d]
+    authors = [
+        {
+            **_author_link(c.author),
+            "is_corresponding": c.is_corresponding,
+            "marks": ",".join(str(marks[a]) for a in c.affiliations),
+        }
+        for c in abstract.authors
+    ]
+    dates = [
+        {"label": label, "value": format_date(d), "iso": d.isoformat()}
+        for label, d in (
+            ("Received", abstract.received),
+            ("Accepted", abstract.accepted),
+            ("Published", abstract.published),
+        )
+        if d
+    ]
     corresponding = abstract.corresponding
-    neighbours = {name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
-                  for name, position in (("previous", index - 1), ("next", index + 1))
-                  if 0 <= position < len(issue.abstracts)
-                  for other in [issue.abstracts[position]]}
+    neighbours = {
+        name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
+        for name, position in (("previous", index - 1), ("next", index + 1))
+        if 0 <= position < len(issue.abstracts)
+        for other in [issue.abstracts[position]]
+    }
     conference = abstract.conference
     settings = journal.settings
     context = {
-        "kind": "abstract", "title": abstract.title, "type": abstract.type,
+        "kind": "abstract",
+        "title": abstract.title,
+        "type": abstract.type,
         "issue_line": format_issue_line(settings, abstract),
         "issue_url": urls.url_for_issue(issue.volume, issue.number),
         "issue_label": format_issue_label(issue),
         "authors": authors,
         "affiliations": [{"mark": n, "text": _affiliation_text(a)} for a, n in marks.items()],
-        "dates": dates, "pages": format_pages(abstract),
-        "doi": abstract.doi, "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
+        "dates": dates,
+        "pages": format_pages(abstract),
+        "doi": abstract.doi,
+        "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
         "keywords": list(abstract.keywords),
-        "conference": ", ".join(x for x in (conference.name, conference.place, conference.dates)
-                                if x) if conference else "",
-        "bios": [{"name": c.author.name, "url": urls.url_for_author(c.author.id),
-                  "html": render(c.author.bio)} for c in abstract.authors if c.author.bio.strip()],
-        "email": {"name": corresponding.author.name,
-                  "code": encode_email(corresponding.author.email)}
-        if corresponding and corresponding.author.email else None,
-        "previous": neighbours.get("previous"), "next": neighbours.get("next"),
+        "conference": ", ".join(
+            x for x in (conference.name, conference.place, conference.dates) if x
+        )
+        if conference
+        else "",
+        "bios": [
+            {
+                "name": c.author.name,
+                "url": urls.url_for_author(c.author.id),
+                "html": render(c.author.bio),
+            }
+            for c in abstract.authors
+            if c.author.bio.strip()
+        ],
+        "email": {
+            "name": corresponding.author.name,
+            "code": encode_email(corresponding.author.email),
+        }
+        if corresponding and corresponding.author.email
+        else None,
+        "previous": neighbours.get("previous"),
+        "next": neighbours.get("next"),
         "license": {"name": settings.license.name, "url": settings.license.url}
-        if settings.license else None,
+        if settings.license
+        else None,
         **head_for_abstract(journal, abstract),
     }
-    return PageSpec(src_uri=urls.src_for_abstract(abstract.slug), template="abstract.html",
-                    title=abstract.title, body=abstract.body, context=context,
-                    source=abstract.source,
-                    search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
-                    keywords=abstract.keywords)
+    return PageSpec(
+        src_uri=urls.src_for_abstract(abstract.slug),
+        template="abstract.html",
+        title=abstract.title,
+        body=abstract.body,
+        context=context,
+        source=abstract.source,
+        search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+        keywords=abstract.keywords,
+    )
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
     toc = toc_for(journal, issue)
-    return PageSpec(src_uri=urls.src_for_issue(issue.volume, issue.number),
-                    template="issue.html", title=toc["label"], is_searchable=False,
-                    context={"kind": "issue", "page_title": toc["label"], **toc,
-                             **head_for_issue(journal, issue, toc["label"])})
+    return PageSpec(
+        src_uri=urls.src_for_issue(issue.volume, issue.number),
+        template="issue.html",
+        title=toc["label"],
+        is_searchable=False,
+        context={
+            "kind": "issue",
+            "page_title": toc["label"],
+            **toc,
+            **head_for_issue(journal, issue, toc["label"]),
+        },
+    )
 
 
 def page_for_archive(journal: Journal) -> PageSpec:
-    volumes = [{"volume": volume, "issues": [toc_for(journal, i) for i in items]}
-               for volume, items in groupby(journal.issues, key=lambda i: i.volume)]
+    volumes = [
+        {"volume": volume, "issues": [toc_for(journal, i) for i in items]}
+        for volume, items in groupby(journal.issues, key=lambda i: i.volume)
+    ]
     for entry in volumes:
         entry["year"] = entry["issues"][0]["label"].rsplit("(", 1)[-1].rstrip(")")
-    return PageSpec(src_uri=urls.ARCHIVE, template="archive.html", title="Archive",
-                    is_searchable=False, context={"kind": "archive", "volumes": volumes})
+    return PageSpec(
+        src_uri=urls.ARCHIVE,
+        template="archive.html",
+        title="Archive",
+        is_searchable=False,
+        context={"kind": "archive", "volumes": volumes},
+    )
 
 
 def page_for_author(journal: Journal, author: Author) -> PageSpec:
     abstracts = journal.abstracts_by_author.get(author.id, ())
     context = {
-        "kind": "author", **_author_link(author), "degrees": author.degrees,
+        "kind": "author",
+        **_author_link(author),
+        "degrees": author.degrees,
         "photo_url": urls.url_for(urls.src_for_author_photo(author.id, author.photo))
-        if author.photo else "",
+        if author.photo
+        else "",
         "affiliations": [_affiliation_text(a) for a in author.affiliations],
         "abstracts": [_toc_item(journal, a) for a in abstracts],
     }
-    return PageSpec(src_uri=urls.src_for_author(author.id), template="author.html",
-                    title=author.name, body=author.bio, context=context, source=author.source)
+    return PageSpec(
+        src_uri=urls.src_for_author(author.id),
+        template="author.html",
+        title=author.name,
+        body=author.bio,
+        context=context,
+        source=author.source,
+    )
 
 
 def page_for_author_index(journal: Journal) -> PageSpec:
-    letters = [{"letter": letter, "authors": [
-        {**_author_link(a), "affiliation": _affiliation_text(a.affiliations[0])
-         if a.affiliations else "", "count": len(journal.abstracts_by_author.get(a.id, ()))}
-        for a in items]}
-        for letter, items in groupby(journal.authors, key=initial_of)]
-    return PageSpec(src_uri=urls.AUTHOR_INDEX, template="authors.html", title="Authors",
-                    is_searchable=False, context={"kind": "authors", "letters": letters})
+    letters = [
+        {
+            "letter": letter,
+            "authors": [
+                {
+                    **_author_link(a),
+                    "affiliation": _affiliation_text(a.affiliations[0]) if a.affiliations else "",
+                    "count": len(journal.abstracts_by_author.get(a.id, ())),
+                }
+                for a in items
+            ],
+        }
+        for letter, items in groupby(journal.authors, key=initial_of)
+    ]
+    return PageSpec(
+        src_uri=urls.AUTHOR_INDEX,
+        template="authors.html",
+        title="Authors",
+        is_searchable=False,
+        context={"kind": "authors", "letters": letters},
+    )
 
 
 def page_for_media_partners(journal: Journal) -> PageSpec:
-    return PageSpec(src_uri=urls.MEDIA_PARTNERS, template="media-partners.html",
-                    title="Media partners", is_searchable=False,
-                    context={"kind": "media-partners"})
+    return PageSpec(
+        src_uri=urls.MEDIA_PARTNERS,
+        template="media-partners.html",
+        title="Media partners",
+        is_searchable=False,
+        context={"kind": "media-partners"},
+    )
 
 
 def page_for_keywords(journal: Journal) -> PageSpec:
     """Every keyword with its abstracts, listed by Material's tags plugin at the marker."""
-    return PageSpec(src_uri=urls.KEYWORDS, template="main.html", title="Keywords",
-                    body="Every keyword of the journal's abstracts, A to Z.\n\n"
-                    "<!-- material/tags -->\n", is_searchable=False,
-                    context={"kind": "keywords", "title": "Keywords"})
+    return PageSpec(
+        src_uri=urls.KEYWORDS,
+        template="main.html",
+        title="Keywords",
+        body="Every keyword of the journal's abstracts, A to Z.\n\n<!-- material/tags -->\n",
+        is_searchable=False,
+        context={"kind": "keywords", "title": "Keywords"},
+    )
 
 
 def context_for_home(journal: Journal) -> dict[str, Any]:
     issue = journal.current_issue
-    return {"kind": "home", "current_issue": toc_for(journal, issue) if issue else None,
-            **head_for_home(journal)}
+    return {
+        "kind": "home",
+        "current_issue": toc_for(journal, issue) if issue else None,
+        **head_for_home(journal),
+    }
 
 
 def context_for_site(journal: Journal) -> dict[str, Any]:
     """What every page shows: the banner, the partner strip, the footer."""
     settings = journal.settings
     return {
-        "title": settings.title, "abbreviation": settings.abbreviation,
-        "issn_line": format_issns(settings), "publisher": settings.publisher,
-        "submission_url": settings.submission_url, "tracking_url": settings.tracking_url,
+        "title": settings.title,
+        "abbreviation": settings.abbreviation,
+        "issn_line": format_issns(settings),
+        "publisher": settings.publisher,
+        "submission_url": settings.submission_url,
+        "tracking_url": settings.tracking_url,
         "contact_email_code": encode_email(settings.contact_email)
-        if settings.contact_email else "",
+        if settings.contact_email
+        else "",
         "license": {"name": settings.license.name, "url": settings.license.url}
-        if settings.license else None,
-        "partners": [{"name": p.name, "url": p.url, "logo": p.logo,
-                      "description": p.description} for p in settings.media_partners],
-        "logo": settings.logo, "primary_color": settings.primary_color,
-        "accent_color": settings.accent_color, "keywords_url": urls.url_for(urls.KEYWORDS),
+        if settings.license
+        else None,
+        "partners": [
+            {"name": p.name, "url": p.url, "logo": p.logo, "description": p.description}
+            for p in settings.media_partners
+        ],
+        "logo": settings.logo,
+        "primary_color": settings.primary_color,
+        "accent_color": settings.accent_color,
+        "keywords_url": urls.url_for(urls.KEYWORDS),
     }
 
 
 def build_pages(journal: Journal, render: Render) -> list[PageSpec]:
     """Every generated page of the site."""
     render = cache(render)  # a biography shows on each of its author's abstracts: render once
-    pages = [page_for_abstract(journal, issue, n, render)
-             for issue in journal.issues for n in range(len(issue.abstracts))]
+    pages = [
+        page_for_abstract(journal, issue, n, render)
+        for issue in journal.issues
+        for n in range(len(issue.abstracts))
+    ]
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
-    pages += [page_for_archive(journal), page_for_author_index(journal),
-              page_for_media_partners(journal), page_for_keywords(journal)]
+    pages += [
+        page_for_archive(journal),
+        page_for_author_index(journal),
+        page_for_media_partners(journal),
+        page_for_keywords(journal),
+    ]
     return pages
 
 

@@ -27,16 +27,19 @@ LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar", "
 def parse_doi_prefix(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
     if not (text.startswith("10.") and text[3:].isdigit() and 4 <= len(text) - 3 <= 9):
-        raise Invalid(f'"{text}" is not a DOI prefix. Write 10. followed by 4 to 9 digits, '
-                      'e.g. "10.4172".')
+        raise Invalid(
+            f'"{text}" is not a DOI prefix. Write 10. followed by 4 to 9 digits, e.g. "10.4172".'
+        )
     return text
 
 
 def parse_language(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value) if not isinstance(value, bool) else ""
     if isinstance(value, bool):
-        raise Invalid(f"{str(value).lower()} was read as yes/no (YAML reads `no` as false). "
-                      'Put the code in quotes, e.g. language: "no".')
+        raise Invalid(
+            f"{str(value).lower()} was read as yes/no (YAML reads `no` as false). "
+            'Put the code in quotes, e.g. language: "no".'
+        )
     if len(text) != 2 or not text.isalpha() or not text.islower():
         raise Invalid(f'"{text}" is not a two-letter ISO 639-1 language code. Write e.g. "en".')
     return text
@@ -109,8 +112,11 @@ def check_settings(entry: RawEntry, site_url: str = "") -> tuple[Settings | None
     ch = Checker(entry)
     data = entry.meta.get(PREFIX)
     if not isinstance(data, dict):
-        ch.report(PREFIX, "missing. Add the journal's settings under `extra: journal:` in "
-                  "mkdocs.yml (at least title and abbreviation); see the README.")
+        ch.report(
+            PREFIX,
+            "missing. Add the journal's settings under `extra: journal:` in "
+            "mkdocs.yml (at least title and abbreviation); see the README.",
+        )
         return None, ch.problems
     values = _read_fields(ch, PREFIX, data, SETTINGS_FIELDS)
     if any(p.is_error for p in ch.problems):

@@ -87,17 +87,28 @@ def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
     if not text:
         return keys, []
     listed = ", ".join(f"{v}/{n}" for v, n in sorted(keys))
-    message = (f"partial preview of issue(s) {listed} only: other issues, their authors and "
-               "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
-               if keys else f'"{text}" names no issue, so the whole journal is built. Write '
-               "volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4.")
-    return keys, [Problem(path="JOURNAL_ONLY_ISSUES", line=1, field="preview", message=message,
-                          severity="warning")]
+    message = (
+        f"partial preview of issue(s) {listed} only: other issues, their authors and "
+        "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
+        if keys
+        else f'"{text}" names no issue, so the whole journal is built. Write '
+        "volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4."
+    )
+    return keys, [
+        Problem(
+            path="JOURNAL_ONLY_ISSUES", line=1, field="preview", message=message, severity="warning"
+        )
+    ]
 
 
 def load_journal(
-    root: Path, config_file: Path, extra_journal: Any, *, site_url: str = "",
-    today: datetime.date | None = None, preview: bool | None = None,
+    root: Path,
+    config_file: Path,
+    extra_journal: Any,
+    *,
+    site_url: str = "",
+    today: datetime.date | None = None,
+    preview: bool | None = None,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     """Read and check every editors' file; the Journal when nothing is fatally wrong."""
     keys, problems = preview_scope()
@@ -143,31 +154,54 @@ def load_journal(
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(
-        settings, parsed, authors, issue_meta, today=today or build_date(),
-        preview=is_preview() if preview is None else preview)
+        settings,
+        parsed,
+        authors,
+        issue_meta,
+        today=today or build_date(),
+        preview=is_preview() if preview is None else preview,
+    )
     return journal, problems + found, entries
 
 
 def build_site_data(
-    root: Path, config_file: Path, extra_journal: Any, render: Render, *,
-    site_url: str = "", docs_pages: Sequence[str] = (),
-    today: datetime.date | None = None, preview: bool | None = None,
+    root: Path,
+    config_file: Path,
+    extra_journal: Any,
+    render: Render,
+    *,
+    site_url: str = "",
+    docs_pages: Sequence[str] = (),
+    today: datetime.date | None = None,
+    preview: bool | None = None,
 ) -> SiteData:
     """Everything the host adds to the site, built from the files that passed the checks.
 
     Files with errors are left out (and named in `problems`); only broken settings stop
     the whole site.
     """
-    journal, problems, _ = load_journal(root, config_file, extra_journal, site_url=site_url,
-                                        today=today, preview=preview)
+    journal, problems, _ = load_journal(
+        root, config_file, extra_journal, site_url=site_url, today=today, preview=preview
+    )
     if journal is None:
         return SiteData(journal=None, problems=problems)
     pages = build_pages(journal, render)
     contexts: dict[str, Mapping[str, Any]] = {p.src_uri: p.context for p in pages}
     contexts[urls.HOME] = context_for_home(journal)
-    photos = [(urls.src_for_author_photo(a.id, a.photo), root / AUTHORS / a.photo)
-              for a in journal.authors if a.photo]
+    photos = [
+        (urls.src_for_author_photo(a.id, a.photo), root / AUTHORS / a.photo)
+        for a in journal.authors
+        if a.photo
+    ]
     exports, notes = build_exports(journal, source_date_epoch())
-    return SiteData(journal=journal, problems=problems, pages=pages, contexts=contexts,
-                    site=context_for_site(journal), static_files=photos,
-                    nav=build_nav(journal, docs_pages), exports=exports, notes=notes)
+    return SiteData(
+        journal=journal,
+        problems=problems,
+        pages=pages,
+        contexts=contexts,
+        site=context_for_site(journal),
+        static_files=photos,
+        nav=build_nav(journal, docs_pages),
+        exports=exports,
+        notes=notes,
+    )
