@@ -224,37 +224,37 @@ def test_previous_and_next_follow_the_issue_order(fixture_site: Build) -> None:
     assert second.select_one(".journal-pager__previous")["href"].endswith("first-imaging-study/")
 
 
+def _build_with(make_project, tmp_path: Path, name: str, text: str):
+    build = run_mkdocs_build(make_project({name: text}), tmp_path / "site")
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    return build
+
+
 def test_a_broken_abstract_fails_the_strict_build_with_its_message(
     make_project, tmp_path: Path
 ) -> None:
-    project = make_project(
-        {
-            "abstracts/1/2/broken.md": (
-                "---\ntitle: Broken\nauthors: [nobody-here]\nvolume: 1\nissue: 2\nyear: 2020\n"
-                "published: 2020-06-01\ntype: Case Reprot\n---\nText.\n"
-            )
-        }
+    build = _build_with(
+        make_project,
+        tmp_path,
+        "abstracts/1/2/broken.md",
+        "---\ntitle: Broken\nauthors: [nobody-here]\nvolume: 1\nissue: 2\nyear: 2020\n"
+        "published: 2020-06-01\ntype: Case Reprot\n---\nText.\n",
     )
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode != 0
     assert (
         'abstracts/1/2/broken.md:8: type: "Case Reprot" is not a known value. '
         'Did you mean "Case Report"?'
     ) in build.output
-    assert "Traceback" not in build.output
 
 
 def test_an_unknown_author_id_names_the_closest_match(make_project, tmp_path: Path) -> None:
-    project = make_project(
-        {
-            "abstracts/1/2/typo.md": (
-                "---\ntitle: Typo\nauthors: [ana-lopes]\nvolume: 1\nissue: 2\nyear: 2020\n"
-                "published: 2020-06-01\ntype: Review\n---\nText.\n"
-            )
-        }
+    build = _build_with(
+        make_project,
+        tmp_path,
+        "abstracts/1/2/typo.md",
+        "---\ntitle: Typo\nauthors: [ana-lopes]\nvolume: 1\nissue: 2\nyear: 2020\n"
+        "published: 2020-06-01\ntype: Review\n---\nText.\n",
     )
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode != 0
     assert (
         'abstracts/1/2/typo.md:3: authors[1]: "ana-lopes" is not an author id '
         '(no authors/ana-lopes.md). Did you mean "ana-lopez"?'
@@ -262,13 +262,10 @@ def test_an_unknown_author_id_names_the_closest_match(make_project, tmp_path: Pa
 
 
 def test_bad_yaml_is_reported_with_its_line_not_swallowed(make_project, tmp_path: Path) -> None:
-    project = make_project(
-        {
-            "abstracts/1/2/yaml.md": (
-                "---\ntitle: Oncology: a review\nauthors: [ana-lopez]\n---\nText.\n"
-            )
-        }
+    build = _build_with(
+        make_project,
+        tmp_path,
+        "abstracts/1/2/yaml.md",
+        "---\ntitle: Oncology: a review\nauthors: [ana-lopez]\n---\nText.\n",
     )
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode != 0
     assert "abstracts/1/2/yaml.md:2: front matter: YAML syntax error" in build.output

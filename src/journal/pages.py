@@ -32,7 +32,7 @@ from .formatting import (
     format_type_heading,
     initial_of,
 )
-from .model import Abstract, Affiliation, Author, Issue, Journal
+from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -69,6 +69,12 @@ class PageSpec:
             meta["keywords"] = [html.escape(keyword) for keyword in self.keywords]
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
+
+
+def _license(settings: Settings) -> dict[str, str] | None:
+    return (
+        {"name": settings.license.name, "url": settings.license.url} if settings.license else None
+    )
 
 
 def _affiliation_text(affiliation: Affiliation) -> str:
@@ -182,9 +188,7 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
         else None,
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
-        "license": {"name": settings.license.name, "url": settings.license.url}
-        if settings.license
-        else None,
+        "license": _license(settings),
         **head_for_abstract(journal, abstract),
     }
     return PageSpec(
@@ -321,9 +325,7 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         "contact_email_code": encode_email(settings.contact_email)
         if settings.contact_email
         else "",
-        "license": {"name": settings.license.name, "url": settings.license.url}
-        if settings.license
-        else None,
+        "license": _license(settings),
         "partners": [
             {"name": p.name, "url": p.url, "logo": p.logo, "description": p.description}
             for p in settings.media_partners

@@ -53,18 +53,21 @@ class SiteData:
         return [p for p in self.problems if not p.is_error]
 
 
-def build_date() -> datetime.date:
-    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
-    return datetime.datetime.now(tz=datetime.timezone.utc).date()
-
-
 def source_date_epoch() -> int | None:
     """SOURCE_DATE_EPOCH as a number, when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return int(epoch) if epoch.isdigit() else None
+
+
+def build_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    epoch = source_date_epoch()
+    now = (
+        datetime.datetime.fromtimestamp(epoch, tz=datetime.timezone.utc)
+        if epoch is not None
+        else datetime.datetime.now(tz=datetime.timezone.utc)
+    )
+    return now.date()
 
 
 def is_preview() -> bool:
