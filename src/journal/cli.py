@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import site
-from .loading import iter_markdown, load_text, read_settings
+from .loading import RawEntry, iter_markdown, load_text, read_settings
 from .problems import Problem, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
 from .validation import ARTICLE_TYPES, check_abstract, check_author
@@ -71,13 +71,10 @@ def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
     return config.parent, config
 
 
-def _scheduled(root: Path, today: datetime.date) -> list[Scheduled]:
+def _scheduled(entries: Sequence[RawEntry], today: datetime.date) -> list[Scheduled]:
     found = []
-    for path in iter_markdown(root / site.ABSTRACTS):
-        rel = path.relative_to(root).as_posix()
-        entry = load_text(rel, path.read_text(encoding="utf-8-sig", errors="replace"))
-        if isinstance(entry, Problem):
-            continue
+    for entry in entries:  # the abstracts load_journal read: no second read and YAML parse
+        rel = entry.path
         parsed, _ = check_abstract(entry)
         if parsed is None:
             continue
@@ -115,13 +112,13 @@ def run_check(paths: Sequence[str], config_file: str | None, output: str, out: T
     root, config = _root_and_config(config_file)
     values, broken = read_settings(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, _ = site.load_journal(root, config, values, today=today, preview=preview)
+    _, problems, entries = site.load_journal(root, config, values, today=today, preview=preview)
     if broken:
         problems = [broken, *(p for p in problems if p.path != broken.path)]
     problems = sort_problems(_selected(problems, root, paths))
     scheduled = [
         s
-        for s in _scheduled(root, today)
+        for s in _scheduled(entries, today)
         if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
     ]
     if output == "json":
