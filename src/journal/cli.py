@@ -75,6 +75,9 @@ def _scheduled(entries: Sequence[RawEntry], today: datetime.date) -> list[Schedu
     found = []
     for entry in entries:  # the abstracts load_journal read: no second read and YAML parse
         rel = entry.path
+        published = entry.meta.get("published")
+        if type(published) is datetime.date and published <= today and "draft" not in entry.meta:
+            continue  # already out: the common case needs no second check
         parsed, _ = check_abstract(entry)
         if parsed is None:
             continue

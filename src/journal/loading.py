@@ -270,7 +270,8 @@ def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
 def iter_markdown(folder: Path) -> Iterator[Path]:
     """Every .md file below `folder`, in a stable order; nothing when it does not exist."""
     if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*.md") if p.is_file())
+        # Sorting by parts is the order Path comparison gives, without its per-compare cost.
+        yield from sorted((p for p in folder.rglob("*.md") if p.is_file()), key=lambda p: p.parts)
 
 
 def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
