@@ -368,7 +368,7 @@ def test_the_atom_feed_parses_and_lists_the_newest_first(sample_site: Build) -> 
     dates = [e.published for e in feed.entries]
     assert len(feed.entries) == len(SAMPLE) and dates == sorted(dates, reverse=True)
     first = feed.entries[0]
-    assert first.link.startswith("https://example.org/jceo/abstracts/")
+    assert first.link.startswith("https://jceo.example.org/abstracts/")
     assert first.authors and first.summary
 
 
@@ -377,10 +377,10 @@ def test_sitemap_lists_every_abstract_issue_and_author_and_robots_points_at_it(
 ) -> None:
     sitemap = (sample_site.site / "sitemap.xml").read_text(encoding="utf-8")
     for path in SAMPLE:
-        assert f"https://example.org/jceo/abstracts/{path.stem}/" in sitemap
+        assert f"https://jceo.example.org/abstracts/{path.stem}/" in sitemap
     for path in (ROOT / "authors").glob("*.md"):
-        assert f"https://example.org/jceo/authors/{path.stem}/" in sitemap
+        assert f"https://jceo.example.org/authors/{path.stem}/" in sitemap
     for issue in ("6/3", "6/4", "7/1"):
-        assert f"https://example.org/jceo/issues/{issue}/" in sitemap
+        assert f"https://jceo.example.org/issues/{issue}/" in sitemap
     robots = (sample_site.site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://example.org/jceo/sitemap.xml" in robots.splitlines()
+    assert "Sitemap: https://jceo.example.org/sitemap.xml" in robots.splitlines()
