@@ -178,7 +178,9 @@ def measure_serve(
     if only_issues:
         env["JOURNAL_ONLY_ISSUES"] = only_issues
     port = _free_port()
-    mount = urlsplit("https://example.org/jceo/").path
+    # `mkdocs serve` mounts the site at site_url's path (e.g. /jceo/), or at / without one.
+    site_url = re.search(r"^site_url:\s*(\S+)", (gen.journal / "mkdocs.yml").read_text(), re.M)
+    mount = (urlsplit(site_url.group(1)).path if site_url else "").rstrip("/") + "/"
     url = f"http://127.0.0.1:{port}{mount}abstracts/{gen.sample_slug}/"
     original = gen.sample_path.read_text(encoding="utf-8")
     title = re.search(r'^title: "(.*)"$', original, re.MULTILINE)
