@@ -264,14 +264,16 @@ def format_section(
             f"{m['files']:,.0f} | {m['raw']:.2f} | {m['gz']:.3f} | "
             f"{1000 * m['wall'] / gen.abstracts:.2f} |"
         )
-    j, b = medians["journal"], medians["bare"]
-    rows.append(
-        "| journal/bare | "
-        + " | ".join(
-            f"{j[k] / b[k]:.2f}\u00d7" for k in ("wall", "cpu", "rss", "files", "raw", "gz")
-        )
-        + " | |"
-    )
+    b = medians["bare"]
+    for name, j in medians.items():
+        if name != "bare":
+            rows.append(
+                f"| {name} / bare | "
+                + " | ".join(
+                    f"{j[k] / b[k]:.2f}\u00d7" for k in ("wall", "cpu", "rss", "files", "raw", "gz")
+                )
+                + " | |"
+            )
     walls = {name: ", ".join(f"{x.wall:.2f}" for x in builds) for name, builds in runs.items()}
     warn = max(x.warnings for x in runs["journal"])
     lines = [
@@ -279,14 +281,15 @@ def format_section(
         "",
         f"{label}. {gen.abstracts:,} abstracts, {gen.authors:,} authors, {gen.issues:,} issues, "
         f"{gen.volumes:,} volumes; {len(runs['journal'])} runs each, alternating "
-        f"journal/bare; medians. Measured {extra['date']}; load average "
+        "journal (empty citation cache) / journal (warm cache) / bare; medians. "
+        f"Measured {extra['date']}; load average "
         f"{extra['load_before']} before, {extra['load_after']} after.",
         "",
         "| site | wall s | CPU s | peak RSS MB | files | index MB | index gz MB | ms/abstract |",
         "|---|---|---|---|---|---|---|---|",
         *rows,
         "",
-        f"- wall times per run: journal {walls['journal']}; bare {walls['bare']}",
+        "- wall times per run: " + "; ".join(f"{name} {w}" for name, w in walls.items()),
         f"- journal build warnings: {warn}",
         f"- {extra['check_label']}: {extra['check']}",
         f"- `mkdocs serve`, edit → reloaded page: {extra['serve']}",
@@ -358,10 +361,20 @@ def main(argv: list[str] | None = None) -> int:
     gen = generate(work, args.abstracts, repo=source or REPO)
     env = child_env(source)
     load_before = _load()
-    runs: dict[str, list[Build]] = {"journal": [], "bare": []}
+    runs: dict[str, list[Build]] = {"journal": [], "journal, warm cache": [], "bare": []}
     for number in range(args.runs):
-        for name, site in (("journal", gen.journal), ("bare", gen.bare)):
-            build = measure_build(site, env, work / f"{name}-{number}.log")
+        # Cold: an empty citation cache, as on a fresh clone. Warm: the cache the cold build
+        # just wrote, as on the next build of `mkdocs serve` or a CI run that keeps .cache/.
+        cache = work / f"cache-{number}"
+        shutil.rmtree(cache, ignore_errors=True)
+        cached = dict(env, JOURNAL_CACHE_DIR=str(cache))
+        for name, site, build_env in (
+            ("journal", gen.journal, cached),
+            ("journal, warm cache", gen.journal, cached),
+            ("bare", gen.bare, env),
+        ):
+            log = work / f"{name.replace(', ', '-').replace(' ', '-')}-{number}.log"
+            build = measure_build(site, build_env, log)
             runs[name].append(build)
             print(
                 f"run {number + 1} {name}: {build.wall:.2f} s wall, {build.cpu:.2f} s CPU, "

@@ -31,7 +31,8 @@ def test_benchmark_writes_a_table_with_the_journal_and_the_bare_site(tmp_path: P
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert any(row.startswith("| journal |") for row in rows)
     assert any(row.startswith("| bare |") for row in rows)
-    assert any(row.startswith("| journal/bare |") for row in rows)
+    assert any(row.startswith("| journal / bare |") for row in rows)
+    assert any(row.startswith("| journal, warm cache / bare |") for row in rows)
     assert "journal build warnings: 0" in text
 
 

@@ -20,7 +20,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from . import urls
-from .exports.head import head_for_abstract, head_for_home, head_for_issue
+from .exports.citations import format_citations
+from .exports.head import Cite, head_for_abstract, head_for_home, head_for_issue
 from .formatting import (
     encode_email,
     format_date,
@@ -120,7 +121,9 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     }
 
 
-def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render) -> PageSpec:
+def page_for_abstract(
+    journal: Journal, issue: Issue, index: int, render: Render, cite: Cite = format_citations
+) -> PageSpec:
     abstract = issue.abstracts[index]
     marks: dict[Affiliation, int] = {}
     for contributor in abstract.authors:
@@ -189,7 +192,7 @@ def page_for_abstract(journal: Journal, issue: Issue, index: int, render: Render
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),
-        **head_for_abstract(journal, abstract),
+        **head_for_abstract(journal, abstract, cite),
     }
     return PageSpec(
         src_uri=urls.src_for_abstract(abstract.slug),
@@ -337,11 +340,11 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
     }
 
 
-def build_pages(journal: Journal, render: Render) -> list[PageSpec]:
+def build_pages(journal: Journal, render: Render, cite: Cite = format_citations) -> list[PageSpec]:
     """Every generated page of the site."""
     render = cache(render)  # a biography shows on each of its author's abstracts: render once
     pages = [
-        page_for_abstract(journal, issue, n, render)
+        page_for_abstract(journal, issue, n, render, cite)
         for issue in journal.issues
         for n in range(len(issue.abstracts))
     ]

@@ -12,6 +12,7 @@ from typing import Any
 from . import urls
 from .assembly import build_journal
 from .exports import build_exports
+from .exports.citation_cache import CitationCache, cache_dir
 from .loading import RawEntry, iter_markdown, load_data, load_entry, load_settings
 from .model import Author, Journal
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
@@ -188,7 +189,9 @@ def build_site_data(
     )
     if journal is None:
         return SiteData(journal=None, problems=problems)
-    pages = build_pages(journal, render)
+    citations = CitationCache.load(cache_dir(root))
+    pages = build_pages(journal, render, citations.cite)
+    citations.save()
     contexts: dict[str, Mapping[str, Any]] = {p.src_uri: p.context for p in pages}
     contexts[urls.HOME] = context_for_home(journal)
     photos = [

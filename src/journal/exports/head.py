@@ -5,6 +5,7 @@ pages.py merges these into the page view models; templates print them (|e, |tojs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .. import urls
@@ -19,7 +20,13 @@ def _link(label: str, src_uri: str, media_type: str) -> dict[str, str]:
     return {"label": label, "url": urls.url_for(src_uri), "type": media_type}
 
 
-def head_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
+Cite = Callable[[Journal, Abstract], list[dict[str, str]]]
+"""Formats an abstract's citations: format_citations, or a CitationCache's `cite`."""
+
+
+def head_for_abstract(
+    journal: Journal, abstract: Abstract, cite: Cite = format_citations
+) -> dict[str, Any]:
     """Meta tags, JSON-LD and the "Cite this abstract" block of an abstract page."""
     slug = abstract.slug
     downloads = [
@@ -37,7 +44,7 @@ def head_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
         "meta": as_tags(meta_for_abstract(journal, abstract)),
         "jsonld": graph_for_abstract(journal, abstract),
-        "cite": {"styles": format_citations(journal, abstract), "downloads": downloads},
+        "cite": {"styles": cite(journal, abstract), "downloads": downloads},
     }
 
 

@@ -1,0 +1,71 @@
+"""Formatted citations are kept between builds, and never served stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import journal.exports.citation_cache as citation_cache
+from journal import build_site_data
+from journal.loading import read_settings
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("JOURNAL_CACHE_DIR", raising=False)
+    return Path(shutil.copytree(FIXTURE, tmp_path / "journal"))
+
+
+def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]]:
+    """Build the site data; return the abstracts' citations and which were formatted."""
+    formatted: list[str] = []
+    real = citation_cache.format_citations
+
+    def counting(journal, abstract):  # type: ignore[no-untyped-def]
+        formatted.append(abstract.slug)
+        return real(journal, abstract)
+
+    monkeypatch.setattr(citation_cache, "format_citations", counting)
+    extra, _ = read_settings(root / "mkdocs.yml")
+    site = build_site_data(root, root / "mkdocs.yml", extra, str)
+    cites = {k: v["cite"]["styles"] for k, v in site.contexts.items() if "cite" in v}
+    return cites, sorted(formatted)
+
+
+def test_a_second_build_formats_no_citation_and_shows_the_same(project, monkeypatch) -> None:
+    first, formatted = _build(project, monkeypatch)
+    assert formatted == ["conference-talk", "first-imaging-study", "second-pathology-report"]
+    assert (project / ".cache" / "journal" / "citations.json").is_file()
+    second, formatted_again = _build(project, monkeypatch)
+    assert formatted_again == []
+    assert second == first
+
+
+def test_an_edited_abstract_is_formatted_afresh(project, monkeypatch) -> None:
+    _build(project, monkeypatch)
+    source = project / "abstracts/1/2/conference-talk.md"
+    source.write_text(source.read_text().replace("without a DOI", "with a new title"))
+    cites, formatted = _build(project, monkeypatch)
+    assert formatted == ["conference-talk"]
+    apa = next(s for s in cites["abstracts/conference-talk.md"] if s["id"] == "apa")
+    assert "with a new title" in apa["text"]
+
+
+def test_a_damaged_cache_file_is_ignored(project, monkeypatch) -> None:
+    folder = project / ".cache" / "journal"
+    folder.mkdir(parents=True)
+    (folder / "citations.json").write_text("{not json", encoding="utf-8")
+    cites, formatted = _build(project, monkeypatch)
+    assert len(formatted) == 3 and len(cites) == 3
+
+
+def test_the_cache_folder_can_be_moved(project, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "elsewhere"))
+    _build(project, monkeypatch)
+    assert (tmp_path / "elsewhere" / "citations.json").is_file()
+    assert not (project / ".cache").exists()
