@@ -179,3 +179,21 @@ def test_issn_line_and_pages_read_as_a_journal_prints_them() -> None:
         "second-pathology-report": "pp. 5–6",
         "conference-talk": "p. 7",
     }
+
+
+def test_an_abstract_in_the_folder_of_another_issue_is_named(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    misfiled = (
+        (root / "abstracts/1/2/conference-talk.md").read_text().replace("issue: 2", "issue: 1")
+    )
+    _write(root, "abstracts/1/2/conference-talk.md", misfiled)
+    [problem] = _site(root).problems
+    assert (problem.path, problem.line, problem.severity) == (
+        "abstracts/1/2/conference-talk.md",
+        7,
+        "warning",
+    )
+    assert problem.message == (
+        "the file is in the folder of issue 1:2 but says volume 1, issue 1. Move it to "
+        "abstracts/1/1/, or correct volume and issue."
+    )

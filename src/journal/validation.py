@@ -293,6 +293,26 @@ def check_no_emails(ch: Checker, value: Any, key: str = "") -> None:
             )
 
 
+def check_folder(ch: Checker, values: dict[str, Any]) -> None:
+    """An abstract filed under abstracts/<volume>/<issue>/ must be of that issue.
+
+    The partial preview (JOURNAL_ONLY_ISSUES) reads issues by folder, so a misfiled
+    abstract would silently miss it.
+    """
+    parts = ch.entry.path.split("/")
+    if len(parts) != 4 or not (parts[1].isdigit() and parts[2].isdigit()):
+        return
+    folder = (int(parts[1]), int(parts[2]))
+    if "volume" in values and "issue" in values and folder != (values["volume"], values["issue"]):
+        ch.report(
+            "issue",
+            f"the file is in the folder of issue {folder[0]}:{folder[1]} but says volume "
+            f"{values['volume']}, issue {values['issue']}. Move it to "
+            f"abstracts/{values['volume']}/{values['issue']}/, or correct volume and issue.",
+            "warning",
+        )
+
+
 def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
     """Read an abstract's front matter and body, reporting every problem."""
     ch = Checker(entry)
@@ -306,6 +326,7 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
             ch.report(
                 late, f"{b.isoformat()} is before {early} ({a.isoformat()}). Check both dates."
             )
+    check_folder(ch, values)
     refs = values.pop("authors", ())
     if refs and sum(r.is_corresponding for r in refs) > 1:
         ch.report(
