@@ -66,12 +66,18 @@ def copy_project(source: Path, target: Path) -> Path:
     shutil.copytree(
         source,
         target,
-        ignore=shutil.ignore_patterns("site", ".venv", ".git", "tests", "__pycache__"),
+        ignore=shutil.ignore_patterns("site", ".venv", ".git", ".cache", "tests", "__pycache__"),
     )
     for shared in ("hooks", "overrides"):
         if not (target / shared).exists():
             shutil.copytree(ROOT / shared, target / shared)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _citation_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds in tests keep their citation cache in a temporary folder, not in the checkout."""
+    os.environ["JOURNAL_CACHE_DIR"] = str(tmp_path_factory.mktemp("citation-cache"))
 
 
 @pytest.fixture(scope="session")

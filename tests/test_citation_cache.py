@@ -18,7 +18,9 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("JOURNAL_CACHE_DIR", raising=False)
-    return Path(shutil.copytree(FIXTURE, tmp_path / "journal"))
+    return Path(
+        shutil.copytree(FIXTURE, tmp_path / "journal", ignore=shutil.ignore_patterns(".cache"))
+    )
 
 
 def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]]:

@@ -151,6 +151,9 @@ class Abstract:
     """The abstract text, in Markdown."""
     source: str = ""
     """The file this abstract came from, relative to the repository root."""
+    pdf: str = ""
+    """The full text as a PDF beside the file (same name, .pdf), relative to the repository
+    root; empty when there is none."""
 
     @property
     def first_page(self) -> str:

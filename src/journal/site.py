@@ -130,6 +130,8 @@ def load_journal(
         entries.append(entry)
         item, found = check_abstract(entry)
         abstract_problems += found
+        if item and path.with_suffix(".pdf").is_file():  # the full text, when the journal has it
+            item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
             parsed.append(item)
     # A partial preview reads only the authors its abstracts name.
@@ -199,6 +201,11 @@ def build_site_data(
         for a in journal.authors
         if a.photo
     ]
+    pdfs = [
+        (urls.src_for_abstract_file(a.slug, "pdf"), root / a.pdf)
+        for a in journal.abstracts
+        if a.pdf
+    ]
     exports, notes = build_exports(journal, source_date_epoch())
     return SiteData(
         journal=journal,
@@ -206,7 +213,7 @@ def build_site_data(
         pages=pages,
         contexts=contexts,
         site=context_for_site(journal),
-        static_files=photos,
+        static_files=photos + pdfs,
         nav=build_nav(journal, docs_pages),
         exports=exports,
         notes=notes,

@@ -47,6 +47,10 @@ def abstract_url(settings: Settings, abstract: Abstract) -> str:
     return absolute(settings, urls.url_for_abstract(abstract.slug))
 
 
+def pdf_url(settings: Settings, abstract: Abstract) -> str:
+    return absolute(settings, urls.url_for(urls.src_for_abstract_file(abstract.slug, "pdf")))
+
+
 def issue_url(settings: Settings, volume: int, number: int) -> str:
     return absolute(settings, urls.url_for_issue(volume, number))
 

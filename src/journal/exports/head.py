@@ -41,6 +41,10 @@ def head_for_abstract(
         ),
         _link("JATS XML", urls.src_for_abstract_file(slug, "jats.xml"), "application/xml"),
     ]
+    if abstract.pdf:
+        downloads.insert(
+            0, _link("PDF", urls.src_for_abstract_file(slug, "pdf"), "application/pdf")
+        )
     return {
         "meta": as_tags(meta_for_abstract(journal, abstract)),
         "jsonld": graph_for_abstract(journal, abstract),

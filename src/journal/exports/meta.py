@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Abstract, Issue, Journal
-from .common import absolute, abstract_url, issue_date, issue_url, plain_text
+from .common import absolute, abstract_url, issue_date, issue_url, pdf_url, plain_text
 
 Pairs = list[tuple[str, str]]
 SUMMARY_LENGTH = 300
@@ -51,6 +51,7 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
         ("citation_lastpage", abstract.last_page),
         ("citation_doi", abstract.doi),
         ("citation_abstract_html_url", abstract_url(settings, abstract)),
+        ("citation_pdf_url", pdf_url(settings, abstract) if abstract.pdf else ""),
         ("citation_abstract", plain_text(abstract.body)),
     ]
     pairs += [("citation_keywords", keyword) for keyword in abstract.keywords]
