@@ -6,6 +6,7 @@ state, BUILD, is replaced at the start of every build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,33 @@ from journal.sanitize import sanitize_html
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
+
+
+class _ExportFile(File):
+    """A generated file whose text is made when MkDocs writes it, so thousands of export
+    files are never all held in memory at once."""
+
+    make: Callable[[], str]
+
+    @classmethod
+    def made_by(cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str]) -> _ExportFile:
+        file = cls.generated(config, src_uri, content="")
+        assert isinstance(file, _ExportFile)
+        file.make = make
+        return file
+
+    @property  # type: ignore[misc]  # read-only: the text is made, not stored
+    def content_string(self) -> str:
+        return self.make()
+
+    @property  # type: ignore[misc]  # read-only: the text is made, not stored
+    def content_bytes(self) -> bytes:
+        return self.make().encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        path = Path(self.abs_dest_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.make(), encoding="utf-8")
 
 
 def _renderer(config: MkDocsConfig) -> Any:
@@ -78,8 +106,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         )
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for src_uri, text in BUILD.exports:  # not Markdown: copied to the site as they are
-        files.append(File.generated(config, src_uri, content=text))
+    for src_uri, make in BUILD.exports:  # not Markdown: copied to the site as they are
+        files.append(_ExportFile.made_by(config, src_uri, make))
     return files
 
 
@@ -92,6 +120,10 @@ def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[
     context["journal"] = BUILD.site
     context["journal_page"] = BUILD.contexts.get(page.file.src_uri)
     return context
+
+
+def on_post_build(**kwargs: Any) -> None:
+    BUILD.save_caches()
 
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

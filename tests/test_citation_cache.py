@@ -36,6 +36,7 @@ def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]
     extra, _ = read_settings(root / "mkdocs.yml")
     site = build_site_data(root, root / "mkdocs.yml", extra, str)
     cites = {k: v["cite"]["styles"] for k, v in site.contexts.items() if "cite" in v}
+    site.save_caches()  # what the hook does once the pages are written
     return cites, sorted(formatted)
 
 

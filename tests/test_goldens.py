@@ -15,7 +15,7 @@ import yaml
 
 from conftest import EPOCH, FIXTURES
 from journal import load_journal
-from journal.exports import build_exports
+from journal.exports import export_texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -41,8 +41,7 @@ def _fixture_exports() -> dict[str, str]:
         preview=False,
     )
     assert journal is not None, problems
-    files, _ = build_exports(journal, int(EPOCH))
-    return dict(files)
+    return export_texts(journal, int(EPOCH))
 
 
 EXPORTS = _fixture_exports()

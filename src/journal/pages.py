@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, partial
 from itertools import groupby
 from typing import Any
 
@@ -48,7 +48,8 @@ class PageSpec:
     title: str
     body: str = ""
     """Markdown the host renders as the page's content (and search indexes)."""
-    context: Mapping[str, Any] = field(default_factory=dict)
+    view: Callable[[], Mapping[str, Any]] = dict
+    """Makes the view model its template shows (see `context`)."""
     source: str = ""
     """The editors' file the page comes from, for the edit link."""
     is_searchable: bool = True
@@ -56,6 +57,12 @@ class PageSpec:
     """Words the page must be found by beyond its text: author names, keywords."""
     keywords: tuple[str, ...] = ()
     """Keywords the tags plugin lists on the keyword page (`tags_name_property: keywords`)."""
+
+    @property
+    def context(self) -> Mapping[str, Any]:
+        """The view model, made anew when asked: an abstract's (meta tags, JSON-LD, citations)
+        is large, and a journal has thousands, so none is kept after its page is written."""
+        return self.view()
 
     @property
     def markdown(self) -> str:
@@ -70,6 +77,11 @@ class PageSpec:
             meta["keywords"] = [html.escape(keyword) for keyword in self.keywords]
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
+
+
+def _ready(context: Mapping[str, Any]) -> Callable[[], Mapping[str, Any]]:
+    """The view of a small page, made at once."""
+    return lambda: context
 
 
 def _license(settings: Settings) -> dict[str, str] | None:
@@ -125,6 +137,23 @@ def page_for_abstract(
     journal: Journal, issue: Issue, index: int, render: Render, cite: Cite = format_citations
 ) -> PageSpec:
     abstract = issue.abstracts[index]
+    return PageSpec(
+        src_uri=urls.src_for_abstract(abstract.slug),
+        template="abstract.html",
+        title=abstract.title,
+        body=abstract.body,
+        view=partial(view_for_abstract, journal, issue, index, render, cite),
+        source=abstract.source,
+        search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+        keywords=abstract.keywords,
+    )
+
+
+def view_for_abstract(
+    journal: Journal, issue: Issue, index: int, render: Render, cite: Cite
+) -> dict[str, Any]:
+    """What an abstract page shows, ready to print."""
+    abstract = issue.abstracts[index]
     marks: dict[Affiliation, int] = {}
     for contributor in abstract.authors:
         for affiliation in contributor.affiliations:
@@ -155,7 +184,7 @@ def page_for_abstract(
     }
     conference = abstract.conference
     settings = journal.settings
-    context = {
+    return {
         "kind": "abstract",
         "title": abstract.title,
         "type": abstract.type,
@@ -194,16 +223,6 @@ def page_for_abstract(
         "license": _license(settings),
         **head_for_abstract(journal, abstract, cite),
     }
-    return PageSpec(
-        src_uri=urls.src_for_abstract(abstract.slug),
-        template="abstract.html",
-        title=abstract.title,
-        body=abstract.body,
-        context=context,
-        source=abstract.source,
-        search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
-        keywords=abstract.keywords,
-    )
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
@@ -213,12 +232,14 @@ def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
         template="issue.html",
         title=toc["label"],
         is_searchable=False,
-        context={
-            "kind": "issue",
-            "page_title": toc["label"],
-            **toc,
-            **head_for_issue(journal, issue, toc["label"]),
-        },
+        view=_ready(
+            {
+                "kind": "issue",
+                "page_title": toc["label"],
+                **toc,
+                **head_for_issue(journal, issue, toc["label"]),
+            }
+        ),
     )
 
 
@@ -234,7 +255,7 @@ def page_for_archive(journal: Journal) -> PageSpec:
         template="archive.html",
         title="Archive",
         is_searchable=False,
-        context={"kind": "archive", "volumes": volumes},
+        view=_ready({"kind": "archive", "volumes": volumes}),
     )
 
 
@@ -255,7 +276,7 @@ def page_for_author(journal: Journal, author: Author) -> PageSpec:
         template="author.html",
         title=author.name,
         body=author.bio,
-        context=context,
+        view=_ready(context),
         source=author.source,
     )
 
@@ -280,7 +301,7 @@ def page_for_author_index(journal: Journal) -> PageSpec:
         template="authors.html",
         title="Authors",
         is_searchable=False,
-        context={"kind": "authors", "letters": letters},
+        view=_ready({"kind": "authors", "letters": letters}),
     )
 
 
@@ -290,7 +311,7 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
         template="media-partners.html",
         title="Media partners",
         is_searchable=False,
-        context={"kind": "media-partners"},
+        view=_ready({"kind": "media-partners"}),
     )
 
 
@@ -302,7 +323,7 @@ def page_for_keywords(journal: Journal) -> PageSpec:
         title="Keywords",
         body="Every keyword of the journal's abstracts, A to Z.\n\n<!-- material/tags -->\n",
         is_searchable=False,
-        context={"kind": "keywords", "title": "Keywords"},
+        view=_ready({"kind": "keywords", "title": "Keywords"}),
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,22 @@ AUTHORS = "authors"
 ISSUES_FILE = "issues.yml"
 
 
+class Views(Mapping[str, Mapping[str, Any]]):
+    """Page src_uri → its view model, made on each lookup and not kept (see PageSpec.context)."""
+
+    def __init__(self, makers: dict[str, Callable[[], Mapping[str, Any]]]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, src_uri: str) -> Mapping[str, Any]:
+        return self._makers[src_uri]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 @dataclass(slots=True, kw_only=True)
 class SiteData:
     """The result of one build's content pass."""
@@ -32,18 +49,24 @@ class SiteData:
     journal: Journal | None
     problems: list[Problem]
     pages: list[PageSpec] = field(default_factory=list)
-    contexts: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    contexts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Page src_uri → the view model its template shows (generated pages and the home)."""
+    citations: CitationCache | None = None
     site: Mapping[str, Any] = field(default_factory=dict)
     """What every page shows (banner, partner strip, footer)."""
     static_files: list[tuple[str, Path]] = field(default_factory=list)
     """(src_uri, file on disk) of files copied as they are, e.g. author photos."""
     nav: list[dict[str, str] | str] = field(default_factory=list)
-    exports: list[tuple[str, str]] = field(default_factory=list)
-    """(src_uri, text) of the machine-readable files: citations, Crossref, DOAJ, JATS, feed."""
+    exports: list[tuple[str, Callable[[], str]]] = field(default_factory=list)
+    """(src_uri, text maker) of the machine-readable files: citations, Crossref, DOAJ, JATS."""
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
+
+    def save_caches(self) -> None:
+        """Keep what this build formatted for the next (call when the pages are written)."""
+        if self.citations is not None:
+            self.citations.save()
 
     @property
     def errors(self) -> list[Problem]:
@@ -193,9 +216,8 @@ def build_site_data(
         return SiteData(journal=None, problems=problems)
     citations = CitationCache.load(cache_dir(root))
     pages = build_pages(journal, render, citations.cite)
-    citations.save()
-    contexts: dict[str, Mapping[str, Any]] = {p.src_uri: p.context for p in pages}
-    contexts[urls.HOME] = context_for_home(journal)
+    views = {p.src_uri: p.view for p in pages}
+    views[urls.HOME] = partial(context_for_home, journal)
     photos = [
         (urls.src_for_author_photo(a.id, a.photo), root / AUTHORS / a.photo)
         for a in journal.authors
@@ -211,7 +233,8 @@ def build_site_data(
         journal=journal,
         problems=problems,
         pages=pages,
-        contexts=contexts,
+        contexts=Views(views),
+        citations=citations,
         site=context_for_site(journal),
         static_files=photos + pdfs,
         nav=build_nav(journal, docs_pages),

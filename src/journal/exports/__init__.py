@@ -1,9 +1,13 @@
 """Machine-readable files built from the journal: one module per format, each a pure function.
 
-`build_exports` names every file the site offers (src_uri → text), plus notes for editors.
+`build_exports` names every file the site offers (src_uri → a function making its text, so a
+host writes one file at a time instead of holding them all), plus notes for editors.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from .. import urls
 from ..formatting import format_issue_label
@@ -17,14 +21,14 @@ from .jats import export_jats
 from .ris import export_ris
 from .robots import export_robots
 
-Files = list[tuple[str, str]]
+Files = list[tuple[str, Callable[[], str]]]
 
 ABSTRACT_FILES = ("bib", "ris", "json", "jats.xml")
 ISSUE_FILES = ("citations.bib", "citations.ris", "citations.json", "crossref.xml", "doaj.xml")
 
 
 def build_exports(journal: Journal, epoch: int | None = None) -> tuple[Files, list[str]]:
-    """Every export file (src_uri, text), and notes on what was left out and why.
+    """Every export file (src_uri, text maker), and notes on what was left out and why.
 
     `epoch` is SOURCE_DATE_EPOCH, the Crossref timestamp (else the issue's date).
     """
@@ -35,19 +39,34 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[Files, li
         for abstract in issue.abstracts:
             slug = abstract.slug
             files += [
-                (urls.src_for_abstract_file(slug, "bib"), export_bibtex(journal, [abstract])),
-                (urls.src_for_abstract_file(slug, "ris"), export_ris(journal, [abstract])),
-                (urls.src_for_abstract_file(slug, "json"), export_csl(journal, [abstract])),
-                (urls.src_for_abstract_file(slug, "jats.xml"), export_jats(journal, abstract)),
+                (
+                    urls.src_for_abstract_file(slug, "bib"),
+                    partial(export_bibtex, journal, [abstract]),
+                ),
+                (urls.src_for_abstract_file(slug, "ris"), partial(export_ris, journal, [abstract])),
+                (
+                    urls.src_for_abstract_file(slug, "json"),
+                    partial(export_csl, journal, [abstract]),
+                ),
+                (
+                    urls.src_for_abstract_file(slug, "jats.xml"),
+                    partial(export_jats, journal, abstract),
+                ),
             ]
         files += [
             (
                 urls.src_for_issue_file(v, n, "citations.bib"),
-                export_bibtex(journal, issue.abstracts),
+                partial(export_bibtex, journal, issue.abstracts),
             ),
-            (urls.src_for_issue_file(v, n, "citations.ris"), export_ris(journal, issue.abstracts)),
-            (urls.src_for_issue_file(v, n, "citations.json"), export_csl(journal, issue.abstracts)),
-            (urls.src_for_issue_file(v, n, "doaj.xml"), export_doaj(journal, issue)),
+            (
+                urls.src_for_issue_file(v, n, "citations.ris"),
+                partial(export_ris, journal, issue.abstracts),
+            ),
+            (
+                urls.src_for_issue_file(v, n, "citations.json"),
+                partial(export_csl, journal, issue.abstracts),
+            ),
+            (urls.src_for_issue_file(v, n, "doaj.xml"), partial(export_doaj, journal, issue)),
         ]
         missing = [a.source or a.slug for a in issue.abstracts if not a.doi]
         if missing:
@@ -59,11 +78,20 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[Files, li
             files.append(
                 (
                     urls.src_for_issue_file(v, n, "crossref.xml"),
-                    export_crossref(journal, issue, epoch),
+                    partial(export_crossref, journal, issue, epoch),
                 )
             )
-    files += [(urls.FEED, export_atom(journal)), (urls.ROBOTS, export_robots(journal))]
+    files += [
+        (urls.FEED, partial(export_atom, journal)),
+        (urls.ROBOTS, partial(export_robots, journal)),
+    ]
     return files, notes
+
+
+def export_texts(journal: Journal, epoch: int | None = None) -> dict[str, str]:
+    """Every export file's text by src_uri (for tests and other hosts)."""
+    files, _ = build_exports(journal, epoch)
+    return {name: make() for name, make in files}
 
 
 def has_crossref(journal: Journal, volume: int, number: int) -> bool:
@@ -71,4 +99,4 @@ def has_crossref(journal: Journal, volume: int, number: int) -> bool:
     return any(deposited(i) for i in journal.issues if i.key == (volume, number))
 
 
-__all__ = ["ABSTRACT_FILES", "ISSUE_FILES", "build_exports", "has_crossref"]
+__all__ = ["ABSTRACT_FILES", "ISSUE_FILES", "build_exports", "export_texts", "has_crossref"]
