@@ -78,7 +78,7 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-@lru_cache(maxsize=512)  # every export of an abstract asks for the same body again
+@lru_cache(maxsize=20_000)  # every export and page of an abstract asks for its body again
 def _paragraphs(text: str) -> tuple[str, ...]:
     result = []
     for block in re.split(r"\n\s*\n", text.strip()):
