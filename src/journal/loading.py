@@ -274,11 +274,10 @@ def iter_markdown(folder: Path) -> Iterator[Path]:
         yield from sorted((p for p in folder.rglob("*.md") if p.is_file()), key=lambda p: p.parts)
 
 
-def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
-    """Read a plain YAML file (such as issues.yml) as an entry whose one field is `key`."""
-    rel = path.relative_to(root).as_posix()
+def _read_text(path: Path, rel: str) -> str | Problem:
+    """A YAML file's text, or the problem that it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return Problem(
             path=rel,
@@ -286,6 +285,14 @@ def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
             field="file",
             message="cannot be read as UTF-8 text. Save it as UTF-8.",
         )
+
+
+def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
+    """Read a plain YAML file (such as issues.yml) as an entry whose one field is `key`."""
+    rel = path.relative_to(root).as_posix()
+    text = _read_text(path, rel)
+    if isinstance(text, Problem):
+        return text
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -367,15 +374,9 @@ _ConfigLoader.add_multi_constructor("", _construct_any)
 def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     """Read `extra.journal` from mkdocs.yml without importing MkDocs (for `journal check`)."""
     rel = config_file.name
-    try:
-        text = config_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None, Problem(
-            path=rel,
-            line=1,
-            field="file",
-            message="cannot be read as UTF-8 text. Save it as UTF-8.",
-        )
+    text = _read_text(config_file, rel)
+    if isinstance(text, Problem):
+        return None, text
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()
