@@ -130,6 +130,8 @@ def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
         "Volume 6, Issue 4 (2017)",
         "Volume 6, Issue 3 (2017)",
     ]
+    volumes = [_text(h) for h in page.select(".journal-archive__volume h2")]
+    assert volumes == ["Volume 7 (2018)", "Volume 6 (2017)"]
 
 
 def test_the_home_page_shows_the_current_issue_and_the_links(sample_site: Build) -> None:

@@ -244,12 +244,15 @@ def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
 
 
 def page_for_archive(journal: Journal) -> PageSpec:
+    groups = [list(items) for _, items in groupby(journal.issues, key=lambda i: i.volume)]
     volumes = [
-        {"volume": volume, "issues": [toc_for(journal, i) for i in items]}
-        for volume, items in groupby(journal.issues, key=lambda i: i.volume)
+        {
+            "volume": items[0].volume,
+            "year": "\u2013".join(sorted({str(i.year) for i in items})),
+            "issues": [toc_for(journal, i) for i in items],
+        }
+        for items in groups
     ]
-    for entry in volumes:
-        entry["year"] = entry["issues"][0]["label"].rsplit("(", 1)[-1].rstrip(")")
     return PageSpec(
         src_uri=urls.ARCHIVE,
         template="archive.html",
