@@ -34,6 +34,10 @@ class Invalid(Exception):
     """A value is wrong; the message says what was found and how to fix it."""
 
 
+class Reported(Invalid):
+    """A nested value is unusable and its parts' problems are already reported."""
+
+
 class Checker:
     """Collects the problems of one file, each with its field path and line."""
 

@@ -8,6 +8,7 @@ from typing import Any
 from .fields import (
     Checker,
     Invalid,
+    Reported,
     parse_email,
     parse_issn,
     parse_mapping,
@@ -51,7 +52,7 @@ def parse_license(ch: Checker, key: str, value: Any) -> License:
     name = _quiet(ch, f"{key}.name", data.get("name"), parse_text) if "name" in data else None
     url = _quiet(ch, f"{key}.url", data.get("url"), parse_url) if "url" in data else None
     if not (name and url):
-        raise Invalid("is incomplete.")
+        raise Reported
     return License(name=name, url=url)
 
 
@@ -66,7 +67,7 @@ def parse_partner(ch: Checker, key: str, value: Any) -> MediaPartner:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, PARTNER_FIELDS)
     if "name" not in values or "url" not in values:
-        raise Invalid("is incomplete.")
+        raise Reported
     return MediaPartner(**values)
 
 

@@ -16,6 +16,7 @@ from .fields import (
     SLUG,
     Checker,
     Invalid,
+    Reported,
     parse_choice,
     parse_code,
     parse_date,
@@ -80,7 +81,7 @@ def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
     ch.check_keys(key, data, AFFILIATION_FIELDS, _required(AFFILIATION_FIELDS))
     name = ch.parse(f"{key}.name", data["name"], parse_text) if "name" in data else None
     if not name:
-        raise Invalid("has no usable name.") if "name" in data else Invalid("is incomplete.")
+        raise Reported
     country = ch.parse(f"{key}.country", data["country"], parse_text) if "country" in data else ""
     ror = ch.parse(f"{key}.ror", data["ror"], parse_ror) if "ror" in data else ""
     return Affiliation(name=name, country=country or "", ror=ror or "")
@@ -97,9 +98,10 @@ def _quiet(ch: Checker, key: str, value: Any, parser: Parser) -> Any:
     """Parse a nested item whose own parser already reported its problems."""
     try:
         return parser(ch, key, value)
+    except Reported:
+        return None
     except Invalid as exc:
-        if str(exc) not in ("is incomplete.",):
-            ch.report(key, str(exc))
+        ch.report(key, str(exc))
         return None
 
 
@@ -121,7 +123,7 @@ def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
     ch.check_keys(key, data, AUTHOR_REF_FIELDS, _required(AUTHOR_REF_FIELDS))
     author_id = ch.parse(f"{key}.id", data.get("id"), parse_author_id) if "id" in data else None
     if not author_id:
-        raise Invalid("is incomplete.")
+        raise Reported
     affiliations = None
     if "affiliations" in data:
         affiliations = ch.parse(f"{key}.affiliations", data["affiliations"], parse_affiliations)
@@ -153,7 +155,7 @@ def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
         if k in data
     }
     if not values.get("name"):
-        raise Invalid("is incomplete.")
+        raise Reported
     return Conference(**{k: v for k, v in values.items() if v})
 
 
