@@ -47,6 +47,8 @@ def run_mkdocs_build(
         "SOURCE_DATE_EPOCH": EPOCH,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
+        # Each build starts from an empty citation cache: citeproc-py runs in every build.
+        "JOURNAL_CACHE_DIR": str(site.parent / f"{site.name}-citation-cache"),
         **(env or {}),
     }
     # --quiet hides warnings, and then --strict cannot count them: pass quiet=False to see them.

@@ -349,7 +349,9 @@ def test_the_abstract_without_doi_is_left_out_of_crossref(sample_site: Build) ->
 
 
 def test_citation_files_parse_with_independent_readers(sample_site: Build) -> None:
-    for path in sample_site.site.glob("issues/*/*/citations.bib"):
+    paths = sorted(sample_site.site.glob("issues/*/*/citations.bib"))
+    assert len(paths) == 3  # issues 6:3, 6:4 and 7:1
+    for path in paths:
         folder = path.parent
         bib = parse_file(str(path), "bibtex")
         ris = rispy.loads((folder / "citations.ris").read_text(encoding="utf-8"))

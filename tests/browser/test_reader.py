@@ -85,6 +85,7 @@ def test_searching_an_author_surname_lists_that_authors_abstracts(
     author = _soup(sample_site, tour.author)
     surname = author.h1.contents[0].split()[-1]
     titles = [a.get_text(strip=True) for a in author.select(".journal-toc__title")]
+    assert titles, "the author page lists no abstracts"
     page.goto("")
     _search(page, surname)
     results = page.locator(".md-search-result__list")
@@ -184,6 +185,8 @@ def test_printing_an_abstract_hides_navigation_and_shows_link_addresses(
         ".md-footer",
         ".journal-article__pager",
     ):
+        # A missing element counts as hidden: make sure each one is on the page at all.
+        expect(page.locator(selector)).not_to_have_count(0)
         expect(page.locator(selector).first).to_be_hidden()
     expect(page.locator("h1")).to_be_visible()
     after = page.evaluate(
