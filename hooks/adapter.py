@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from journal import SiteData, build_site_data, format_report
-from journal.problems import format_exclusions, format_problem, format_summary
+from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 
 log = get_plugin_logger("journal")
@@ -81,14 +81,16 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(
             "The journal settings are broken; site not built.\n" + format_report(BUILD.problems)
         )
-    for problem in BUILD.problems:
+    for problem in sort_problems(BUILD.problems):
         (log.error if problem.is_error else log.warning)(format_problem(problem))
     for note in BUILD.notes:  # not problems: a --strict build must not fail on them
         log.info(note)
     if BUILD.errors:
-        for line in format_exclusions(BUILD.errors):  # once per file: nothing dropped silently
+        for line in format_exclusions(BUILD.left_out):  # once per file: nothing dropped silently
             log.warning(line)
-        log.error(f"{format_summary(BUILD.problems)}; the files with errors were left out.")
+        log.error(
+            f"{format_summary(sort_problems(BUILD.problems))}; the files named above were left out."
+        )
     if not config.nav:
         config.nav = BUILD.nav
     return config

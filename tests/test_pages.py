@@ -125,12 +125,15 @@ DRAFT = (
 def test_drafts_and_scheduled_abstracts_stay_out_unless_previewing(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     _write(root, "abstracts/2/1/later.md", FUTURE)
-    _write(root, "abstracts/1/2/draft.md", DRAFT)
+    _write(root, "abstracts/1/2/draft.md", DRAFT.replace("[chen-wei]", "[chen-wei, dora-new]"))
+    _write(root, "authors/dora-new.md", "---\nname: Dora New\n---\nA new author.\n")
     published = _site(root)
+    assert "authors/dora-new.md" not in published.contexts  # no page saying "0 abstracts"
     assert not {"abstracts/later.md", "abstracts/draft.md"} & set(published.contexts)
     assert published.nav[1] == {"Current issue": "issues/1/2/index.md"}
     preview = _site(root, preview=True)
     assert {"abstracts/later.md", "abstracts/draft.md"} <= set(preview.contexts)
+    assert "authors/dora-new.md" in preview.contexts
     assert preview.nav[1] == {"Current issue": "issues/2/1/index.md"}
     on_the_day = _site(root, today=datetime.date(2030, 1, 1))
     assert "abstracts/later.md" in on_the_day.contexts

@@ -215,7 +215,11 @@ def build_journal(
     journal = Journal(
         settings=settings,
         abstracts=ordered,
-        authors=tuple(sorted(by_id.values(), key=author_sort_key)),
+        # Only authors of published abstracts get a page: a draft's author would show
+        # "0 abstracts" (authors no abstract names at all are warned about above).
+        authors=tuple(
+            sorted((a for a in by_id.values() if a.id in by_author), key=author_sort_key)
+        ),
         issues=issues,
         abstracts_by_author={k: tuple(v) for k, v in by_author.items()},
     )

@@ -58,10 +58,9 @@ def format_report(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def format_exclusions(problems: Iterable[Problem]) -> list[str]:
+def format_exclusions(paths: Iterable[str]) -> list[str]:
     """One line per file left out of the site because of its errors."""
-    paths = sorted({p.path for p in problems if p.is_error})
     return [
         f"{path}: left out of the site because of the errors above. Fix them and build again."
-        for path in paths
+        for path in sorted(paths)
     ]

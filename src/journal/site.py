@@ -73,6 +73,20 @@ class SiteData:
         return [p for p in self.problems if p.is_error]
 
     @property
+    def left_out(self) -> list[str]:
+        """Abstract and author files with errors that are not on the site.
+
+        (Some errors, such as overlapping pages, are reported but the abstract stays.)
+        """
+        journal = self.journal
+        kept = (
+            {a.source for a in journal.abstracts} | {a.source for a in journal.authors}
+            if journal
+            else set()
+        )
+        return sorted({p.path for p in self.errors if p.path.endswith(".md")} - kept)
+
+    @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
