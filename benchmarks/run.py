@@ -54,6 +54,7 @@ SERVE_TIMEOUT = 1800.0
 class Build:
     wall: float
     cpu: float
+    user: float
     rss_mb: float
     files: int
     index_raw: int
@@ -78,22 +79,24 @@ def child_env(source: Path | None) -> dict[str, str]:
 
 def run_child(
     cmd: list[str], cwd: Path, env: dict[str, str], log: Path
-) -> tuple[float, float, float, int]:
-    """Run one process; its wall time, CPU time (user + sys), peak RSS (MB) and exit code."""
+) -> tuple[float, float, float, float, int]:
+    """Run one process; its wall time, CPU time (user + sys), user time, peak RSS (MB) and
+    exit code."""
     with log.open("w") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_utime, usage.ru_maxrss / 1024, proc.returncode
 
 
 def measure_build(site: Path, env: dict[str, str], log: Path) -> Build:
     out = site / "site"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", str(out)]
-    wall, cpu, rss, code = run_child(cmd, site, env, log)
+    wall, cpu, user, rss, code = run_child(cmd, site, env, log)
     if code != 0:
         raise SystemExit(f"build of {site} failed ({code}); see {log}")
     index = (out / "search" / "search_index.json").read_bytes()
@@ -102,6 +105,7 @@ def measure_build(site: Path, env: dict[str, str], log: Path) -> Build:
     return Build(
         wall=wall,
         cpu=cpu,
+        user=user,
         rss_mb=rss,
         files=files,
         index_raw=len(index),
@@ -140,7 +144,7 @@ def measure_check(site: Path, env: dict[str, str], log: Path, cli: bool) -> floa
         ]
     else:
         cmd = [sys.executable, "-c", CHECK_FALLBACK]
-    wall, _, _, code = run_child(cmd, site, env, log)
+    wall, _, _, _, code = run_child(cmd, site, env, log)
     if code not in (0, 1):
         raise SystemExit(f"journal check failed ({code}); see {log}")
     return wall
@@ -253,6 +257,7 @@ def format_section(
         medians[name] = {
             "wall": _median([b.wall for b in builds]),
             "cpu": _median([b.cpu for b in builds]),
+            "user": _median([b.user for b in builds]),
             "rss": _median([b.rss_mb for b in builds]),
             "files": _median([b.files for b in builds]),
             "raw": _median([b.index_raw for b in builds]) / 1e6,
@@ -260,7 +265,7 @@ def format_section(
         }
         m = medians[name]
         rows.append(
-            f"| {name} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['rss']:.0f} | "
+            f"| {name} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['user']:.2f} | {m['rss']:.0f} | "
             f"{m['files']:,.0f} | {m['raw']:.2f} | {m['gz']:.3f} | "
             f"{1000 * m['wall'] / gen.abstracts:.2f} |"
         )
@@ -270,7 +275,8 @@ def format_section(
             rows.append(
                 f"| {name} / bare | "
                 + " | ".join(
-                    f"{j[k] / b[k]:.2f}\u00d7" for k in ("wall", "cpu", "rss", "files", "raw", "gz")
+                    f"{j[k] / b[k]:.2f}\u00d7"
+                    for k in ("wall", "cpu", "user", "rss", "files", "raw", "gz")
                 )
                 + " | |"
             )
@@ -281,12 +287,14 @@ def format_section(
         "",
         f"{label}. {gen.abstracts:,} abstracts, {gen.authors:,} authors, {gen.issues:,} issues, "
         f"{gen.volumes:,} volumes; {len(runs['journal'])} runs each, alternating "
-        "journal (empty citation cache) / journal (warm cache) / bare; medians. "
+        "journal (empty cache) / journal (warm cache) / journal (warm cache, one abstract "
+        "edited) / bare; medians. "
         f"Measured {extra['date']}; load average "
         f"{extra['load_before']} before, {extra['load_after']} after.",
         "",
-        "| site | wall s | CPU s | peak RSS MB | files | index MB | index gz MB | ms/abstract |",
-        "|---|---|---|---|---|---|---|---|",
+        "| site | wall s | CPU s | user CPU s | peak RSS MB | files | index MB | index gz MB "
+        "| ms/abstract |",
+        "|---|---|---|---|---|---|---|---|---|",
         *rows,
         "",
         "- wall times per run: " + "; ".join(f"{name} {w}" for name, w in walls.items()),
@@ -297,7 +305,10 @@ def format_section(
         f"{extra['scoped']}",
     ]
     if extra.get("browser"):
-        lines.append(f"- headless Chromium, search page → first results: {extra['browser']}")
+        lines.append(
+            f"- headless Chromium, home page → first search result: journal {extra['browser']}, "
+            f"bare {extra['browser_bare']}"
+        )
     lines += [f"- machine: {machine()}", ""]
     return "\n".join(lines)
 
@@ -361,20 +372,37 @@ def main(argv: list[str] | None = None) -> int:
     gen = generate(work, args.abstracts, repo=source or REPO)
     env = child_env(source)
     load_before = _load()
-    runs: dict[str, list[Build]] = {"journal": [], "journal, warm cache": [], "bare": []}
+    edited = "journal, warm cache, 1 edited"
+    runs: dict[str, list[Build]] = {
+        "journal": [],
+        "journal, warm cache": [],
+        edited: [],
+        "bare": [],
+    }
+    original = gen.sample_path.read_text(encoding="utf-8")
     for number in range(args.runs):
-        # Cold: an empty citation cache, as on a fresh clone. Warm: the cache the cold build
-        # just wrote, as on the next build of `mkdocs serve` or a CI run that keeps .cache/.
+        # Cold: an empty cache (citations, export files, page heads), as on a fresh clone.
+        # Warm: the cache the cold build just wrote, as on the next build of `mkdocs serve`
+        # or a CI run that keeps .cache/. Edited: warm, with one abstract's title changed,
+        # as a deploy after merging an edit.
         cache = work / f"cache-{number}"
         shutil.rmtree(cache, ignore_errors=True)
         cached = dict(env, JOURNAL_CACHE_DIR=str(cache))
         for name, site, build_env in (
             ("journal", gen.journal, cached),
             ("journal, warm cache", gen.journal, cached),
+            (edited, gen.journal, cached),
             ("bare", gen.bare, env),
         ):
             log = work / f"{name.replace(', ', '-').replace(' ', '-')}-{number}.log"
-            build = measure_build(site, build_env, log)
+            if name == edited:
+                gen.sample_path.write_text(
+                    original.replace('title: "', f'title: "Edited {number}: ', 1), encoding="utf-8"
+                )
+            try:
+                build = measure_build(site, build_env, log)
+            finally:
+                gen.sample_path.write_text(original, encoding="utf-8")
             runs[name].append(build)
             print(
                 f"run {number + 1} {name}: {build.wall:.2f} s wall, {build.cpu:.2f} s CPU, "
@@ -401,9 +429,10 @@ def main(argv: list[str] | None = None) -> int:
             extra[key] = f"{seconds:.2f} s" if seconds is not None else "failed (see log)"
             print(f"{key}: {extra[key]}", flush=True)
     if args.browser:
-        seconds = measure_browser(gen.journal / "site", "carcinoma")
-        extra["browser"] = f"{seconds:.2f} s" if seconds is not None else "failed"
-        print(f"browser: {extra['browser']}", flush=True)
+        for key, site in (("browser", gen.journal), ("browser_bare", gen.bare)):
+            seconds = measure_browser(site / "site", "carcinoma")
+            extra[key] = f"{seconds:.2f} s" if seconds is not None else "failed"
+            print(f"{key}: {extra[key]}", flush=True)
     extra["load_after"] = _load()
     label = args.label or ("Working tree" if source is None else f"Source {source.name}")
     write_results(args.out, args.abstracts, format_section(gen, runs, extra, label))

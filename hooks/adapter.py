@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from journal import SiteData, build_site_data, format_report
 from journal.exports import ExportFile
+from journal.pages import PageSpec
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 
@@ -48,6 +49,27 @@ class _ExportFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         BUILD.write_export(self.export, Path(self.abs_dest_path))
+
+
+class _PageFile(File):
+    """A generated page whose Markdown is made when MkDocs reads it, not held from the start."""
+
+    spec: PageSpec
+
+    @classmethod
+    def made_by(cls, config: MkDocsConfig, spec: PageSpec, inclusion: InclusionLevel) -> _PageFile:
+        file = cls.generated(config, spec.src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, _PageFile)
+        file.spec = spec
+        return file
+
+    @property  # type: ignore[misc]  # read-only: the text is made, not stored
+    def content_string(self) -> str:
+        return self.spec.markdown
+
+    @property  # type: ignore[misc]  # read-only: the text is made, not stored
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
 
 
 def _renderer(config: MkDocsConfig) -> Any:
@@ -101,9 +123,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         inclusion = (
             InclusionLevel.UNDEFINED if spec.src_uri in in_nav else (InclusionLevel.NOT_IN_NAV)
         )
-        files.append(
-            File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
-        )
+        files.append(_PageFile.made_by(config, spec, inclusion))
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     for export in BUILD.exports:  # not Markdown: copied to the site as they are

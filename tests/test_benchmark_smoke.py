@@ -33,6 +33,7 @@ def test_benchmark_writes_a_table_with_the_journal_and_the_bare_site(tmp_path: P
     assert any(row.startswith("| bare |") for row in rows)
     assert any(row.startswith("| journal / bare |") for row in rows)
     assert any(row.startswith("| journal, warm cache / bare |") for row in rows)
+    assert any(row.startswith("| journal, warm cache, 1 edited / bare |") for row in rows)
     assert "journal build warnings: 0" in text
 
 

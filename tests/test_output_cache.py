@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, copy_project, run_mkdocs_build
 
+from conftest import FIXTURES, copy_project, run_mkdocs_build
 from journal import build_site_data
 from journal.loading import read_settings
 

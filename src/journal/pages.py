@@ -232,24 +232,36 @@ def view_for_abstract(
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
-    toc = toc_for(journal, issue)
     return PageSpec(
         src_uri=urls.src_for_issue(issue.volume, issue.number),
         template="issue.html",
-        title=toc["label"],
+        title=format_issue_label(issue),
         is_searchable=False,
-        view=_ready(
-            {
-                "kind": "issue",
-                "page_title": toc["label"],
-                **toc,
-                **head_for_issue(journal, issue, toc["label"]),
-            }
-        ),
+        view=partial(view_for_issue, journal, issue),
     )
 
 
+def view_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
+    toc = toc_for(journal, issue)
+    return {
+        "kind": "issue",
+        "page_title": toc["label"],
+        **toc,
+        **head_for_issue(journal, issue, toc["label"]),
+    }
+
+
 def page_for_archive(journal: Journal) -> PageSpec:
+    return PageSpec(
+        src_uri=urls.ARCHIVE,
+        template="archive.html",
+        title="Archive",
+        is_searchable=False,
+        view=partial(view_for_archive, journal),
+    )
+
+
+def view_for_archive(journal: Journal) -> dict[str, Any]:
     groups = [list(items) for _, items in groupby(journal.issues, key=lambda i: i.volume)]
     volumes = [
         {
@@ -259,18 +271,23 @@ def page_for_archive(journal: Journal) -> PageSpec:
         }
         for items in groups
     ]
-    return PageSpec(
-        src_uri=urls.ARCHIVE,
-        template="archive.html",
-        title="Archive",
-        is_searchable=False,
-        view=_ready({"kind": "archive", "volumes": volumes}),
-    )
+    return {"kind": "archive", "volumes": volumes}
 
 
 def page_for_author(journal: Journal, author: Author) -> PageSpec:
+    return PageSpec(
+        src_uri=urls.src_for_author(author.id),
+        template="author.html",
+        title=author.name,
+        body=author.bio,
+        view=partial(view_for_author, journal, author),
+        source=author.source,
+    )
+
+
+def view_for_author(journal: Journal, author: Author) -> dict[str, Any]:
     abstracts = journal.abstracts_by_author.get(author.id, ())
-    context = {
+    return {
         "kind": "author",
         **_author_link(author),
         "degrees": author.degrees,
@@ -280,17 +297,19 @@ def page_for_author(journal: Journal, author: Author) -> PageSpec:
         "affiliations": [_affiliation_text(a) for a in author.affiliations],
         "abstracts": [_toc_item(journal, a) for a in abstracts],
     }
-    return PageSpec(
-        src_uri=urls.src_for_author(author.id),
-        template="author.html",
-        title=author.name,
-        body=author.bio,
-        view=_ready(context),
-        source=author.source,
-    )
 
 
 def page_for_author_index(journal: Journal) -> PageSpec:
+    return PageSpec(
+        src_uri=urls.AUTHOR_INDEX,
+        template="authors.html",
+        title="Authors",
+        is_searchable=False,
+        view=partial(view_for_author_index, journal),
+    )
+
+
+def view_for_author_index(journal: Journal) -> dict[str, Any]:
     letters = [
         {
             "letter": letter,
@@ -305,13 +324,7 @@ def page_for_author_index(journal: Journal) -> PageSpec:
         }
         for letter, items in groupby(journal.authors, key=initial_of)
     ]
-    return PageSpec(
-        src_uri=urls.AUTHOR_INDEX,
-        template="authors.html",
-        title="Authors",
-        is_searchable=False,
-        view=_ready({"kind": "authors", "letters": letters}),
-    )
+    return {"kind": "authors", "letters": letters}
 
 
 def page_for_media_partners(journal: Journal) -> PageSpec:
