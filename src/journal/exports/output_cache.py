@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -75,6 +74,7 @@ class OutputCache:
     salt: str = ""
     used: set[str] = field(default_factory=set)
     _digests: dict[int, tuple[Any, str]] = field(default_factory=dict)
+    _folders: set[Path] = field(default_factory=set)
     made: int = 0
     """How many outputs this build had to make (not found in the cache)."""
 
@@ -135,17 +135,25 @@ class OutputCache:
     def write(self, key: str, make: Callable[[], str], destination: Path) -> None:
         """Write the output to a file of the site: copied from the cache when it is there."""
         self.used.add(key)
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        self.make_folder(destination.parent)
         path = self._path(key)
         if path is not None:
-            try:
-                shutil.copyfile(path, destination)
-                return
+            try:  # plain read and write: shutil.copyfile's extra stat calls cost more here
+                data = path.read_bytes()
             except OSError:
                 pass
+            else:
+                destination.write_bytes(data)
+                return
         text = make()
         destination.write_text(text, encoding="utf-8", newline="")
         self._store(path, text)
+
+    def make_folder(self, folder: Path) -> None:
+        """Create a folder of the site once per build (thousands of files share a few)."""
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def prune(self) -> None:
         """Remove the outputs this build did not use (call after a complete build)."""
