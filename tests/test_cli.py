@@ -331,3 +331,18 @@ def test_the_pre_commit_hook_runs_journal_check_on_the_whole_journal() -> None:
         env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_accepts_and_refuses_what_the_checks_do() -> None:
+    """A single author id and a photo named a..b.jpg pass `journal check`; the editor's schema
+    must not flag them, and must flag a path that leaves the folder."""
+    abstract = jsonschema.Draft202012Validator(json.loads(run("schema", "abstract")[1]))
+    authors = abstract.schema["properties"]["authors"]
+    assert abstract.evolve(schema=authors).is_valid("jane-doe")
+    assert abstract.evolve(schema=authors).is_valid(["jane-doe", {"id": "john-smith"}])
+    assert not abstract.evolve(schema=authors).is_valid([])
+    author = jsonschema.Draft202012Validator(json.loads(run("schema", "author")[1]))
+    photo = author.evolve(schema=author.schema["properties"]["photo"])
+    assert photo.is_valid("photos/a..b.jpg") and photo.is_valid("jane.jpg")
+    for outside in ("../secret.jpg", "photos/../../x.jpg", "/etc/x.jpg", "C:x.jpg"):
+        assert not photo.is_valid(outside), outside

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,29 @@ def test_an_abstract_in_the_folder_of_another_issue_is_named(tmp_path: Path) -> 
         "the file is in the folder of issue 1:2 but says volume 1, issue 1. Move it to "
         "abstracts/1/1/, or correct volume and issue."
     )
+
+
+def test_a_journal_without_media_partners_has_no_partner_page_or_menu_entry(
+    tmp_path: Path,
+) -> None:
+    root = Path(shutil.copytree(FIXTURE, tmp_path / "journal"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("    media_partners:")
+    end = text.index("description: The first partner.\n", start) + len(
+        "description: The first partner.\n"
+    )
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    site = _site(root)
+    assert site.journal is not None and site.journal.settings.media_partners == ()
+    assert "media-partners.md" not in {p.src_uri for p in site.pages}
+    assert {"Media partners": "media-partners.md"} not in site.nav
+
+
+def test_issue_and_author_counts_are_worded_in_python() -> None:
+    site = _site(FIXTURE)
+    assert site.contexts["issues/1/2/index.md"]["count_label"] == "1 article"
+    assert site.contexts["issues/1/1/index.md"]["count_label"] == "2 articles"
+    letters = site.contexts["authors/index.md"]["letters"]
+    labels = {a["name"]: a["count_label"] for letter in letters for a in letter["authors"]}
+    assert labels["Ana López-Núñez"] == "2 abstracts" and labels["Wei Chen"] == "1 abstract"

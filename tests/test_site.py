@@ -132,6 +132,10 @@ def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     ]
     volumes = [_text(h) for h in page.select(".journal-archive__volume h2")]
     assert volumes == ["Volume 7 (2018)", "Volume 6 (2017)"]
+    counts = [_text(c).split(" · ")[0] for c in page.select(".journal-archive__count")]
+    assert counts == ["3 articles", "4 articles", "5 articles"]
+    browse = page.select_one(".journal-archive__browse")
+    assert browse is not None and browse.find("a", string="author")["href"] == "../authors/"
 
 
 def test_the_home_page_shows_the_current_issue_and_the_links(sample_site: Build) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import Any
 
 from .fields import Checker
 from .formatting import author_sort_key
+from .loading import RawEntry
 from .model import Abstract, Author, Contributor, Issue, Journal, Settings
 from .problems import Problem
 from .validation import ParsedAbstract
@@ -42,11 +43,18 @@ def toc_sort_key(abstract: Abstract) -> tuple[int, int, str, str]:
 
 
 def _resolve(
-    parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker
+    parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker, broken: Set[str]
 ) -> tuple[Contributor, ...]:
     contributors = []
     for ref in parsed.refs:
         author = authors.get(ref.id)
+        if author is None and ref.id in broken:
+            ch.report(
+                f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key,
+                f"authors/{ref.id}.md has errors, so this abstract is left out. Fix the "
+                "problems listed for that file.",
+            )
+            continue
         if author is None:
             close = difflib.get_close_matches(ref.id, sorted(authors), n=1, cutoff=0.6)
             hint = (
@@ -99,7 +107,7 @@ def _check_unique(items: Iterable[tuple[str, str, int, str]], what: str) -> list
     return problems
 
 
-def _check_pages(issue: Sequence[Abstract], lines: dict[str, int]) -> list[Problem]:
+def _check_pages(issue: Sequence[Abstract], entries: dict[str, RawEntry]) -> list[Problem]:
     taken: list[tuple[int, int, Abstract]] = []
     problems = []
     for abstract in sorted(issue, key=lambda a: a.source):
@@ -111,7 +119,7 @@ def _check_pages(issue: Sequence[Abstract], lines: dict[str, int]) -> list[Probl
                 problems.append(
                     Problem(
                         path=abstract.source,
-                        line=lines[abstract.source],
+                        line=entries[abstract.source].line_of("pages"),
                         field="pages",
                         message=(
                             f'"{abstract.pages}" overlaps pages "{other.pages}" of '
@@ -140,6 +148,7 @@ def build_journal(
     *,
     today: datetime.date,
     preview: bool = False,
+    broken_authors: Set[str] = frozenset(),
 ) -> tuple[Journal, list[Problem]]:
     """Assemble the Journal and report every cross-file problem."""
     problems: list[Problem] = []
@@ -160,7 +169,7 @@ def build_journal(
         if a.source not in rejected
     }
     abstracts: list[Abstract] = []
-    lines: dict[str, int] = {}
+    entries: dict[str, RawEntry] = {}
     for item in parsed:
         if item.entry.path in rejected:
             continue
@@ -173,13 +182,13 @@ def build_journal(
                 f'"{settings.doi_prefix}/". Use the journal\'s prefix (or fix '
                 "extra.journal.doi_prefix in mkdocs.yml).",
             )
-        contributors = _resolve(item, by_id, ch)
+        contributors = _resolve(item, by_id, ch, broken_authors)
         problems += ch.problems
         if any(p.is_error for p in ch.problems) or not contributors:
             continue
         if not is_visible(item.fields, today, preview):
             continue
-        lines[item.entry.path] = item.entry.line_of("pages")
+        entries[item.entry.path] = item.entry
         abstracts.append(
             Abstract(
                 slug=item.slug,
@@ -189,7 +198,7 @@ def build_journal(
                 **item.fields,
             )
         )
-    issues, issue_problems = _build_issues(abstracts, issue_meta, lines)
+    issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
     problems += issue_problems
     problems += _check_issue_list(parsed, issue_meta)
     used = {ref.id for p in parsed for ref in p.refs}
@@ -252,7 +261,9 @@ def _check_issue_list(
 
 
 def _build_issues(
-    abstracts: Sequence[Abstract], metadata: Sequence[dict[str, Any]], lines: dict[str, int]
+    abstracts: Sequence[Abstract],
+    metadata: Sequence[dict[str, Any]],
+    entries: dict[str, RawEntry],
 ) -> tuple[tuple[Issue, ...], list[Problem]]:
     groups: dict[tuple[int, int], list[Abstract]] = defaultdict(list)
     for abstract in abstracts:
@@ -262,7 +273,7 @@ def _build_issues(
     issues = []
     for key in sorted(groups, reverse=True):
         items = sorted(groups[key], key=toc_sort_key)
-        problems += _check_pages(items, lines)
+        problems += _check_pages(items, entries)
         years = sorted({a.year for a in items})
         if len(years) > 1:
             for abstract in items:
@@ -270,7 +281,7 @@ def _build_issues(
                     problems.append(
                         Problem(
                             path=abstract.source,
-                            line=1,
+                            line=entries[abstract.source].line_of("year"),
                             field="year",
                             message=(
                                 f"{abstract.year} differs from other abstracts of issue {key[0]}:"

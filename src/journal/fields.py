@@ -80,7 +80,9 @@ class Checker:
                 )
                 self.report(f"{prefix}{name}", f"unknown field. {hint}")
         for name in required:
-            if mapping.get(name) is None:
+            if name in mapping and mapping[name] is None:
+                self.report(f"{prefix}{name}", f"is empty. Write the {name} after `{name}:`.")
+            elif mapping.get(name) is None:
                 where = f"under {key}" if key else "to the front matter"
                 self.report(f"{prefix}{name}", f"missing. Add `{name}:` {where}.")
 
@@ -91,6 +93,8 @@ def _show(value: Any) -> str:
 
 
 def _not_text(value: Any) -> str:
+    if value is None:
+        return "is empty. Write the text, or remove the field."
     if isinstance(value, bool):
         return (
             f"{str(value).lower()} was read as yes/no (YAML reads yes, no, on, off, true "

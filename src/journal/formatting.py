@@ -76,6 +76,11 @@ def format_name_list(authors: Iterable[Author]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def format_count(count: int, noun: str) -> str:
+    """ "1 article", "12 articles"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def format_type_heading(article_type: str) -> str:
     return PLURALS.get(article_type, article_type)
 

@@ -328,6 +328,15 @@ def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
         )
     except _FormError as exc:
         return Problem(path=rel, line=exc.line, field="file", message=exc.message)
+    except yaml.YAMLError:
+        return Problem(
+            path=rel,
+            line=1,
+            field="file",
+            message="cannot be read as YAML. Check its colons, quotes and indentation.",
+        )
+    except RecursionError:
+        return Problem(path=rel, line=1, field="file", message="nested too deeply. Flatten it.")
     finally:
         loader.dispose()
     return RawEntry(path=rel, meta={key: data}, body="", lines=lines, plain=plain)

@@ -23,6 +23,7 @@ from . import urls
 from .exports.head import head_for_abstract, head_for_home, head_for_issue
 from .formatting import (
     encode_email,
+    format_count,
     format_date,
     format_issns,
     format_issue_label,
@@ -135,6 +136,7 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
         "published": format_date(issue.published),
         "description": issue.description,
         "count": len(issue.abstracts),
+        "count_label": format_count(len(issue.abstracts), "article"),
         "groups": groups,
     }
 
@@ -218,6 +220,9 @@ def view_for_abstract(
             for c in abstract.authors
             if c.author.bio.strip()
         ],
+        "bios_heading": "Biography"
+        if sum(1 for c in abstract.authors if c.author.bio.strip()) == 1
+        else "Biographies",
         "email": {
             "name": corresponding.author.name,
             "code": encode_email(corresponding.author.email),
@@ -317,7 +322,9 @@ def view_for_author_index(journal: Journal) -> dict[str, Any]:
                 {
                     **_author_link(a),
                     "affiliation": _affiliation_text(a.affiliations[0]) if a.affiliations else "",
-                    "count": len(journal.abstracts_by_author.get(a.id, ())),
+                    "count_label": format_count(
+                        len(journal.abstracts_by_author.get(a.id, ())), "abstract"
+                    ),
                 }
                 for a in items
             ],
@@ -380,6 +387,7 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         "primary_color": settings.primary_color,
         "accent_color": settings.accent_color,
         "keywords_url": urls.url_for(urls.KEYWORDS),
+        "authors_url": urls.url_for(urls.AUTHOR_INDEX),
     }
 
 
@@ -393,12 +401,10 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     ]
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
-    pages += [
-        page_for_archive(journal),
-        page_for_author_index(journal),
-        page_for_media_partners(journal),
-        page_for_keywords(journal),
-    ]
+    pages += [page_for_archive(journal), page_for_author_index(journal)]
+    if journal.settings.media_partners:  # the menu links the page only when there are some
+        pages.append(page_for_media_partners(journal))
+    pages.append(page_for_keywords(journal))
     return pages
 
 

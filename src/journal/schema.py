@@ -28,7 +28,11 @@ _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_email: {"type": "string", "format": "email"},
     fields.parse_url: {"type": "string", "format": "uri", "pattern": "^https?://"},
     fields.parse_pages: {"type": ["string", "integer"], "pattern": fields.PAGES.pattern},
-    fields.parse_relative_path: {"type": "string", "not": {"pattern": r"(^/|\.\.|:)"}},
+    # As parse_relative_path: no leading slash, no drive or scheme colon, no ".." segment.
+    fields.parse_relative_path: {
+        "type": "string",
+        "not": {"pattern": r"(^[/\\]|:|(^|[/\\])\.\.([/\\]|$))"},
+    },
     validation.parse_author_id: {"type": "string", "pattern": fields.SLUG.pattern},
 }
 
@@ -54,7 +58,13 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         item = {
             "anyOf": [schema_for(validation.parse_author_id), _object(validation.AUTHOR_REF_FIELDS)]
         }
-        return {"type": "array", "minItems": 1, "items": item}
+        # One author may be written as a bare id (authors: jane-doe), as the parser accepts.
+        return {
+            "anyOf": [
+                schema_for(validation.parse_author_id),
+                {"type": "array", "minItems": 1, "items": item},
+            ]
+        }
     if parser in _FRAGMENTS:
         return dict(_FRAGMENTS[parser])
     return {}  # an unknown parser: accept anything rather than reject valid files

@@ -49,8 +49,11 @@ def parse_language(ch: Checker, key: str, value: Any) -> str:
 def parse_license(ch: Checker, key: str, value: Any) -> License:
     data = parse_mapping(ch, key, value)
     ch.check_keys(key, data, ("name", "url"), ("name", "url"))
-    name = _quiet(ch, f"{key}.name", data.get("name"), parse_text) if "name" in data else None
-    url = _quiet(ch, f"{key}.url", data.get("url"), parse_url) if "url" in data else None
+    name = url = None  # missing or empty (null): reported by check_keys
+    if data.get("name") is not None:
+        name = _quiet(ch, f"{key}.name", data["name"], parse_text)
+    if data.get("url") is not None:
+        url = _quiet(ch, f"{key}.url", data["url"], parse_url)
     if not (name and url):
         raise Reported
     return License(name=name, url=url)

@@ -219,6 +219,12 @@ def load_journal(
             problems += found
     if settings is None:
         return None, problems, entries
+    # Authors whose files have errors: their abstracts say so instead of "no such file".
+    broken = {
+        p.path.removeprefix(f"{AUTHORS}/").removesuffix(".md")
+        for p in problems
+        if p.is_error and p.path.startswith(f"{AUTHORS}/")
+    }
     journal, found = build_journal(
         settings,
         parsed,
@@ -226,6 +232,7 @@ def load_journal(
         issue_meta,
         today=today or build_date(),
         preview=is_preview() if preview is None else preview,
+        broken_authors=broken,
     )
     return journal, problems + found, entries
 

@@ -78,13 +78,10 @@ class ParsedAbstract:
 
 def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, AFFILIATION_FIELDS, _required(AFFILIATION_FIELDS))
-    name = ch.parse(f"{key}.name", data["name"], parse_text) if "name" in data else None
-    if not name:
-        raise Reported
-    country = ch.parse(f"{key}.country", data["country"], parse_text) if "country" in data else ""
-    ror = ch.parse(f"{key}.ror", data["ror"], parse_ror) if "ror" in data else ""
-    return Affiliation(name=name, country=country or "", ror=ror or "")
+    values = _read_fields(ch, key, data, AFFILIATION_FIELDS)
+    if "name" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return Affiliation(**values)
 
 
 def parse_affiliations(ch: Checker, key: str, value: Any) -> tuple[Affiliation, ...]:
@@ -148,15 +145,10 @@ def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...
 
 def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, CONFERENCE_FIELDS, _required(CONFERENCE_FIELDS))
-    values = {
-        k: ch.parse(f"{key}.{k}", data[k], parse_text)
-        for k in ("name", "place", "dates")
-        if k in data
-    }
-    if not values.get("name"):
-        raise Reported
-    return Conference(**{k: v for k, v in values.items() if v})
+    values = _read_fields(ch, key, data, CONFERENCE_FIELDS)
+    if "name" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return Conference(**values)
 
 
 def _required(table: dict[str, tuple[Parser, bool]]) -> list[str]:
