@@ -7,14 +7,13 @@ for the output cache), plus notes for editors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from .. import urls
 from ..formatting import format_issue_label
-from ..model import Journal
+from ..model import Abstract, Issue, Journal
 from .atom import export_atom
 from .bibtex import export_bibtex
 from .crossref import deposited, export_crossref
@@ -28,15 +27,50 @@ from .robots import export_robots
 
 @dataclass(frozen=True, slots=True)
 class ExportFile:
-    """One export file: where it goes, how its text is made, and what it is made from."""
+    """One export file: where it goes and what it is made from (a journal has tens of
+    thousands, so each holds references only; the text is made when asked)."""
 
     src_uri: str
-    make: Callable[[], str]
-    key: tuple[Any, ...] | None = None
-    """(kind, *parts): the output cache stores the text under a hash of these (None: made
-    every build)."""
+    kind: str
+    """The file's kind: an ABSTRACT_FILES or ISSUE_FILES suffix, "feed" or "robots"."""
+    journal: Journal
+    issue: Issue | None = None
+    abstract: Abstract | None = None
+    facts: tuple[Any, ...] = ()
+    """The issue's own facts (output_cache.issue_facts), shared by its abstracts' files."""
+    epoch: int | None = None
+
+    def make(self) -> str:
+        """The file's text."""
+        journal, issue, abstract = self.journal, self.issue, self.abstract
+        if abstract is not None:
+            if self.kind == "jats.xml":
+                return export_jats(journal, abstract)
+            return _LIST_EXPORTS[self.kind](journal, [abstract])
+        if issue is not None:
+            if self.kind == "crossref.xml":
+                return export_crossref(journal, issue, self.epoch)
+            if self.kind == "doaj.xml":
+                return export_doaj(journal, issue)
+            return _LIST_EXPORTS[self.kind.removeprefix("citations.")](journal, issue.abstracts)
+        return export_atom(journal) if self.kind == "feed" else export_robots(journal)
+
+    @property
+    def key(self) -> tuple[Any, ...] | None:
+        """(kind, *parts): the output cache stores the text under a hash of these (None: made
+        every build, as the feed, which lists the newest abstracts of all issues)."""
+        if self.abstract is not None:
+            return (self.kind, self.facts, self.abstract)
+        if self.issue is not None:
+            return (self.kind, self.issue, self.epoch)
+        return None
 
 
+_LIST_EXPORTS: dict[str, Callable[[Journal, Sequence[Abstract]], str]] = {
+    "bib": export_bibtex,
+    "ris": export_ris,
+    "json": export_csl,
+}
 ABSTRACT_FILES = ("bib", "ris", "json", "jats.xml")
 ISSUE_FILES = ("citations.bib", "citations.ris", "citations.json", "crossref.xml", "doaj.xml")
 
@@ -52,38 +86,31 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
         v, n = issue.volume, issue.number
         facts = issue_facts(issue)
         for abstract in issue.abstracts:
-            slug = abstract.slug
-            makers: list[tuple[str, Callable[[], str]]] = [
-                ("bib", partial(export_bibtex, journal, [abstract])),
-                ("ris", partial(export_ris, journal, [abstract])),
-                ("json", partial(export_csl, journal, [abstract])),
-                ("jats.xml", partial(export_jats, journal, abstract)),
-            ]
             files += [
-                ExportFile(urls.src_for_abstract_file(slug, kind), make, (kind, facts, abstract))
-                for kind, make in makers
+                ExportFile(
+                    urls.src_for_abstract_file(abstract.slug, kind),
+                    kind,
+                    journal,
+                    issue,
+                    abstract,
+                    facts,
+                )
+                for kind in ABSTRACT_FILES
             ]
-        issue_makers: list[tuple[str, Callable[[], str]]] = [
-            ("citations.bib", partial(export_bibtex, journal, issue.abstracts)),
-            ("citations.ris", partial(export_ris, journal, issue.abstracts)),
-            ("citations.json", partial(export_csl, journal, issue.abstracts)),
-            ("doaj.xml", partial(export_doaj, journal, issue)),
-        ]
         missing = [a.source or a.slug for a in issue.abstracts if not a.doi]
         if missing:
             notes.append(
                 f"Crossref: {format_issue_label(issue)}: left out "
                 f"{len(missing)} abstract(s) without a DOI: {', '.join(missing)}"
             )
-        if deposited(issue):
-            issue_makers.append(("crossref.xml", partial(export_crossref, journal, issue, epoch)))
+        kinds = [k for k in ISSUE_FILES if k != "crossref.xml" or deposited(issue)]
         files += [
-            ExportFile(urls.src_for_issue_file(v, n, kind), make, (kind, issue, epoch))
-            for kind, make in issue_makers
+            ExportFile(urls.src_for_issue_file(v, n, kind), kind, journal, issue, epoch=epoch)
+            for kind in kinds
         ]
     files += [
-        ExportFile(urls.FEED, partial(export_atom, journal)),
-        ExportFile(urls.ROBOTS, partial(export_robots, journal)),
+        ExportFile(urls.FEED, "feed", journal),
+        ExportFile(urls.ROBOTS, "robots", journal),
     ]
     return files, notes
 
