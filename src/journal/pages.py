@@ -37,6 +37,8 @@ from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
+View = Callable[[], Mapping[str, Any]]
+"""Makes a page's view model when the page is written."""
 Head = Callable[[Journal, Issue, Abstract], Mapping[str, Any]]
 """An abstract page's meta tags, JSON-LD and citations (exports.head.head_for_abstract, or
 the same kept in the output cache)."""
@@ -55,7 +57,7 @@ class PageSpec:
     title: str
     body: str = ""
     """Markdown the host renders as the page's content (and search indexes)."""
-    view: Callable[[], Mapping[str, Any]] = dict
+    view: View = dict
     """Makes the view model its template shows (see `context`)."""
     source: str = ""
     """The editors' file the page comes from, for the edit link."""
@@ -86,7 +88,7 @@ class PageSpec:
         return f"---\n{head}---\n\n{self.body}"
 
 
-def _ready(context: Mapping[str, Any]) -> Callable[[], Mapping[str, Any]]:
+def _ready(context: Mapping[str, Any]) -> View:
     """The view of a small page, made at once."""
     return lambda: context
 
@@ -237,13 +239,9 @@ def view_for_abstract(
 
 
 def page_for_issue(journal: Journal, issue: Issue) -> PageSpec:
-    return PageSpec(
-        src_uri=urls.src_for_issue(issue.volume, issue.number),
-        template="issue.html",
-        title=format_issue_label(issue),
-        is_searchable=False,
-        view=partial(view_for_issue, journal, issue),
-    )
+    src_uri = urls.src_for_issue(issue.volume, issue.number)
+    view = partial(view_for_issue, journal, issue)
+    return _listing(src_uri, "issue.html", format_issue_label(issue), view)
 
 
 def view_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
@@ -256,14 +254,13 @@ def view_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     }
 
 
+def _listing(src_uri: str, template: str, title: str, view: View) -> PageSpec:
+    """A page that lists other pages: not in the search index (its entries are)."""
+    return PageSpec(src_uri=src_uri, template=template, title=title, is_searchable=False, view=view)
+
+
 def page_for_archive(journal: Journal) -> PageSpec:
-    return PageSpec(
-        src_uri=urls.ARCHIVE,
-        template="archive.html",
-        title="Archive",
-        is_searchable=False,
-        view=partial(view_for_archive, journal),
-    )
+    return _listing(urls.ARCHIVE, "archive.html", "Archive", partial(view_for_archive, journal))
 
 
 def view_for_archive(journal: Journal) -> dict[str, Any]:
@@ -305,13 +302,8 @@ def view_for_author(journal: Journal, author: Author) -> dict[str, Any]:
 
 
 def page_for_author_index(journal: Journal) -> PageSpec:
-    return PageSpec(
-        src_uri=urls.AUTHOR_INDEX,
-        template="authors.html",
-        title="Authors",
-        is_searchable=False,
-        view=partial(view_for_author_index, journal),
-    )
+    view = partial(view_for_author_index, journal)
+    return _listing(urls.AUTHOR_INDEX, "authors.html", "Authors", view)
 
 
 def view_for_author_index(journal: Journal) -> dict[str, Any]:
@@ -335,13 +327,8 @@ def view_for_author_index(journal: Journal) -> dict[str, Any]:
 
 
 def page_for_media_partners(journal: Journal) -> PageSpec:
-    return PageSpec(
-        src_uri=urls.MEDIA_PARTNERS,
-        template="media-partners.html",
-        title="Media partners",
-        is_searchable=False,
-        view=_ready({"kind": "media-partners"}),
-    )
+    view = _ready({"kind": "media-partners"})
+    return _listing(urls.MEDIA_PARTNERS, "media-partners.html", "Media partners", view)
 
 
 def page_for_keywords(journal: Journal) -> PageSpec:
