@@ -43,7 +43,7 @@ def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]
 def test_a_second_build_formats_no_citation_and_shows_the_same(project, monkeypatch) -> None:
     first, formatted = _build(project, monkeypatch)
     assert formatted == ["conference-talk", "first-imaging-study", "second-pathology-report"]
-    assert (project / ".cache" / "journal" / "citations.json").is_file()
+    assert len(list((project / ".cache" / "journal" / "citations").iterdir())) == 3
     second, formatted_again = _build(project, monkeypatch)
     assert formatted_again == []
     assert second == first
@@ -59,16 +59,32 @@ def test_an_edited_abstract_is_formatted_afresh(project, monkeypatch) -> None:
     assert "with a new title" in apa["text"]
 
 
-def test_a_damaged_cache_file_is_ignored(project, monkeypatch) -> None:
-    folder = project / ".cache" / "journal"
-    folder.mkdir(parents=True)
-    (folder / "citations.json").write_text("{not json", encoding="utf-8")
+def test_damaged_cache_files_are_ignored(project, monkeypatch) -> None:
+    first, _ = _build(project, monkeypatch)
+    cache = project / ".cache" / "journal"
+    shutil.rmtree(cache / "outputs")  # page heads would otherwise hold the citations
+    for path in (cache / "citations").iterdir():
+        path.write_text("{not json", encoding="utf-8")
     cites, formatted = _build(project, monkeypatch)
-    assert len(formatted) == 3 and len(cites) == 3
+    assert len(formatted) == 3 and cites == first
+
+
+def test_only_a_build_that_looked_up_every_abstract_removes_old_citations(
+    project, monkeypatch
+) -> None:
+    _build(project, monkeypatch)
+    folder = project / ".cache" / "journal" / "citations"
+    source = project / "abstracts/1/2/conference-talk.md"
+    source.write_text(source.read_text().replace("without a DOI", "renamed"))
+    _build(project, monkeypatch)  # one head made anew: the old citation is kept
+    assert len(list(folder.iterdir())) == 4
+    shutil.rmtree(project / ".cache" / "journal" / "outputs")
+    _build(project, monkeypatch)  # every abstract looked up: the stale one goes
+    assert len(list(folder.iterdir())) == 3
 
 
 def test_the_cache_folder_can_be_moved(project, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(project, monkeypatch)
-    assert (tmp_path / "elsewhere" / "citations.json").is_file()
+    assert any((tmp_path / "elsewhere" / "citations").iterdir())
     assert not (project / ".cache").exists()

