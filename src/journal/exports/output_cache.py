@@ -88,6 +88,7 @@ class OutputCache:
     used: set[str] = field(default_factory=set)
     _digests: dict[int, tuple[Any, str]] = field(default_factory=dict)
     _folders: set[Path] = field(default_factory=set)
+    _facts: dict[int, tuple[Issue, tuple[Any, ...]]] = field(default_factory=dict)
     made: int = 0
     """How many outputs this build had to make (not found in the cache)."""
 
@@ -110,7 +111,10 @@ class OutputCache:
         return found[1]
 
     def key_for_abstract(self, kind: str, issue: Issue, abstract: Abstract) -> str:
-        return self.key(kind, issue_facts(issue), abstract)
+        found = self._facts.get(id(issue))
+        if found is None or found[0] is not issue:  # one facts tuple per issue, not per page
+            found = self._facts[id(issue)] = (issue, issue_facts(issue))
+        return self.key(kind, found[1], abstract)
 
     def _path(self, key: str) -> Path | None:
         return self.folder / key if self.folder else None
