@@ -17,38 +17,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from journal import SiteData, build_site_data, format_report
-from journal.exports import ExportFile
 from journal.pages import PageSpec
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
-
-
-class _ExportFile(File):
-    """A generated file whose text is made (or taken from the output cache) when MkDocs
-    writes it, so thousands of export files are never all held in memory at once."""
-
-    export: ExportFile
-
-    @classmethod
-    def made_by(cls, config: MkDocsConfig, export: ExportFile) -> _ExportFile:
-        file = cls.generated(config, export.src_uri, content="")
-        assert isinstance(file, _ExportFile)
-        file.export = export
-        return file
-
-    @property  # type: ignore[misc]  # read-only: the text is made, not stored
-    def content_string(self) -> str:
-        return BUILD.export_text(self.export)
-
-    @property  # type: ignore[misc]  # read-only: the text is made, not stored
-    def content_bytes(self) -> bytes:
-        return self.content_string.encode("utf-8")
-
-    def copy_file(self, dirty: bool = False) -> None:
-        BUILD.write_export(self.export, Path(self.abs_dest_path))
 
 
 class _PageFile(File):
@@ -126,8 +100,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         files.append(_PageFile.made_by(config, spec, inclusion))
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for export in BUILD.exports:  # not Markdown: copied to the site as they are
-        files.append(_ExportFile.made_by(config, export))
     return files
 
 
@@ -142,7 +114,10 @@ def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[
     return context
 
 
-def on_post_build(**kwargs: Any) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    # Export files (tens of thousands) are written here, not registered as MkDocs files:
+    # no page links them through Markdown, and MkDocs' File objects would cost memory.
+    BUILD.write_exports(Path(config.site_dir))
     BUILD.save_caches()
 
 

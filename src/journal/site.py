@@ -64,7 +64,7 @@ class SiteData:
     nav: list[dict[str, str] | str] = field(default_factory=list)
     exports: list[ExportFile] = field(default_factory=list)
     """The machine-readable files: citations, Crossref, DOAJ, JATS, the feed (write them
-    with `write_export`, which uses the output cache)."""
+    with `write_exports` once the pages are written; it uses the output cache)."""
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
@@ -78,11 +78,10 @@ class SiteData:
         if self.outputs is not None:
             self.outputs.prune()
 
-    def export_text(self, export: ExportFile) -> str:
-        """An export file's text, from the output cache when it has it."""
-        if export.key is None or self.outputs is None:
-            return export.make()
-        return self.outputs.text(self.outputs.key(*export.key), export.make)
+    def write_exports(self, site_dir: Path) -> None:
+        """Write every export file into the built site (one at a time: none is kept)."""
+        for export in self.exports:
+            self.write_export(export, site_dir / export.src_uri)
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
