@@ -47,8 +47,8 @@ def run_mkdocs_build(
         "SOURCE_DATE_EPOCH": EPOCH,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
-        # Each build starts from an empty citation cache: citeproc-py runs in every build.
-        "JOURNAL_CACHE_DIR": str(site.parent / f"{site.name}-citation-cache"),
+        # Each build starts from an empty cache: every output and citation is made afresh.
+        "JOURNAL_CACHE_DIR": str(site.parent / f"{site.name}-cache"),
         **(env or {}),
     }
     # --quiet hides warnings, and then --strict cannot count them: pass quiet=False to see them.
@@ -77,9 +77,9 @@ def copy_project(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _citation_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Builds in tests keep their citation cache in a temporary folder, not in the checkout."""
-    os.environ["JOURNAL_CACHE_DIR"] = str(tmp_path_factory.mktemp("citation-cache"))
+def _build_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds in tests keep their cache in a temporary folder, not in the checkout."""
+    os.environ["JOURNAL_CACHE_DIR"] = str(tmp_path_factory.mktemp("journal-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,6 @@ def _build(root: Path, out: Path) -> tuple[list[str], dict[str, str], dict[str, 
         patch.setattr(ExportFile, "make", counting)
         for export in site.exports:
             site.write_export(export, out / export.src_uri)
-    assert site.outputs is not None
     before = site.outputs.made
     heads = {}
     for src_uri, view in site.contexts.items():

@@ -137,7 +137,6 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
         "url": urls.url_for_issue(issue.volume, issue.number),
         "published": format_date(issue.published),
         "description": issue.description,
-        "count": len(issue.abstracts),
         "count_label": format_count(len(issue.abstracts), "article"),
         "groups": groups,
     }
@@ -194,6 +193,15 @@ def view_for_abstract(
     }
     conference = abstract.conference
     settings = journal.settings
+    bios = [
+        {
+            "name": c.author.name,
+            "url": urls.url_for_author(c.author.id),
+            "html": render(c.author.bio),
+        }
+        for c in abstract.authors
+        if c.author.bio.strip()
+    ]
     return {
         "kind": "abstract",
         "title": abstract.title,
@@ -213,18 +221,8 @@ def view_for_abstract(
         )
         if conference
         else "",
-        "bios": [
-            {
-                "name": c.author.name,
-                "url": urls.url_for_author(c.author.id),
-                "html": render(c.author.bio),
-            }
-            for c in abstract.authors
-            if c.author.bio.strip()
-        ],
-        "bios_heading": "Biography"
-        if sum(1 for c in abstract.authors if c.author.bio.strip()) == 1
-        else "Biographies",
+        "bios": bios,
+        "bios_heading": "Biography" if len(bios) == 1 else "Biographies",
         "email": {
             "name": corresponding.author.name,
             "code": encode_email(corresponding.author.email),

@@ -48,15 +48,10 @@ def parse_language(ch: Checker, key: str, value: Any) -> str:
 
 def parse_license(ch: Checker, key: str, value: Any) -> License:
     data = parse_mapping(ch, key, value)
-    ch.check_keys(key, data, ("name", "url"), ("name", "url"))
-    name = url = None  # missing or empty (null): reported by check_keys
-    if data.get("name") is not None:
-        name = _quiet(ch, f"{key}.name", data["name"], parse_text)
-    if data.get("url") is not None:
-        url = _quiet(ch, f"{key}.url", data["url"], parse_url)
-    if not (name and url):
-        raise Reported
-    return License(name=name, url=url)
+    values = _read_fields(ch, key, data, LICENSE_FIELDS)
+    if "name" not in values or "url" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return License(**values)
 
 
 def parse_color(ch: Checker, key: str, value: Any) -> str:
@@ -81,6 +76,10 @@ def parse_partners(ch: Checker, key: str, value: Any) -> tuple[MediaPartner, ...
     return tuple(i for i in items if i)
 
 
+LICENSE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_text, True),
+    "url": (parse_url, True),
+}
 PARTNER_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "url": (parse_url, True),

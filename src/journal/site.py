@@ -13,9 +13,9 @@ from typing import Any
 from . import urls
 from .assembly import build_journal
 from .exports import ExportFile, build_exports
-from .exports.citation_cache import CitationCache, cache_dir
+from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
-from .exports.output_cache import OutputCache
+from .exports.output_cache import OutputCache, cache_dir
 from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
 from .model import Abstract, Author, Issue, Journal
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
@@ -53,8 +53,8 @@ class SiteData:
     pages: list[PageSpec] = field(default_factory=list)
     contexts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Page src_uri → the view model its template shows (generated pages and the home)."""
-    citations: CitationCache | None = None
-    outputs: OutputCache | None = None
+    citations: CitationCache = field(default_factory=lambda: CitationCache(None))
+    outputs: OutputCache = field(default_factory=lambda: OutputCache(None))
     complete: bool = True
     """False for a partial preview (JOURNAL_ONLY_ISSUES): the caches keep what it left out."""
     site: Mapping[str, Any] = field(default_factory=dict)
@@ -73,10 +73,8 @@ class SiteData:
         """Keep what this build formatted for the next (call when the pages are written)."""
         if not self.complete or self.journal is None:
             return  # a partial preview keeps what the issues it left out need
-        if self.citations is not None:
-            self.citations.save(len(self.journal.abstracts))
-        if self.outputs is not None:
-            self.outputs.prune()
+        self.citations.save(len(self.journal.abstracts))
+        self.outputs.prune()
 
     def write_exports(self, site_dir: Path) -> None:
         """Write every export file into the built site (one at a time: none is kept)."""
@@ -85,11 +83,8 @@ class SiteData:
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
-        if export.key is None or self.outputs is None:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_text(export.make(), encoding="utf-8", newline="")
-            return
-        self.outputs.write(self.outputs.key(*export.key), export.make, destination)
+        key = self.outputs.key(*export.key) if export.key else None
+        self.outputs.write(key, export.make, destination)
 
     @property
     def errors(self) -> list[Problem]:
@@ -198,17 +193,21 @@ def load_journal(
     # A partial preview reads only the authors its abstracts name.
     wanted = {ref.id for item in parsed for ref in item.refs} if keys else None
     authors: list[Author] = []
+    broken: set[str] = set()  # author files with errors: their abstracts say so
     for path in iter_markdown(root / AUTHORS):
         if wanted is not None and path.stem not in wanted:
             continue
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
             problems.append(entry)
+            broken.add(path.stem)
             continue
         author, found = check_author(entry)
         problems += found
         if author:
             authors.append(author)
+        else:
+            broken.add(path.stem)
     problems += abstract_problems
     issue_meta: list[dict[str, Any]] = []
     if (root / ISSUES_FILE).is_file():
@@ -220,12 +219,6 @@ def load_journal(
             problems += found
     if settings is None:
         return None, problems, entries
-    # Authors whose files have errors: their abstracts say so instead of "no such file".
-    broken = {
-        p.path.removeprefix(f"{AUTHORS}/").removesuffix(".md")
-        for p in problems
-        if p.is_error and p.path.startswith(f"{AUTHORS}/")
-    }
     journal, found = build_journal(
         settings,
         parsed,
@@ -259,7 +252,7 @@ def build_site_data(
     )
     if journal is None:
         return SiteData(journal=None, problems=problems)
-    citations = CitationCache.load(cache_dir(root))
+    citations = CitationCache.open(cache_dir(root))
     outputs = OutputCache.open(cache_dir(root), journal.settings)
 
     def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:

