@@ -78,8 +78,12 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-@lru_cache(maxsize=20_000)  # every export and page of an abstract asks for its body again
+@lru_cache(maxsize=1024)
 def _paragraphs(text: str) -> tuple[str, ...]:
+    # An abstract's body is asked for by its page head (when the page is written), then by
+    # its export files and its issue's (after the pages, issue by issue: build_exports'
+    # order). A bound of one issue or so keeps each conversion for those asks without
+    # holding every body's text until the end of a build (about 5 KB per abstract).
     result = []
     for block in re.split(r"\n\s*\n", text.strip()):
         rendered = _converter().reset().convert(block)

@@ -1,12 +1,10 @@
 """Head meta tags: Google Scholar (Highwire Press citation_*), Dublin Core, Open Graph, Twitter.
 
 Each `meta_for_*` returns (name, content) pairs in the order they are printed;
-`as_tags` says which attribute each name goes in (Open Graph uses `property`).
+`head.head_html` prints them (Open Graph names in `property`).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from .. import urls
 from ..model import Abstract, Issue, Journal
@@ -122,15 +120,3 @@ def meta_for_home(journal: Journal) -> Pairs:
         journal, "website", settings.title, absolute(settings, ""), summarise(settings.description)
     )
     return [(name, content) for name, content in pairs if content]
-
-
-def as_tags(pairs: Pairs) -> list[dict[str, Any]]:
-    """The pairs as the template prints them: Open Graph names go in `property`."""
-    return [
-        {
-            "attribute": "property" if name.startswith(("og:", "article:")) else "name",
-            "name": name,
-            "content": content,
-        }
-        for name, content in pairs
-    ]
