@@ -78,12 +78,7 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-@lru_cache(maxsize=1024)
-def _paragraphs(text: str) -> tuple[str, ...]:
-    # An abstract's body is asked for by its page head (when the page is written), then by
-    # its export files and its issue's (after the pages, issue by issue: build_exports'
-    # order). A bound of one issue or so keeps each conversion for those asks without
-    # holding every body's text until the end of a build (about 5 KB per abstract).
+def _convert(text: str) -> tuple[str, ...]:
     result = []
     for block in re.split(r"\n\s*\n", text.strip()):
         rendered = _converter().reset().convert(block)
@@ -94,9 +89,23 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+# An abstract's body is asked for by its page head (when the page is written), then by its
+# export files and its issue's (after the pages, issue by issue: build_exports' order). A bound
+# of about an issue keeps each conversion for those asks without holding every body's text
+# until the end of the build (about 5 KB per abstract). A biography is asked for by each of its
+# author's abstracts, in any issue: those are kept (a few hundred bytes per author).
+_paragraphs = lru_cache(maxsize=1024)(_convert)
+_bio_paragraphs = lru_cache(maxsize=20_000)(_convert)
+
+
 def paragraphs(text: str) -> list[str]:
     """The paragraphs of a Markdown text as plain text (markup dropped, entities decoded)."""
     return list(_paragraphs(text))
+
+
+def bio_paragraphs(text: str) -> list[str]:
+    """An author's biography as plain-text paragraphs (see `paragraphs`)."""
+    return list(_bio_paragraphs(text))
 
 
 def plain_text(text: str) -> str:

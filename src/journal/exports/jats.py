@@ -6,7 +6,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 from ..model import Abstract, Affiliation, Journal
-from .common import abstract_url, given_and_family, paragraphs, sub, xml_text
+from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, sub, xml_text
 
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -72,7 +72,7 @@ def _contribs(parent: ET.Element, abstract: Abstract) -> None:
         for affiliation in contributor.affiliations:
             rid = ids.setdefault(affiliation, f"aff{len(ids) + 1}")
             sub(contrib, "xref", **{"ref-type": "aff", "rid": rid})
-        text = paragraphs(author.bio)
+        text = bio_paragraphs(author.bio)
         if text:
             bio = sub(contrib, "bio")
             for paragraph in text:
