@@ -12,6 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 import rispy
+from bs4 import BeautifulSoup
 from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
@@ -22,6 +23,7 @@ from journal.exports.citations import format_citations
 from journal.exports.crossref import export_crossref
 from journal.exports.csl import export_csl
 from journal.exports.doaj import export_doaj
+from journal.exports.head import head_html
 from journal.exports.jats import export_jats
 from journal.exports.jsonld import graph_for_abstract, graph_for_home, graph_for_issue
 from journal.exports.meta import meta_for_abstract, summarise
@@ -321,3 +323,16 @@ def test_robots_points_at_the_sitemap() -> None:
     assert export_robots(JOURNAL) == (
         "User-agent: *\nAllow: /\nSitemap: https://j.example.org/sitemap.xml\n"
     )
+
+
+def test_head_html_escapes_every_value_and_keeps_the_json_ld_inside_its_script() -> None:
+    hostile = 'A "quoted" <b>title</b> & <script>alert(1)</script>'
+    graph = {"@type": "ScholarlyArticle", "headline": "</script><script>alert(2)</script>"}
+    text = head_html([("citation_title", hostile), ("og:title", hostile)], graph)
+    page = BeautifulSoup(f"<head>{text}</head>", "html.parser")
+    assert page.find("meta", attrs={"name": "citation_title"})["content"] == hostile
+    assert page.find("meta", attrs={"property": "og:title"})["content"] == hostile
+    scripts = page.find_all("script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]  # no injected script
+    assert json.loads(scripts[0].string) == graph
+    assert "<script>alert" not in text and "<b>" not in text
