@@ -407,8 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         # Warm: the cache the cold build just wrote, as on the next build of `mkdocs serve`
         # or a CI run that keeps .cache/. Edited: warm, with one abstract's title changed,
         # as a deploy after merging an edit.
-        cache = work / f"cache-{number}"
-        shutil.rmtree(cache, ignore_errors=True)
+        cache = work / f"cache-{number}"  # new: clear_work emptied the folder
         cached = dict(env, JOURNAL_CACHE_DIR=str(cache))
         for name, site, build_env in (
             ("journal", gen.journal, cached),

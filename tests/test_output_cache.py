@@ -39,7 +39,7 @@ def _build(root: Path, out: Path) -> tuple[list[str], dict[str, str], dict[str, 
     real = ExportFile.make
 
     def counting(export: ExportFile) -> str:
-        if export.key is not None:
+        if export.cache_key(site.outputs) is not None:
             made.append(export.src_uri)
         return real(export)
 

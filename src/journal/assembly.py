@@ -48,9 +48,10 @@ def _resolve(
     contributors = []
     for ref in parsed.refs:
         author = authors.get(ref.id)
+        where = f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key
         if author is None and ref.id in broken:
             ch.report(
-                f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key,
+                where,
                 f"authors/{ref.id}.md has errors, so this abstract is left out. Fix the "
                 "problems listed for that file.",
             )
@@ -62,10 +63,7 @@ def _resolve(
                 if close
                 else f"Add the file authors/{ref.id}.md, or fix the id."
             )
-            ch.report(
-                f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key,
-                f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}',
-            )
+            ch.report(where, f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}')
             continue
         affiliations = ref.affiliations if ref.affiliations is not None else author.affiliations
         contributors.append(

@@ -155,15 +155,33 @@ def _parse(rel: str, text: str) -> RawEntry:
 
 
 def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
+    data, lines, plain = _read_yaml(text, offset)
+    if data is None:
+        return {}, {}, {}
+    if not isinstance(data, dict):
+        raise _FormError(
+            offset + 1,
+            "is not a list of fields. Write one `field: value` per "
+            "line, e.g. `title: My abstract`.",
+        )
+    return data, lines, plain
+
+
+def _read_yaml(
+    text: str, offset: int, prefix: str = ""
+) -> tuple[Any, dict[str, int], dict[str, str]]:
+    """Parse YAML text (of a front matter block starting after line `offset`, or a whole
+    file): its data, the line of every key (paths under `prefix`) and the plain scalars as
+    written. Every way the text can fail to be read is a _FormError naming the line."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return {}, {}, {}
+            return None, {}, {}
         lines: dict[str, int] = {}
         plain: dict[str, str] = {}
-        _index(node, "", offset, lines, plain, set(), 0)
-        data = loader.construct_document(node)
+        _index(node, prefix, offset, lines, plain, set(), 0)
+        return loader.construct_document(node), lines, plain
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
@@ -178,20 +196,12 @@ def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], 
         ) from None
     except yaml.YAMLError:
         raise _FormError(
-            offset + 1,
-            "the front matter cannot be read as YAML. Check its colons, quotes and indentation.",
+            offset + 1, "cannot be read as YAML. Check its colons, quotes and indentation."
         ) from None
     except RecursionError:
-        raise _FormError(offset + 1, "nested too deeply. Flatten the front matter.") from None
+        raise _FormError(offset + 1, "nested too deeply. Flatten it.") from None
     finally:
         loader.dispose()
-    if not isinstance(data, dict):
-        raise _FormError(
-            offset + 1,
-            "is not a list of fields. Write one `field: value` per "
-            "line, e.g. `title: My abstract`.",
-        )
-    return data, lines, plain
 
 
 def _index(
@@ -309,36 +319,10 @@ def load_data(root: Path, path: Path, key: str) -> RawEntry | Problem:
     text = _read_text(path, rel)
     if isinstance(text, Problem):
         return text
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        lines: dict[str, int] = {}
-        plain: dict[str, str] = {}
-        if node is not None:
-            _index(node, key, 0, lines, plain, set(), 0)
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return Problem(
-            path=rel,
-            line=(mark.line + 1) if mark else 1,
-            field="file",
-            message=f"YAML syntax error: {(exc.problem or '').strip()}. Check the "
-            "line's colons, quotes and indentation.",
-        )
+        data, lines, plain = _read_yaml(text, 0, key)
     except _FormError as exc:
         return Problem(path=rel, line=exc.line, field="file", message=exc.message)
-    except yaml.YAMLError:
-        return Problem(
-            path=rel,
-            line=1,
-            field="file",
-            message="cannot be read as YAML. Check its colons, quotes and indentation.",
-        )
-    except RecursionError:
-        return Problem(path=rel, line=1, field="file", message="nested too deeply. Flatten it.")
-    finally:
-        loader.dispose()
     return RawEntry(path=rel, meta={key: data}, body="", lines=lines, plain=plain)
 
 

