@@ -6,6 +6,8 @@ state, BUILD, is replaced at the start of every build.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
@@ -46,6 +50,47 @@ class _PageFile(File):
         return self.content_string.encode("utf-8")
 
 
+class _GeneratedPage(Page):
+    """A generated page whose rendered body the journal keeps between builds (see
+    journal.page_bodies): a warm build of an unchanged abstract skips Markdown."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.markdown is not None
+        body = BUILD.page_body(self.markdown, lambda: self._rendered(config, files))
+        if body is None:
+            super().render(config, files)
+            return
+        self.content = body["html"]
+        self.toc = get_toc(body["toc"])
+        self._title_from_render = body["title"]
+        self.present_anchor_ids = set(body["anchors"])
+        self.links_to_anchors = {}
+
+    def _rendered(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        super().render(config, files)
+        return {
+            "html": self.content,
+            "toc": [_token(link) for link in self.toc],
+            "title": self._title_from_render,
+            "anchors": sorted(self.present_anchor_ids or ()),
+        }
+
+
+def _token(link: AnchorLink) -> dict[str, Any]:
+    """A table-of-contents entry as the Markdown toc token MkDocs reads (get_toc)."""
+    return {
+        "name": link.title,
+        "id": link.id,
+        "level": link.level,
+        "children": [_token(child) for child in link.children],
+    }
+
+
+def _renderer_fingerprint(config: MkDocsConfig) -> str | None:
+    versions = {name: version(name) for name in ("mkdocs", "Markdown", "pymdown-extensions")}
+    return renderer_fingerprint(config.markdown_extensions, config.mdx_configs, versions)
+
+
 def _renderer(config: MkDocsConfig) -> Any:
     """Render biographies with the site's own Markdown extensions, then sanitise."""
     md = markdown.Markdown(
@@ -70,6 +115,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         _renderer(config),
         site_url=config.site_url or "",
         docs_pages=docs_pages,
+        renderer=_renderer_fingerprint(config),
     )
     if BUILD.journal is None:
         raise PluginError(
@@ -90,14 +136,31 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+def _nav_titles(nav: Any) -> Iterator[tuple[str, str | None]]:
+    """(path, title) of every page the nav names, at any depth."""
+    for item in nav if isinstance(nav, list) else [nav]:
+        if isinstance(item, str):
+            yield item, None
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                else:
+                    yield from _nav_titles(value)
+
+
 @event_priority(50)  # before plugins that snapshot the file list (e.g. redirects)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     in_nav = {v for item in BUILD.nav if isinstance(item, dict) for v in item.values()}
+    titles = dict(_nav_titles(config.nav or []))
     for spec in BUILD.pages:
         inclusion = (
             InclusionLevel.UNDEFINED if spec.src_uri in in_nav else (InclusionLevel.NOT_IN_NAV)
         )
-        files.append(_PageFile.made_by(config, spec, inclusion))
+        file = _PageFile.made_by(config, spec, inclusion)
+        # MkDocs keeps the page it finds on a file, so it gets the nav's title here.
+        _GeneratedPage(titles.get(spec.src_uri), file, config)
+        files.append(file)
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files

@@ -18,6 +18,7 @@ from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache, cache_dir
 from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
 from .model import Abstract, Author, Issue, Journal
+from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .problems import Problem
 from .settings import check_settings
@@ -68,6 +69,16 @@ class SiteData:
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
+    renderer: str | None = None
+    """The host's Markdown settings (page_bodies.renderer_fingerprint); None: rendered
+    bodies are not kept between builds."""
+
+    def page_body(self, markdown: str, render: Callable[[], Any]) -> Any | None:
+        """A generated page's rendered body (JSON data the host made with `render`), kept
+        between builds when it is self-contained; None: the host renders it as usual."""
+        if self.renderer is None or not is_self_contained(markdown):
+            return None
+        return self.outputs.data(self.outputs.key(BODY, self.renderer, markdown), render)
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
@@ -230,6 +241,15 @@ def load_journal(
     return journal, problems + found, entries
 
 
+def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
+    """`render`, with its HTML kept in the output cache between builds."""
+
+    def kept(text: str) -> str:
+        return outputs.text(outputs.key(BIOGRAPHY, renderer, text), partial(render, text))
+
+    return kept
+
+
 def build_site_data(
     root: Path,
     config_file: Path,
@@ -238,6 +258,7 @@ def build_site_data(
     *,
     site_url: str = "",
     docs_pages: Sequence[str] = (),
+    renderer: str | None = None,
     today: datetime.date | None = None,
     preview: bool | None = None,
 ) -> SiteData:
@@ -261,6 +282,8 @@ def build_site_data(
         )
         return data
 
+    if renderer is not None:  # biographies: same text and settings, same HTML
+        render = _kept(outputs, renderer, render)
     pages = build_pages(journal, render, head)
     views = {p.src_uri: p.view for p in pages}
     views[urls.HOME] = partial(context_for_home, journal)
@@ -288,4 +311,5 @@ def build_site_data(
         nav=build_nav(journal, docs_pages),
         exports=exports,
         notes=notes,
+        renderer=renderer,
     )

@@ -117,6 +117,8 @@ class OutputCache:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _digest(self, part: Any) -> str:
+        if isinstance(part, str):  # a page's text: hashed when asked, not kept for the build
+            return hashlib.sha256(part.encode("utf-8")).hexdigest()
         # An abstract has five outputs: take its (slow, recursive) dataclass repr once.
         found = self._digests.get(id(part))
         if found is None or found[0] is not part:
