@@ -40,6 +40,7 @@ def run_mkdocs_build(
     env: dict[str, str] | None = None,
     strict: bool = True,
     quiet: bool = False,
+    dirty: bool = False,
 ) -> Build:
     """Build `project` with the real mkdocs command into `site`."""
     environ = {
@@ -57,6 +58,8 @@ def run_mkdocs_build(
         command.append("--quiet")
     if strict:
         command.append("--strict")
+    if dirty:  # keep the files an earlier build wrote into `site`
+        command.append("--dirty")
     result = subprocess.run(
         command, cwd=project, env=environ, capture_output=True, text=True, timeout=600, check=False
     )

@@ -138,3 +138,30 @@ def test_a_real_build_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> Non
     assert len(files) > 50
     for name in files:
         assert (cold.site / name).read_bytes() == (warm.site / name).read_bytes(), name
+
+
+def test_export_files_from_the_cache_are_readable_and_a_write_into_one_does_not_spread(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    env = {"JOURNAL_CACHE_DIR": str(tmp_path / "shared-cache")}
+    cold = run_mkdocs_build(project, tmp_path / "cold", env=env)
+    assert cold.returncode == 0, cold.output
+    warm = run_mkdocs_build(project, tmp_path / "warm", env=env)
+    assert warm.returncode == 0, warm.output
+    exports = sorted(warm.site.glob("abstracts/*/*.bib")) + sorted(warm.site.glob("issues/*/*/*"))
+    assert len(exports) > 3
+    for path in exports:  # a web server running as another user can read them
+        assert path.stat().st_mode & 0o044 == 0o044, path
+    # Something rewrites a built file in place (the site's files may share the cache's).
+    bib = sorted(warm.site.glob("abstracts/*/*.bib"))[0]
+    name = bib.relative_to(warm.site)
+    with bib.open("w", encoding="utf-8") as out:
+        out.write("@misc{overwritten}\n")
+    again = run_mkdocs_build(project, tmp_path / "again", env=env)
+    assert again.returncode == 0, again.output
+    assert (again.site / name).read_bytes() == (cold.site / name).read_bytes()
+    # A --dirty build over a site built from the cache replaces its files, not the cache's.
+    dirty = run_mkdocs_build(project, tmp_path / "again", env=env, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.output
+    assert (dirty.site / name).read_bytes() == (cold.site / name).read_bytes()

@@ -24,6 +24,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -54,15 +55,65 @@ def cache_dir(root: Path) -> Path:
 
 def store_text(path: Path, text: str) -> None:
     """Write a cache entry atomically (parallel builds may share the folder); a read-only
-    checkout builds as well, only slower."""
+    checkout builds as well, only slower.
+
+    The entry gets the permissions of a new file (the site may link it, see `_link`) and a
+    modification time in whole seconds, so `_is_intact` can tell an entry written since.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        stamp = time.time_ns() // _SECOND * _SECOND
+        os.utime(temporary, ns=(stamp, stamp))
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+_SECOND = 1_000_000_000
+
+
+@cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _is_intact(entry: Path) -> bool:
+    """False when the entry is missing, or was written after it was stored (through a link
+    in a built site, say): a write gives it a time with a fraction of a second. (A file
+    system that keeps whole seconds only cannot tell; none of the project's tools write
+    into a built site.)"""
+    try:
+        return os.stat(entry).st_mtime_ns % _SECOND == 0
+    except OSError:
+        return False
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def _link(entry: Path, destination: Path) -> bool:
+    """Put a cache entry into the site as a hard link, which copies no bytes (writing
+    tens of thousands of export files was a tenth of a warm build); False when the file
+    system cannot (another device, no links)."""
+    try:
+        os.link(entry, destination)
+    except FileExistsError:  # an earlier build's file (--dirty): replaced, never written into
+        try:
+            os.unlink(destination)
+            os.link(entry, destination)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    return True
 
 
 @cache
@@ -176,15 +227,19 @@ class OutputCache:
         path = self._path(key) if key else None
         if key:
             self.used.add(key)
-        if path is not None:
+        if path is not None and _is_intact(path):
+            if _link(path, destination):
+                return
             try:  # plain read and write: shutil.copyfile's extra stat calls cost more here
                 data = path.read_bytes()
             except OSError:
                 pass
             else:
+                _unlink(destination)
                 destination.write_bytes(data)
                 return
         text = make()
+        _unlink(destination)  # it may be a link to a cache entry: never write into one
         destination.write_text(text, encoding="utf-8", newline="")
         if key:
             self._store(path, text)
