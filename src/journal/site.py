@@ -265,7 +265,9 @@ def build_site_data(
     """Everything the host adds to the site, built from the files that passed the checks.
 
     Files with errors are left out (and named in `problems`); only broken settings stop
-    the whole site.
+    the whole site. `renderer` is the host's Markdown settings
+    (page_bodies.renderer_fingerprint): given, rendered biographies and page bodies are kept
+    in the output cache (see `SiteData.page_body`).
     """
     journal, problems, _ = load_journal(
         root, config_file, extra_journal, site_url=site_url, today=today, preview=preview
