@@ -23,7 +23,9 @@ VERSIONS = {"Markdown": "3.11.3", "mkdocs": "1.6.1"}
         ("A figure: ![scan](scan.png)", False),
         ("A [reference][ref].\n\n[ref]: other.md", False),
         ("Raw <abbr>HTML</abbr>.", False),
+        ("A comment <!-- here -->.", False),
         ("An autolink <https://example.org>.", False),
+        ("Survival was longer (p < 0.05; HR <1).", True),
     ],
 )
 def test_only_bodies_without_links_images_or_html_are_kept(text: str, kept: bool) -> None:

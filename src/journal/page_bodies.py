@@ -15,6 +15,7 @@ reads other files (snippets, includes), whose changes the key would not see.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,8 +23,10 @@ BODY = "page-body"
 BIOGRAPHY = "biography-html"
 """A biography as abstract pages show it (rendered apart from any page: no links rewritten)."""
 
-_OUTSIDE_MARKS = ("](", "]:", "<")
-"""Inline and reference links and images, and raw HTML (including autolinks)."""
+_OUTSIDE_MARKS = ("](", "]:")
+"""Inline and reference links and images (and footnotes, which look like references)."""
+_TAG = re.compile(r"<[A-Za-z/!?]")
+"""Raw HTML and autolinks; "p < 0.05" is text."""
 
 FILE_READING_EXTENSIONS = frozenset(
     {
@@ -39,7 +42,7 @@ FILE_READING_EXTENSIONS = frozenset(
 
 def is_self_contained(markdown: str) -> bool:
     """True when the rendered body depends on nothing but the text and the settings."""
-    return not any(mark in markdown for mark in _OUTSIDE_MARKS)
+    return not any(mark in markdown for mark in _OUTSIDE_MARKS) and not _TAG.search(markdown)
 
 
 def _name_of(value: Any) -> str:
