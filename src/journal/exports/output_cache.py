@@ -108,12 +108,6 @@ def _link(entry: Path, destination: Path) -> bool:
     system cannot (another device, no links)."""
     try:
         os.link(entry, destination)
-    except FileExistsError:  # an earlier build's file (--dirty): replaced, never written into
-        try:
-            os.unlink(destination)
-            os.link(entry, destination)
-        except OSError:
-            return False
     except OSError:
         return False
     return True
@@ -230,6 +224,8 @@ class OutputCache:
         path = self._path(key) if key else None
         if key:
             self.used.add(key)
+        # An earlier build's file (--dirty) may be a link to a cache entry: never write into it.
+        _unlink(destination)
         if path is not None and _is_intact(path):
             if _link(path, destination):
                 return
@@ -238,11 +234,9 @@ class OutputCache:
             except OSError:
                 pass
             else:
-                _unlink(destination)
                 destination.write_bytes(data)
                 return
         text = make()
-        _unlink(destination)  # it may be a link to a cache entry: never write into one
         destination.write_text(text, encoding="utf-8", newline="")
         if key:
             self._store(path, text)
