@@ -24,6 +24,7 @@ from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
+from journal.search_index import write_search_index
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
@@ -185,11 +186,18 @@ def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[
     return context
 
 
+@event_priority(-50)  # after Material's search plugin has gathered and written its index
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     # Export files (tens of thousands) are written here, not registered as MkDocs files:
     # no page links them through Markdown, and MkDocs' File objects would cost memory.
     BUILD.write_exports(Path(config.site_dir))
     BUILD.save_caches()
+    search = config.plugins.get("material/search")
+    if search is not None and search.config.enabled:
+        # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).
+        settings = search.search_index.config
+        written = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+        write_search_index(Path(config.site_dir), search.search_index.entries, written)
 
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

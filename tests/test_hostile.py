@@ -190,7 +190,7 @@ def test_no_payload_appears_raw_in_any_text_file(hostile_site: Build) -> None:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
             json.loads(text)  # well-formed: every string escaped as JSON requires
-            if path.name not in ("search_index.json", "tags.json"):
+            if path.name not in ("search_index.json", "documents.json", "tags.json"):
                 continue  # data for programs (CSL-JSON); the theme never shows it as HTML
         for marker in RAW_MARKERS:
             assert marker not in text, (path.relative_to(site).as_posix(), marker)
@@ -223,16 +223,15 @@ def test_the_abstract_page_title_and_meta_tags_hold_the_exact_text(hostile_site:
 
 
 def test_the_search_index_holds_no_markup_from_submitters(hostile_site: Build) -> None:
-    index = json.loads((hostile_site.site / "search/search_index.json").read_text("utf-8"))
+    docs = json.loads((hostile_site.site / "search/documents.json").read_text("utf-8"))
     hostile = [
-        d
-        for d in index["docs"]
-        if d["location"].startswith(("abstracts/hostile", "authors/hostile"))
+        d for d in docs if d["location"].startswith(("abstracts/hostile", "authors/hostile"))
     ]
     assert hostile
-    for doc in index["docs"]:
-        for key in ("title", "text"):
-            fragment = BeautifulSoup(doc.get(key, ""), "html.parser")
+    for doc in docs:
+        for key in ("title", "text", "tags"):
+            value = doc.get(key, "")
+            fragment = BeautifulSoup(" ".join(value) if key == "tags" else value, "html.parser")
             assert not fragment.find(["script", "iframe", "img", "svg", "style", "object"]), doc
             for tag in fragment.find_all(True):
                 assert not any(a.lower().startswith("on") for a in tag.attrs), doc

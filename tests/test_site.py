@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, run_mkdocs_build
+from journal.search_index import STOP_WORDS, TEASER_CHARACTERS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
@@ -187,8 +188,7 @@ def test_no_email_address_appears_in_plain_text_anywhere(sample_site: Build) -> 
 
 
 def test_search_index_has_abstracts_with_authors_and_no_listing_pages(sample_site: Build) -> None:
-    index = json.loads((sample_site.site / "search" / "search_index.json").read_text())
-    docs = index["docs"]
+    docs = json.loads((sample_site.site / "search" / "documents.json").read_text())
     locations = {d["location"].split("#")[0] for d in docs}
     for slug, meta in _sample_abstracts():
         entries = [d for d in docs if d["location"] == f"abstracts/{slug}/"]
@@ -201,6 +201,28 @@ def test_search_index_has_abstracts_with_authors_and_no_listing_pages(sample_sit
     listings = {"archive/", "authors/", "media-partners/"}
     assert not locations & listings
     assert not any(loc.startswith("issues/") for loc in locations)
+
+
+def test_every_word_of_an_abstracts_body_is_searchable_from_its_shard(
+    sample_site: Build,
+) -> None:
+    search = sample_site.site / "search"
+    index = json.loads((search / "search_index.json").read_text("utf-8"))
+    documents = json.loads((search / "documents.json").read_text("utf-8"))
+    locations = [d["location"] for d in documents]
+    for slug, _ in _sample_abstracts()[:3]:
+        post = frontmatter.load(next((ROOT / "abstracts").rglob(f"{slug}.md")))
+        doc = locations.index(f"abstracts/{slug}/")
+        # The search result shows a teaser: the page's whole text is not downloaded.
+        teaser = BeautifulSoup(documents[doc]["text"], "html.parser").get_text()
+        assert len(teaser) < len(post.content) and len(teaser) <= TEASER_CHARACTERS + 1
+        words = {w for w in re.findall(r"[a-z]{4,}", post.content.lower()) if w not in STOP_WORDS}
+        assert words
+        for word in words:
+            key = word[:2].encode().hex()
+            assert key in index["config"]["journal"]["shards"], word
+            shard = json.loads((search / "shards" / f"{key}.json").read_text("utf-8"))
+            assert doc in shard[word][::2], (slug, word)
 
 
 def test_a_title_with_markup_characters_is_escaped(fixture_site: Build) -> None:

@@ -15,6 +15,8 @@ AUTHOR_INDEX = "authors/index.md"
 MEDIA_PARTNERS = "media-partners.md"
 SUBMIT = "submit.md"
 KEYWORDS = "keywords.md"
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_DOCUMENTS = "search/documents.json"
 
 
 def src_for_abstract(slug: str) -> str:
@@ -32,6 +34,11 @@ def src_for_author(author_id: str) -> str:
 def src_for_author_photo(author_id: str, photo: str) -> str:
     extension = posixpath.splitext(photo)[1].lower()
     return f"authors/{author_id}/photo{extension}"
+
+
+def search_shard(key: str) -> str:
+    """One file of the search index (journal.search_index.shard_key names it)."""
+    return f"search/shards/{key}.json"
 
 
 def url_for(src_uri: str) -> str:

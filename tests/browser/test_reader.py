@@ -105,6 +105,67 @@ def test_searching_a_keyword_finds_its_abstract_and_a_click_opens_it(
     expect(page.locator("h1")).to_have_text(tour.abstract_title)
 
 
+def _rare_body_word(sample_site: Any, tour: Tour) -> str:
+    """A word of the tour abstract's text found on no other page of the site."""
+
+    def words(node: Any) -> set[str]:
+        return set(re.findall(r"[a-z]{6,}", node.get_text(" ").lower()))
+
+    page = _soup(sample_site, tour.abstract)
+    mine = words(page.select_one(".journal-article__abstract"))
+    for path in sample_site.site.rglob("index.html"):
+        if path.parent != sample_site.site / tour.abstract.rstrip("/"):
+            mine -= words(BeautifulSoup(path.read_text("utf-8"), "html.parser").article or "")
+    assert mine, "the abstract has no word of its own"
+    return sorted(mine, key=lambda w: (-len(w), w))[0]
+
+
+def test_a_word_typed_in_part_finds_the_abstract_whose_text_has_it_and_marks_it(
+    page: Page, tour: Tour, sample_site: Any
+) -> None:
+    word = _rare_body_word(sample_site, tour)
+    shards: list[str] = []
+    page.on("request", lambda r: shards.append(r.url) if "/search/shards/" in r.url else None)
+    page.goto("")
+    _search(page, word[:5])  # search as you type: the word is not finished
+    result = page.locator(".md-search-result__item", has_text=tour.abstract_title).first
+    expect(result).to_be_visible()
+    # Only the shards of the typed letters were fetched, not the whole index.
+    typed = {f"{word[:1].encode().hex()}.json", f"{word[:2].encode().hex()}.json"}
+    assert shards and {url.rsplit("/", 1)[1] for url in shards} <= typed
+    result.locator(".md-search-result__link").first.click()
+    expect(page.locator("h1")).to_have_text(tour.abstract_title)
+    # What was typed is marked where it stands in the abstract (Material's search.highlight).
+    expect(page.locator(".journal-article__abstract mark").first).to_have_text(
+        re.compile(f"^{word[:5]}$", re.I)
+    )
+
+
+def test_a_result_marks_the_words_searched_for(page: Page, tour: Tour) -> None:
+    word = tour.abstract_title.split()[-1]
+    page.goto("")
+    _search(page, word + " ")
+    result = page.locator(".md-search-result__item", has_text=tour.abstract_title).first
+    expect(result.locator("h1 mark, h2 mark").first).to_have_text(
+        re.compile(f"^{re.escape(word)}$", re.I)
+    )
+
+
+def test_opening_a_page_fetches_neither_the_sitemap_nor_every_pages_text(
+    page: Page, tour: Tour
+) -> None:
+    urls: list[str] = []
+    page.on("requestfinished", lambda r: urls.append(r.url))
+    page.goto(tour.abstract)
+    expect(page.locator("link[type='application/atom+xml']")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    fetched = [url.rsplit("/", 1)[-1] for url in urls]
+    # Search gets ready at once: Material's settings and the documents' titles, no shard.
+    assert {"search_index.json", "documents.json"} <= set(fetched)
+    assert "sitemap.xml" not in fetched
+    assert not any("/search/shards/" in url for url in urls)
+
+
 def test_a_reader_walks_home_issue_abstract_author_and_back(page: Page, tour: Tour) -> None:
     page.goto("")
     page.locator("#current-issue a").click()

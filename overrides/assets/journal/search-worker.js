@@ -1,0 +1,188 @@
+/* The journal's search worker, in place of Material's (main.html points Material at it;
+   Material lets a site bring its own worker that speaks its messages). Material's worker
+   builds a lunr index of every page's text in the browser before it answers: 9 s for
+   10,000 abstracts. This one answers from the index the build cut into shards
+   (src/journal/search_index.py): a query fetches only the shards its words need.
+
+   Messages: SETUP (0) brings search/search_index.json (config.journal names the shards and
+   the stop words; the documents, each one's location, title, tags and teaser, are in
+   search/documents.json, which this worker fetches as it starts, off the page's main
+   thread); READY (1) answers it. QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
+   grouped by page: most query words matched first, then the highest score. */
+"use strict";
+
+const SETUP = 0;
+const READY = 1;
+const QUERY = 2;
+const RESULT = 3;
+const PREFIX_WEIGHT = 0.5; /* a word that only begins with the word being typed */
+const RANK = 1e12; /* each query word matched outranks any score */
+const MARKED = 100; /* results whose words are marked: the rest show as they are */
+const WORD = /[\p{L}\p{N}]+/gu; /* a word of normalised text (as Python's [^\W_]+) */
+const SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu; /* a word of the text shown, accents included */
+const MARKUP = /(<[^>]*>|&[#\w]+;)/; /* parts of the shown HTML that are not words */
+const root = new URL("../../", self.location.href); /* this file is assets/journal/ */
+
+const documents = fetch(new URL("search/documents.json", root)).then(response => {
+  if (!response.ok) throw new Error(`search documents: HTTP ${response.status}`);
+  return response.json();
+});
+let docs = [];
+let parents = []; /* each document's page: a section's page, or the document itself */
+let shardKeys = new Set();
+let stopWords = new Set();
+const shards = new Map(); /* key → promise of {word: [doc, score, doc, score, ...]} */
+
+/* Lower case, accents removed: as the index holds words (search_index.terms). */
+function normalise(text) {
+  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+function shardKey(word) {
+  const bytes = new TextEncoder().encode([...word].slice(0, 2).join(""));
+  return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}
+
+function shard(key) {
+  if (!shardKeys.has(key)) return Promise.resolve({});
+  if (!shards.has(key)) {
+    shards.set(key, fetch(new URL(`search/shards/${key}.json`, root))
+      .then(response => {
+        if (!response.ok) throw new Error(`search shard ${key}: HTTP ${response.status}`);
+        return response.json();
+      })
+      .catch(err => {
+        shards.delete(key); /* try again on the next query */
+        throw err;
+      }));
+  }
+  return shards.get(key);
+}
+
+async function setup({ config }) {
+  const journal = config.journal || { shards: [], stop_words: [] };
+  docs = await documents;
+  shardKeys = new Set(journal.shards);
+  stopWords = new Set(journal.stop_words);
+  const pages = new Map();
+  docs.forEach((doc, i) => {
+    if (!doc.location.includes("#")) pages.set(doc.location, i);
+  });
+  parents = docs.map((doc, i) => {
+    const hash = doc.location.indexOf("#");
+    return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
+  });
+  return { type: READY };
+}
+
+/* The query's words; the last is a prefix while the reader may still be typing it. */
+function queryTerms(query) {
+  const words = normalise(query).match(WORD) || [];
+  const typing = !/\s$/.test(query);
+  const terms = [];
+  words.forEach((word, i) => {
+    const prefix = typing && i === words.length - 1 && [...word].length > 1;
+    if (stopWords.has(word) && !prefix) return;
+    const known = terms.find(term => term.word === word);
+    if (known) known.prefix ||= prefix;
+    else terms.push({ word, prefix });
+  });
+  return terms;
+}
+
+function matches(word, term) {
+  return word === term.word || (term.prefix && word.startsWith(term.word));
+}
+
+/* Mark the query's words in a fragment of escaped HTML, leaving tags and entities alone. */
+function highlight(fragment, terms) {
+  return fragment.split(MARKUP).map((part, i) => i % 2 ? part : part.replace(
+    SHOWN_WORD,
+    shown => terms.some(term => matches(normalise(shown), term))
+      ? `<mark data-md-highlight>${shown}</mark>`
+      : shown
+  )).join("");
+}
+
+async function search(query) {
+  const terms = queryTerms(query);
+  if (!terms.length) return { items: [] };
+  const tables = await Promise.all(terms.map(term => shard(shardKey(term.word))));
+
+  /* doc → {score, matched: indexes of the query words it has} */
+  const found = new Map();
+  terms.forEach((term, t) => {
+    const best = new Map();
+    const add = (postings, weight) => {
+      for (let j = 0; j < postings.length; j += 2) {
+        const score = postings[j + 1] * weight;
+        if (!(best.get(postings[j]) >= score)) best.set(postings[j], score);
+      }
+    };
+    const table = tables[t];
+    if (Object.hasOwn(table, term.word)) add(table[term.word], 1);
+    if (term.prefix) {
+      for (const word of Object.keys(table))
+        if (word !== term.word && word.startsWith(term.word)) add(table[word], PREFIX_WEIGHT);
+    }
+    for (const [doc, score] of best) {
+      const entry = found.get(doc) || { score: 0, matched: new Set() };
+      entry.score += score;
+      entry.matched.add(t);
+      found.set(doc, entry);
+    }
+  });
+
+  const ranked = [...found]
+    .map(([doc, { score, matched }]) => ({ doc, rank: matched.size * RANK + score, matched }))
+    .sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+  const groups = new Map();
+  for (const hit of ranked) {
+    const page = parents[hit.doc];
+    if (!groups.has(page)) groups.set(page, []);
+    groups.get(page).push(hit);
+  }
+  const items = [];
+  for (const [page, hits] of groups) {
+    if (!hits.some(hit => hit.doc === page)) hits.push({ doc: page, rank: 0, matched: new Set() });
+    const mark = items.length < MARKED ? fragment => highlight(fragment, terms) : fragment => fragment;
+    items.push(hits.map(({ doc, rank, matched }) => {
+      const { location, title, text, tags } = docs[doc];
+      const result = {
+        location,
+        title: mark(title),
+        text: mark(text),
+        score: rank,
+        terms: Object.fromEntries(terms.map((term, t) => [term.word, matched.has(t)]))
+      };
+      if (tags) result.tags = tags.map(mark);
+      return result;
+    }));
+  }
+  return { items };
+}
+
+async function handle(message) {
+  switch (message.type) {
+    case SETUP:
+      return setup(message.data);
+    case QUERY:
+      try {
+        return { type: RESULT, data: await search(message.data) };
+      } catch (err) {
+        console.warn(`Search failed for "${message.data}":`, err);
+        return { type: RESULT, data: { items: [] } };
+      }
+    default:
+      throw new TypeError(`Unknown search message type: ${message.type}`);
+  }
+}
+
+/* One message at a time, so results come back in the order the queries were typed. */
+let queue = Promise.resolve();
+addEventListener("message", event => {
+  queue = queue
+    .then(() => handle(event.data))
+    .then(reply => postMessage(reply))
+    .catch(err => console.error(err));
+});

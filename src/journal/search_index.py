@@ -1,0 +1,183 @@
+"""The site's search index, cut into small files that a reader's browser fetches as needed.
+
+Material's own search sends every page's text to the browser, which builds a lunr index of
+all of it before it answers the first query: 9 s for 10,000 abstracts. The journal keeps
+Material's search box and results, and writes instead (the worker that reads these files is
+overrides/assets/journal/search-worker.js):
+
+- `search/search_index.json`: Material's file, which every page loads on its main thread:
+  Material's `config`, and under `config.journal` what the worker needs to read queries as the
+  index was made (`shards`, `stop_words`); its `docs` are empty;
+- `search/documents.json`, which the worker fetches as it starts: each document's location,
+  title, tags (authors and keywords) and a short teaser in place of its whole text;
+- `search/shards/<key>.json`, one per two first letters of the indexed words (the key is
+  their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
+  in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
+  position in `documents.json`; a score is an integer, higher for a better match.
+
+A query fetches the one or two shards its words need. A score is BM25 (no length
+normalisation, as Material sets lunr) summed over the fields, each weighted by Material's
+`fields` boosts (a word in the title or tags outweighs any number in the text).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import shutil
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from journal import urls
+
+_STOP_WORDS = (
+    # lunr.js's English stop words (what Material's search skipped), less the one-letter "i".
+    "a able about across after all almost also am among an and any are as at be because "
+    "been but by can cannot could dear did do does either else ever every for from get got "
+    "had has have he her hers him his how however if in into is it its just least let like "
+    "likely may me might most must my neither no nor not of off often on only or other our "
+    "own rather said say says she should since so some than that the their them then there "
+    "these they this tis to too twas us wants was we were what when where which while who "
+    "whom why will with would yet you your"
+)
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+TEASER_CHARACTERS = 160
+"""A result shows the start of its document's text: this many characters, cut at a word."""
+K1 = 1.2
+"""BM25's term-frequency saturation: the fifth occurrence of a word adds little."""
+SCALE = 100
+"""Scores are stored as integers: BM25 times this."""
+DEFAULT_BOOSTS = {"title": 1000.0, "text": 1.0, "tags": 1_000_000.0}
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s+")
+
+
+def terms(text: str) -> list[str]:
+    """The words of plain text as the index holds them and the worker reads a query: lower
+    case, accents removed ("Müller" → "muller"), split at anything that is not a letter or
+    digit ("PD-L1" → "pd", "l1"), stop words left out."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    if not folded.isascii():
+        folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return [word for word in _WORD.findall(folded) if word not in STOP_WORDS]
+
+
+def shard_key(term: str) -> str:
+    """The shard that holds a word: its first two characters' UTF-8 bytes in hex."""
+    return term[:2].encode("utf-8").hex()
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment of the search index, entities decoded."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def teaser(fragment: str) -> str:
+    """The start of a document's text as escaped HTML, cut at a word."""
+    text = plain_text(fragment)
+    if len(text) > TEASER_CHARACTERS:
+        cut = text.rfind(" ", 0, TEASER_CHARACTERS)
+        text = text[: cut if cut > 0 else TEASER_CHARACTERS].rstrip(" ,;:.") + "…"
+    return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+
+
+class SearchIndex:
+    """The words of every document, gathered one document at a time (call `add`), then
+    written as shards (`files`)."""
+
+    def __init__(self, boosts: Mapping[str, float]) -> None:
+        self.boosts = dict(boosts)
+        self.docs: list[dict[str, Any]] = []
+        # word → (documents, their weights before IDF): 8 bytes a posting
+        self._postings: dict[str, tuple[array[int], array[float]]] = {}
+
+    def add(self, entry: Mapping[str, Any]) -> None:
+        """Index one document of Material's search plugin: location, title, text, tags."""
+        doc = len(self.docs)
+        weights: dict[str, float] = {}
+        for field, boost in self.boosts.items():
+            value = entry.get(field)
+            if not value:
+                continue
+            if isinstance(value, str):
+                words = terms(plain_text(value))
+            else:
+                words = [w for item in value for w in terms(plain_text(str(item)))]
+            for word, count in Counter(words).items():
+                weights[word] = weights.get(word, 0.0) + boost * count * (K1 + 1) / (count + K1)
+        boost = float(entry.get("boost", 1.0))
+        for word, weight in weights.items():
+            postings = self._postings.get(word)
+            if postings is None:
+                postings = self._postings[word] = (array("I"), array("f"))
+            postings[0].append(doc)
+            postings[1].append(weight * boost)
+        slim = {
+            "location": entry["location"],
+            "title": entry.get("title", ""),
+            "text": teaser(entry.get("text", "")),
+        }
+        if "tags" in entry:
+            slim["tags"] = list(entry["tags"])
+        self.docs.append(slim)
+
+    def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+        """(path in the site, JSON text) of every shard, the documents, and Material's
+        `search_index.json`; one at a time, so no more than one is held."""
+        by_key: dict[str, list[str]] = {}
+        for word in sorted(self._postings):
+            by_key.setdefault(shard_key(word), []).append(word)
+        count = len(self.docs)
+        for key, words in by_key.items():
+            shard = {}
+            for word in words:
+                found, weights = self._postings[word]
+                idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5)) * SCALE
+                shard[word] = [
+                    value
+                    for doc, weight in zip(found, weights, strict=True)
+                    for value in (doc, max(1, round(weight * idf)))
+                ]
+            yield urls.search_shard(key), _dumps(shard)
+        yield urls.SEARCH_DOCUMENTS, _dumps(self.docs)
+        journal = {"shards": list(by_key), "stop_words": sorted(STOP_WORDS)}
+        yield urls.SEARCH_INDEX, _dumps({"config": {**config, "journal": journal}, "docs": []})
+
+
+def write_search_index(
+    site_dir: Path, entries: Iterable[Mapping[str, Any]], config: Mapping[str, Any]
+) -> None:
+    """Write the index of Material's search entries into a built site, in place of the
+    `search_index.json` Material wrote (`config` is that file's: lang, fields, ...)."""
+    index = build_search_index(entries, config.get("fields"))
+    shutil.rmtree(site_dir / "search" / "shards", ignore_errors=True)
+    for path, text in index.files(config):
+        destination = site_dir / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(text, encoding="utf-8")
+
+
+def build_search_index(
+    entries: Iterable[Mapping[str, Any]], fields: Mapping[str, Mapping[str, Any]] | None
+) -> SearchIndex:
+    """The index of Material's search entries, each field weighted by its `boost`."""
+    boosts = {
+        name: float((fields or {}).get(name, {}).get("boost", default))
+        for name, default in DEFAULT_BOOSTS.items()
+    }
+    index = SearchIndex(boosts)
+    for entry in entries:
+        index.add(entry)
+    return index
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,130 @@
+"""The sharded search index: what a query finds, and how the files are cut.
+
+The files are read back with `json` as the browser's worker reads them; the worker itself
+is exercised in tests/browser/test_reader.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from journal.search_index import (
+    TEASER_CHARACTERS,
+    build_search_index,
+    shard_key,
+    terms,
+    write_search_index,
+)
+
+FIELDS = {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1000000}}
+CONFIG = {"lang": ["en"], "fields": FIELDS}
+ENTRIES = [
+    {
+        "location": "abstracts/cervix/",
+        "title": "Cervical cancer after chemoradiation",
+        "text": "<p>Diffusion imaging of the cervix.</p>",
+        "tags": ["Ana López", "imaging"],
+    },
+    {
+        "location": "abstracts/lung/",
+        "title": "Lung nodules",
+        "text": "<p>One cervical metastasis among 40 lung cases; cervical nodes.</p>",
+        "tags": ["Ben Okoro"],
+    },
+    {"location": "about/", "title": "About", "text": ""},
+    {"location": "about/#scope", "title": "Scope", "text": "<p>Imaging &amp; pathology.</p>"},
+]
+
+
+def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[str, dict]]:
+    write_search_index(tmp_path, entries, CONFIG)
+    index = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
+    assert index["docs"] == []  # the page's main thread loads no documents
+    index["docs"] = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
+    shards = {
+        p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
+    }
+    return index, shards
+
+
+def _postings(shards: dict[str, dict], word: str) -> dict[int, int]:
+    flat = shards[shard_key(word)][word]
+    return dict(zip(flat[::2], flat[1::2], strict=True))
+
+
+def test_words_are_found_without_case_accents_hyphens_or_stop_words() -> None:
+    assert terms("The PD-L1 status of Müller's ÉTUDE") == [
+        "pd",
+        "l1",
+        "status",
+        "muller",
+        "s",
+        "etude",
+    ]
+
+
+def test_a_word_in_the_title_or_tags_outranks_the_same_word_in_the_text(tmp_path: Path) -> None:
+    index, shards = _written(tmp_path)
+    locations = [d["location"] for d in index["docs"]]
+    cervical = _postings(shards, "cervical")
+    cervix, lung = locations.index("abstracts/cervix/"), locations.index("abstracts/lung/")
+    assert set(cervical) == {cervix, lung}
+    assert cervical[cervix] > cervical[lung] > 0
+    author = _postings(shards, "lopez")  # a tag, accent removed
+    assert set(author) == {cervix}
+    assert author[cervix] > cervical[cervix]
+
+
+def test_each_shard_holds_the_words_its_name_says_and_the_index_lists_them(
+    tmp_path: Path,
+) -> None:
+    index, shards = _written(tmp_path)
+    assert sorted(index["config"]["journal"]["shards"]) == sorted(shards)
+    for key, words in shards.items():
+        assert words, key
+        for word, postings in words.items():
+            assert bytes.fromhex(key).decode("utf-8") == word[:2]
+            assert len(postings) % 2 == 0 and all(isinstance(v, int) for v in postings)
+    assert "the" not in {w for words in shards.values() for w in words}
+    assert "the" in index["config"]["journal"]["stop_words"]
+    assert index["config"]["lang"] == ["en"]  # Material's settings are kept
+
+
+def test_documents_keep_title_tags_and_a_short_escaped_teaser(tmp_path: Path) -> None:
+    long_text = "<p>" + "word " * 200 + "</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    entries = [*ENTRIES, {"location": "x/", "title": "<code>X</code> &amp; Y", "text": long_text}]
+    index, _ = _written(tmp_path, entries)
+    docs = {d["location"]: d for d in index["docs"]}
+    assert docs["abstracts/cervix/"]["tags"] == ["Ana López", "imaging"]
+    assert docs["x/"]["title"] == "<code>X</code> &amp; Y"
+    teaser = BeautifulSoup(docs["x/"]["text"], "html.parser")
+    assert teaser.get_text().endswith("word…")
+    assert len(teaser.get_text()) <= TEASER_CHARACTERS + 1
+    assert "<script" not in json.dumps(index)
+    scope = BeautifulSoup(docs["about/#scope"]["text"], "html.parser").get_text()
+    assert scope == "Imaging & pathology."
+    assert docs["about/"]["text"] == ""
+
+
+def test_the_same_entries_write_the_same_bytes(tmp_path: Path) -> None:
+    write_search_index(tmp_path / "a", ENTRIES, CONFIG)
+    write_search_index(tmp_path / "b", ENTRIES, CONFIG)
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.json")}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.json")}
+    assert a == b and len(a) > 3
+
+
+def test_a_rebuild_leaves_no_shard_of_words_that_are_gone(tmp_path: Path) -> None:
+    write_search_index(tmp_path, ENTRIES, CONFIG)
+    renamed = [{**e, "tags": ["Zoe Zhang"]} if "tags" in e else e for e in ENTRIES]
+    _, shards = _written(tmp_path, renamed)
+    assert shard_key("zoe") in shards
+    assert shard_key("okoro") not in shards
+
+
+def test_fields_without_boosts_get_materials_defaults() -> None:
+    index = build_search_index(ENTRIES[:1], None)
+    assert index.boosts == {"title": 1000.0, "text": 1.0, "tags": 1000000.0}
