@@ -186,7 +186,7 @@ def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[
     return context
 
 
-@event_priority(-50)  # after Material's search plugin has gathered and written its index
+@event_priority(-50)  # after Material's search plugin (its entries are complete then)
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     # Export files (tens of thousands) are written here, not registered as MkDocs files:
     # no page links them through Markdown, and MkDocs' File objects would cost memory.
@@ -195,9 +195,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).
-        settings = search.search_index.config
-        written = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
-        write_search_index(Path(config.site_dir), search.search_index.entries, written)
+        index = search.search_index
+        write_search_index(Path(config.site_dir), index.entries, index.config)
 
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

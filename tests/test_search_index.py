@@ -56,14 +56,8 @@ def _postings(shards: dict[str, dict], word: str) -> dict[int, int]:
 
 
 def test_words_are_found_without_case_accents_hyphens_or_stop_words() -> None:
-    assert terms("The PD-L1 status of Müller's ÉTUDE") == [
-        "pd",
-        "l1",
-        "status",
-        "muller",
-        "s",
-        "etude",
-    ]
+    words = terms("The PD-L1 status of Müller's ÉTUDE at 5 ㎒ by Zoë Łukasiewicz")
+    assert words == ["pd", "l1", "status", "muller", "s", "etude", "5", "mhz", "zoe", "lukasiewicz"]
 
 
 def test_a_word_in_the_title_or_tags_outranks_the_same_word_in_the_text(tmp_path: Path) -> None:
@@ -94,16 +88,24 @@ def test_each_shard_holds_the_words_its_name_says_and_the_index_lists_them(
 
 
 def test_documents_keep_title_tags_and_a_short_escaped_teaser(tmp_path: Path) -> None:
-    long_text = "<p>" + "word " * 200 + "</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
-    entries = [*ENTRIES, {"location": "x/", "title": "<code>X</code> &amp; Y", "text": long_text}]
+    long_text = "<p>&lt;script&gt;alert(1)&lt;/script&gt; " + "word " * 200 + "</p>"
+    entries = [
+        *ENTRIES,
+        {"location": "x/", "title": "<code>X</code> &amp; Y", "text": long_text},
+        {"location": "y/", "title": "Y", "text": "", "tags": ["<b>raw</b>", "R&amp;D"]},
+    ]
     index, _ = _written(tmp_path, entries)
     docs = {d["location"]: d for d in index["docs"]}
     assert docs["abstracts/cervix/"]["tags"] == ["Ana López", "imaging"]
     assert docs["x/"]["title"] == "<code>X</code> &amp; Y"
     teaser = BeautifulSoup(docs["x/"]["text"], "html.parser")
+    assert teaser.get_text().startswith("<script>alert(1)</script> word")  # as text
     assert teaser.get_text().endswith("word…")
     assert len(teaser.get_text()) <= TEASER_CHARACTERS + 1
-    assert "<script" not in json.dumps(index)
+    assert not teaser.find("script")
+    # Tags are shown as HTML too: a page's markup is dropped, an escaped tag kept as it is.
+    assert docs["y/"]["tags"] == ["raw", "R&amp;D"]
+    assert "<script" not in json.dumps(index) and "<b>" not in json.dumps(docs["y/"])
     scope = BeautifulSoup(docs["about/#scope"]["text"], "html.parser").get_text()
     assert scope == "Imaging & pathology."
     assert docs["about/"]["text"] == ""
@@ -125,6 +127,19 @@ def test_a_rebuild_leaves_no_shard_of_words_that_are_gone(tmp_path: Path) -> Non
     assert shard_key("okoro") not in shards
 
 
-def test_fields_without_boosts_get_materials_defaults() -> None:
-    index = build_search_index(ENTRIES[:1], None)
-    assert index.boosts == {"title": 1000.0, "text": 1.0, "tags": 1000000.0}
+def test_the_sites_field_boosts_decide_the_order(tmp_path: Path) -> None:
+    text_first = {"fields": {"title": {"boost": 1}, "text": {"boost": 1000}}}
+    write_search_index(tmp_path, ENTRIES, {**CONFIG, **text_first})
+    shard = json.loads((tmp_path / "search/shards" / f"{shard_key('cervical')}.json").read_text())
+    scores = dict(zip(shard["cervical"][::2], shard["cervical"][1::2], strict=True))
+    assert scores[1] > scores[0]  # the lung abstract says "cervical" twice in its text
+    assert build_search_index(ENTRIES[:1], None).boosts["title"] == 1000.0  # Material's default
+
+
+def test_a_changed_document_changes_the_version_the_worker_asks_for(tmp_path: Path) -> None:
+    first, _ = _written(tmp_path / "a")
+    again, _ = _written(tmp_path / "b")
+    edited, _ = _written(tmp_path / "c", [{**ENTRIES[0], "title": "Cervical cancer"}, *ENTRIES[1:]])
+    version = first["config"]["journal"]["version"]
+    assert version == again["config"]["journal"]["version"]
+    assert version != edited["config"]["journal"]["version"]

@@ -15,13 +15,17 @@ overrides/assets/journal/search-worker.js):
   in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
   position in `documents.json`; a score is an integer, higher for a better match.
 
-A query fetches the one or two shards its words need. A score is BM25 (no length
-normalisation, as Material sets lunr) summed over the fields, each weighted by Material's
-`fields` boosts (a word in the title or tags outweighs any number in the text).
+A query fetches one shard for each two first letters its words start with. `config.journal`
+also carries a `version` (a hash of the other files), which the worker adds to the address
+of each file it fetches, so that a browser's cached files are never mixed with a new build's.
+A score is BM25 (no length normalisation, as Material sets lunr) summed over the fields,
+each weighted by Material's `fields` boosts (a word in the title or tags outweighs any
+number in the text).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -47,6 +51,20 @@ _STOP_WORDS = (
     "whom why will with would yet you your"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+FOLDS = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "\u0131": "i",  # dotless i
+}
+"""Letters that have no accent to remove but that readers type as Latin letters
+("Łukasiewicz" → "lukasiewicz"); the worker gets this table with the index."""
+_FOLD_TABLE = str.maketrans(FOLDS)
 TEASER_CHARACTERS = 160
 """A result shows the start of its document's text: this many characters, cut at a word."""
 K1 = 1.2
@@ -54,20 +72,30 @@ K1 = 1.2
 SCALE = 100
 """Scores are stored as integers: BM25 times this."""
 DEFAULT_BOOSTS = {"title": 1000.0, "text": 1.0, "tags": 1_000_000.0}
+MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
+"""What Material's search plugin writes as `config` (its page highlighting reads
+`separator`)."""
 
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
 
+def fold(text: str) -> str:
+    """Text as the index compares it: compatibility forms split ("㎒" → "MHz"), lower case,
+    accents removed ("Müller" → "muller"), and the letters of FOLDS replaced."""
+    folded = unicodedata.normalize("NFKD", text).lower()
+    if folded.isascii():
+        return folded
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return folded.translate(_FOLD_TABLE)
+
+
 def terms(text: str) -> list[str]:
-    """The words of plain text as the index holds them and the worker reads a query: lower
-    case, accents removed ("Müller" → "muller"), split at anything that is not a letter or
-    digit ("PD-L1" → "pd", "l1"), stop words left out."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    if not folded.isascii():
-        folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
-    return [word for word in _WORD.findall(folded) if word not in STOP_WORDS]
+    """The words of plain text as the index holds them and the worker reads a query: folded,
+    split at anything that is not a letter or digit ("PD-L1" → "pd", "l1"), stop words left
+    out."""
+    return [word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS]
 
 
 def shard_key(term: str) -> str:
@@ -125,8 +153,8 @@ class SearchIndex:
             "title": entry.get("title", ""),
             "text": teaser(entry.get("text", "")),
         }
-        if "tags" in entry:
-            slim["tags"] = list(entry["tags"])
+        if "tags" in entry:  # shown as HTML: escaped here whatever the page gave
+            slim["tags"] = [html.escape(plain_text(str(tag)), quote=False) for tag in entry["tags"]]
         self.docs.append(slim)
 
     def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -136,6 +164,7 @@ class SearchIndex:
         for word in sorted(self._postings):
             by_key.setdefault(shard_key(word), []).append(word)
         count = len(self.docs)
+        version = hashlib.sha256()  # of every file: the worker asks for this set of files
         for key, words in by_key.items():
             shard = {}
             for word in words:
@@ -146,17 +175,28 @@ class SearchIndex:
                     for doc, weight in zip(found, weights, strict=True)
                     for value in (doc, max(1, round(weight * idf)))
                 ]
-            yield urls.search_shard(key), _dumps(shard)
-        yield urls.SEARCH_DOCUMENTS, _dumps(self.docs)
-        journal = {"shards": list(by_key), "stop_words": sorted(STOP_WORDS)}
-        yield urls.SEARCH_INDEX, _dumps({"config": {**config, "journal": journal}, "docs": []})
+            text = _dumps(shard)
+            version.update(text.encode("utf-8"))
+            yield urls.search_shard(key), text
+        documents = _dumps(self.docs)
+        version.update(documents.encode("utf-8"))
+        yield urls.SEARCH_DOCUMENTS, documents
+        journal = {
+            "version": version.hexdigest()[:16],
+            "shards": list(by_key),
+            "stop_words": sorted(STOP_WORDS),
+            "folds": FOLDS,
+        }
+        settings = {key: config[key] for key in MATERIAL_SETTINGS if key in config}
+        index = {"config": {**settings, "journal": journal}, "docs": []}
+        yield urls.SEARCH_INDEX, _dumps(index)
 
 
 def write_search_index(
     site_dir: Path, entries: Iterable[Mapping[str, Any]], config: Mapping[str, Any]
 ) -> None:
     """Write the index of Material's search entries into a built site, in place of the
-    `search_index.json` Material wrote (`config` is that file's: lang, fields, ...)."""
+    `search_index.json` Material wrote (`config`: its search plugin's settings)."""
     index = build_search_index(entries, config.get("fields"))
     shutil.rmtree(site_dir / "search" / "shards", ignore_errors=True)
     for path, text in index.files(config):

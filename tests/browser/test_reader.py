@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -132,13 +134,43 @@ def test_a_word_typed_in_part_finds_the_abstract_whose_text_has_it_and_marks_it(
     expect(result).to_be_visible()
     # Only the shards of the typed letters were fetched, not the whole index.
     typed = {f"{word[:1].encode().hex()}.json", f"{word[:2].encode().hex()}.json"}
-    assert shards and {url.rsplit("/", 1)[1] for url in shards} <= typed
+    assert shards and {urlsplit(url).path.rsplit("/", 1)[1] for url in shards} <= typed
     result.locator(".md-search-result__link").first.click()
     expect(page.locator("h1")).to_have_text(tour.abstract_title)
     # What was typed is marked where it stands in the abstract (Material's search.highlight).
     expect(page.locator(".journal-article__abstract mark").first).to_have_text(
         re.compile(f"^{word[:5]}$", re.I)
     )
+
+
+def test_a_name_typed_without_its_accents_finds_that_authors_abstracts(
+    page: Page, sample_site: Any
+) -> None:
+    accented = next(
+        p
+        for p in sorted(sample_site.site.glob("authors/*/index.html"))
+        if not BeautifulSoup(p.read_text("utf-8"), "html.parser").h1.get_text().isascii()
+    )
+    author = BeautifulSoup(accented.read_text("utf-8"), "html.parser")
+    name = author.h1.contents[0].strip()  # e.g. "José Núñez-García"
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    titles = [a.get_text(strip=True) for a in author.select(".journal-toc__title")]
+    assert titles and plain != name.lower()
+    page.goto("")
+    _search(page, plain + " ")
+    results = page.locator(".md-search-result__list")
+    for title in titles:
+        expect(results).to_contain_text(title)
+
+
+def test_a_section_is_listed_under_its_page(page: Page, sample_site: Any) -> None:
+    about = _soup(sample_site, "about/")
+    page_title = about.h1.get_text(strip=True)
+    section = about.select("h2")[-1].get_text(strip=True)
+    page.goto("")
+    _search(page, section + " ")
+    item = page.locator(".md-search-result__item", has_text=section).first
+    expect(item.locator("h1")).to_have_text(page_title)
 
 
 def test_a_result_marks_the_words_searched_for(page: Page, tour: Tour) -> None:
@@ -157,9 +189,10 @@ def test_opening_a_page_fetches_neither_the_sitemap_nor_every_pages_text(
     urls: list[str] = []
     page.on("requestfinished", lambda r: urls.append(r.url))
     page.goto(tour.abstract)
-    expect(page.locator("link[type='application/atom+xml']")).to_have_count(1)
+    # The feed link still names itself "alternate" to feed readers, which split rel.
+    expect(page.locator("link[rel~='alternate'][type='application/atom+xml']")).to_have_count(1)
     page.wait_for_load_state("networkidle")
-    fetched = [url.rsplit("/", 1)[-1] for url in urls]
+    fetched = [urlsplit(url).path.rsplit("/", 1)[-1] for url in urls]
     # Search gets ready at once: Material's settings and the documents' titles, no shard.
     assert {"search_index.json", "documents.json"} <= set(fetched)
     assert "sitemap.xml" not in fetched

@@ -4,10 +4,10 @@
    10,000 abstracts. This one answers from the index the build cut into shards
    (src/journal/search_index.py): a query fetches only the shards its words need.
 
-   Messages: SETUP (0) brings search/search_index.json (config.journal names the shards and
-   the stop words; the documents, each one's location, title, tags and teaser, are in
-   search/documents.json, which this worker fetches as it starts, off the page's main
-   thread); READY (1) answers it. QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
+   Messages: SETUP (0) brings search/search_index.json (config.journal: the index's version,
+   the shards' names, the stop words and letter folds); this worker then fetches
+   search/documents.json (each document's location, title, tags and teaser), off the page's
+   main thread, and answers READY (1). QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
    grouped by page: most query words matched first, then the highest score. */
 "use strict";
 
@@ -17,25 +17,52 @@ const QUERY = 2;
 const RESULT = 3;
 const PREFIX_WEIGHT = 0.5; /* a word that only begins with the word being typed */
 const RANK = 1e12; /* each query word matched outranks any score */
+const PAGE_WEIGHT = 2; /* a page's own score counts double against its sections' */
 const MARKED = 100; /* results whose words are marked: the rest show as they are */
 const WORD = /[\p{L}\p{N}]+/gu; /* a word of normalised text (as Python's [^\W_]+) */
 const SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu; /* a word of the text shown, accents included */
 const MARKUP = /(<[^>]*>|&[#\w]+;)/; /* parts of the shown HTML that are not words */
 const root = new URL("../../", self.location.href); /* this file is assets/journal/ */
 
-const documents = fetch(new URL("search/documents.json", root)).then(response => {
-  if (!response.ok) throw new Error(`search documents: HTTP ${response.status}`);
-  return response.json();
-});
-let docs = [];
+let version = "";
+let docs = null; /* null until search/documents.json is loaded */
 let parents = []; /* each document's page: a section's page, or the document itself */
 let shardKeys = new Set();
 let stopWords = new Set();
+let folds = new Map();
+let foldable = /$^/u;
 const shards = new Map(); /* key → promise of {word: [doc, score, doc, score, ...]} */
 
-/* Lower case, accents removed: as the index holds words (search_index.terms). */
+/* As the index compares text (search_index.fold): compatibility forms split, lower case,
+   accents removed, and the index's letter folds applied ("Łukasiewicz" → "lukasiewicz"). */
 function normalise(text) {
-  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  return text.normalize("NFKD").toLowerCase().replace(/\p{M}/gu, "")
+    .replace(foldable, letter => folds.get(letter));
+}
+
+/* One of the index's files; `version` keeps a cached file of another build out. */
+async function load(path) {
+  const url = new URL(path, root);
+  url.searchParams.set("v", version);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+async function documents() {
+  if (docs === null) {
+    const list = await load("search/documents.json");
+    const pages = new Map();
+    list.forEach((doc, i) => {
+      if (!doc.location.includes("#")) pages.set(doc.location, i);
+    });
+    parents = list.map((doc, i) => {
+      const hash = doc.location.indexOf("#");
+      return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
+    });
+    docs = list;
+  }
+  return docs;
 }
 
 function shardKey(word) {
@@ -46,32 +73,26 @@ function shardKey(word) {
 function shard(key) {
   if (!shardKeys.has(key)) return Promise.resolve({});
   if (!shards.has(key)) {
-    shards.set(key, fetch(new URL(`search/shards/${key}.json`, root))
-      .then(response => {
-        if (!response.ok) throw new Error(`search shard ${key}: HTTP ${response.status}`);
-        return response.json();
-      })
-      .catch(err => {
-        shards.delete(key); /* try again on the next query */
-        throw err;
-      }));
+    shards.set(key, load(`search/shards/${key}.json`).catch(err => {
+      shards.delete(key); /* try again on the next query */
+      throw err;
+    }));
   }
   return shards.get(key);
 }
 
 async function setup({ config }) {
-  const journal = config.journal || { shards: [], stop_words: [] };
-  docs = await documents;
-  shardKeys = new Set(journal.shards);
-  stopWords = new Set(journal.stop_words);
-  const pages = new Map();
-  docs.forEach((doc, i) => {
-    if (!doc.location.includes("#")) pages.set(doc.location, i);
-  });
-  parents = docs.map((doc, i) => {
-    const hash = doc.location.indexOf("#");
-    return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
-  });
+  const journal = config.journal || {};
+  version = journal.version || "";
+  shardKeys = new Set(journal.shards || []);
+  stopWords = new Set(journal.stop_words || []);
+  folds = new Map(Object.entries(journal.folds || {}));
+  if (folds.size) foldable = new RegExp(`[${[...folds.keys()].join("")}]`, "gu");
+  try {
+    await documents();
+  } catch (err) {
+    console.warn("Search documents not loaded; trying again with the first query:", err);
+  }
   return { type: READY };
 }
 
@@ -107,7 +128,10 @@ function highlight(fragment, terms) {
 async function search(query) {
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
-  const tables = await Promise.all(terms.map(term => shard(shardKey(term.word))));
+  const [, ...tables] = await Promise.all([
+    documents(),
+    ...terms.map(term => shard(shardKey(term.word)))
+  ]);
 
   /* doc → {score, matched: indexes of the query words it has} */
   const found = new Map();
@@ -133,8 +157,13 @@ async function search(query) {
     }
   });
 
+  /* As Material does, a page outranks its own sections. */
   const ranked = [...found]
-    .map(([doc, { score, matched }]) => ({ doc, rank: matched.size * RANK + score, matched }))
+    .map(([doc, { score, matched }]) => ({
+      doc,
+      rank: matched.size * RANK + score * (parents[doc] === doc ? PAGE_WEIGHT : 1),
+      matched
+    }))
     .sort((a, b) => b.rank - a.rank || a.doc - b.doc);
   const groups = new Map();
   for (const hit of ranked) {
