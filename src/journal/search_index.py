@@ -78,7 +78,6 @@ MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
 
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
-_SPACE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -104,13 +103,16 @@ def shard_key(term: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    """The text of an HTML fragment of the search index, entities decoded."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    """The text of an HTML fragment of the search index, entities decoded, spaces as they
+    were."""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment
+    return html.unescape(_TAG.sub(" ", fragment))
 
 
-def teaser(fragment: str) -> str:
-    """The start of a document's text as escaped HTML, cut at a word."""
-    text = plain_text(fragment)
+def teaser(text: str) -> str:
+    """The start of a document's plain text as escaped HTML, cut at a word."""
+    text = " ".join(text.split())
     if len(text) > TEASER_CHARACTERS:
         cut = text.rfind(" ", 0, TEASER_CHARACTERS)
         text = text[: cut if cut > 0 else TEASER_CHARACTERS].rstrip(" ,;:.") + "…"
@@ -130,15 +132,13 @@ class SearchIndex:
     def add(self, entry: Mapping[str, Any]) -> None:
         """Index one document of Material's search plugin: location, title, text, tags."""
         doc = len(self.docs)
+        text = plain_text(entry.get("text") or "")
+        tags = [" ".join(plain_text(str(tag)).split()) for tag in entry.get("tags") or ()]
+        fields = {"text": [text], "tags": tags}
         weights: dict[str, float] = {}
         for field, boost in self.boosts.items():
-            value = entry.get(field)
-            if not value:
-                continue
-            if isinstance(value, str):
-                words = terms(plain_text(value))
-            else:
-                words = [w for item in value for w in terms(plain_text(str(item)))]
+            values = fields.get(field) or [plain_text(str(entry.get(field) or ""))]
+            words = [word for value in values for word in terms(value)]
             for word, count in Counter(words).items():
                 weights[word] = weights.get(word, 0.0) + boost * count * (K1 + 1) / (count + K1)
         boost = float(entry.get("boost", 1.0))
@@ -151,10 +151,10 @@ class SearchIndex:
         slim = {
             "location": entry["location"],
             "title": entry.get("title", ""),
-            "text": teaser(entry.get("text", "")),
+            "text": teaser(text),
         }
         if "tags" in entry:  # shown as HTML: escaped here whatever the page gave
-            slim["tags"] = [html.escape(plain_text(str(tag)), quote=False) for tag in entry["tags"]]
+            slim["tags"] = [html.escape(tag, quote=False) for tag in tags]
         self.docs.append(slim)
 
     def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -170,11 +170,10 @@ class SearchIndex:
             for word in words:
                 found, weights = self._postings[word]
                 idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5)) * SCALE
-                shard[word] = [
-                    value
-                    for doc, weight in zip(found, weights, strict=True)
-                    for value in (doc, max(1, round(weight * idf)))
-                ]
+                postings: list[int] = [0] * (2 * len(found))
+                postings[0::2] = found
+                postings[1::2] = [round(weight * idf) or 1 for weight in weights]
+                shard[word] = postings
             text = _dumps(shard)
             version.update(text.encode("utf-8"))
             yield urls.search_shard(key), text
