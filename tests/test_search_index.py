@@ -43,7 +43,9 @@ def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[
     write_search_index(tmp_path, entries, CONFIG)
     index = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
     assert index["docs"] == []  # the page's main thread loads no documents
-    index["docs"] = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
+    documents = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
+    assert documents["version"] == index["config"]["journal"]["version"]
+    index["docs"] = documents["documents"]
     shards = {
         p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
     }

@@ -188,7 +188,7 @@ def test_no_email_address_appears_in_plain_text_anywhere(sample_site: Build) -> 
 
 
 def test_search_index_has_abstracts_with_authors_and_no_listing_pages(sample_site: Build) -> None:
-    docs = json.loads((sample_site.site / "search" / "documents.json").read_text())
+    docs = json.loads((sample_site.site / "search" / "documents.json").read_text())["documents"]
     locations = {d["location"].split("#")[0] for d in docs}
     for slug, meta in _sample_abstracts():
         entries = [d for d in docs if d["location"] == f"abstracts/{slug}/"]
@@ -208,7 +208,7 @@ def test_every_word_of_an_abstracts_body_is_searchable_from_its_shard(
 ) -> None:
     search = sample_site.site / "search"
     index = json.loads((search / "search_index.json").read_text("utf-8"))
-    documents = json.loads((search / "documents.json").read_text("utf-8"))
+    documents = json.loads((search / "documents.json").read_text("utf-8"))["documents"]
     locations = [d["location"] for d in documents]
     for slug, _ in _sample_abstracts()[:3]:
         post = frontmatter.load(next((ROOT / "abstracts").rglob(f"{slug}.md")))

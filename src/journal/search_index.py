@@ -8,8 +8,9 @@ overrides/assets/journal/search-worker.js):
 - `search/search_index.json`: Material's file, which every page loads on its main thread:
   Material's `config`, and under `config.journal` what the worker needs to read queries as the
   index was made (`shards`, `stop_words`); its `docs` are empty;
-- `search/documents.json`, which the worker fetches as it starts: each document's location,
-  title, tags (authors and keywords) and a short teaser in place of its whole text;
+- `search/documents.json`, which the worker fetches as it starts: `documents`, each one's
+  location, title, tags (authors and keywords) and a short teaser in place of its whole
+  text, and the index's `version`;
 - `search/shards/<key>.json`, one per two first letters of the indexed words (the key is
   their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
   in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
@@ -179,9 +180,10 @@ class SearchIndex:
             yield urls.search_shard(key), text
         documents = _dumps(self.docs)
         version.update(documents.encode("utf-8"))
-        yield urls.SEARCH_DOCUMENTS, documents
+        stamp = version.hexdigest()[:16]
+        yield urls.SEARCH_DOCUMENTS, f'{{"version":"{stamp}","documents":{documents}}}'
         journal = {
-            "version": version.hexdigest()[:16],
+            "version": stamp,
             "shards": list(by_key),
             "stop_words": sorted(STOP_WORDS),
             "folds": FOLDS,

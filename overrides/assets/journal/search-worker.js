@@ -5,9 +5,9 @@
    (src/journal/search_index.py): a query fetches only the shards its words need.
 
    Messages: SETUP (0) brings search/search_index.json (config.journal: the index's version,
-   the shards' names, the stop words and letter folds); this worker then fetches
-   search/documents.json (each document's location, title, tags and teaser), off the page's
-   main thread, and answers READY (1). QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
+   the shards' names, the stop words and letter folds); READY (1) answers it. A query also
+   needs search/documents.json (each document's location, title, tags and teaser), which
+   this worker fetches as it starts, off the page's main thread. QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
    grouped by page: most query words matched first, then the highest score. */
 "use strict";
 
@@ -18,14 +18,17 @@ const RESULT = 3;
 const PREFIX_WEIGHT = 0.5; /* a word that only begins with the word being typed */
 const RANK = 1e12; /* each query word matched outranks any score */
 const PAGE_WEIGHT = 2; /* a page's own score counts double against its sections' */
-const MARKED = 100; /* results whose words are marked: the rest show as they are */
+/* Results shown in full: teaser and marked words. Later ones (Material shows them as the
+   reader scrolls) bring title and tags only: "carcinoma" matches 9,333 documents at 10,000
+   abstracts, and every byte of the answer is copied to the page's main thread. */
+const FULL = 100;
 const WORD = /[\p{L}\p{N}]+/gu; /* a word of normalised text (as Python's [^\W_]+) */
 const SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu; /* a word of the text shown, accents included */
 const MARKUP = /(<[^>]*>|&[#\w]+;)/; /* parts of the shown HTML that are not words */
 const root = new URL("../../", self.location.href); /* this file is assets/journal/ */
 
 let version = "";
-let docs = null; /* null until search/documents.json is loaded */
+let docs = []; /* from search/documents.json, once loaded */
 let parents = []; /* each document's page: a section's page, or the document itself */
 let shardKeys = new Set();
 let stopWords = new Set();
@@ -40,29 +43,46 @@ function normalise(text) {
     .replace(foldable, letter => folds.get(letter));
 }
 
-/* One of the index's files; `version` keeps a cached file of another build out. */
-async function load(path) {
+/* One of the index's files; the version keeps a cached file of another build out. */
+async function load(path, stamp = version) {
   const url = new URL(path, root);
-  url.searchParams.set("v", version);
+  if (stamp) url.searchParams.set("v", stamp);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
 
-async function documents() {
-  if (docs === null) {
-    const list = await load("search/documents.json");
-    const pages = new Map();
-    list.forEach((doc, i) => {
-      if (!doc.location.includes("#")) pages.set(doc.location, i);
-    });
-    parents = list.map((doc, i) => {
-      const hash = doc.location.indexOf("#");
-      return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
-    });
-    docs = list;
-  }
+/* The documents are fetched as the worker starts, beside the page's fetch of
+   search_index.json, and again with the version if they are of another build. */
+let early = load("search/documents.json", "").catch(() => null);
+
+async function loadDocuments() {
+  let data = early && await early;
+  early = null;
+  if (!data || data.version !== version) data = await load("search/documents.json");
+  const list = data.documents;
+  const pages = new Map();
+  list.forEach((doc, i) => {
+    if (!doc.location.includes("#")) pages.set(doc.location, i);
+  });
+  parents = list.map((doc, i) => {
+    const hash = doc.location.indexOf("#");
+    return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
+  });
+  docs = list;
   return docs;
+}
+
+/* The documents, loaded once (again after a failure); the setup and a query may both ask. */
+let loading = null;
+function documents() {
+  if (!loading) {
+    loading = loadDocuments().catch(err => {
+      loading = null;
+      throw err;
+    });
+  }
+  return loading;
 }
 
 function shardKey(word) {
@@ -88,11 +108,8 @@ async function setup({ config }) {
   stopWords = new Set(journal.stop_words || []);
   folds = new Map(Object.entries(journal.folds || {}));
   if (folds.size) foldable = new RegExp(`[${[...folds.keys()].join("")}]`, "gu");
-  try {
-    await documents();
-  } catch (err) {
-    console.warn("Search documents not loaded; trying again with the first query:", err);
-  }
+  /* Ready at once: a query's shards are fetched while the documents still load. */
+  documents().catch(err => console.warn("Search documents not loaded yet:", err));
   return { type: READY };
 }
 
@@ -174,13 +191,14 @@ async function search(query) {
   const items = [];
   for (const [page, hits] of groups) {
     if (!hits.some(hit => hit.doc === page)) hits.push({ doc: page, rank: 0, matched: new Set() });
-    const mark = items.length < MARKED ? fragment => highlight(fragment, terms) : fragment => fragment;
+    const full = items.length < FULL;
+    const mark = full ? fragment => highlight(fragment, terms) : fragment => fragment;
     items.push(hits.map(({ doc, rank, matched }) => {
       const { location, title, text, tags } = docs[doc];
       const result = {
         location,
         title: mark(title),
-        text: mark(text),
+        text: full ? mark(text) : "",
         score: rank,
         terms: Object.fromEntries(terms.map((term, t) => [term.word, matched.has(t)]))
       };
