@@ -5,10 +5,11 @@
    (src/journal/search_index.py): a query fetches only the shards its words need.
 
    Messages: SETUP (0) brings search/search_index.json (config.journal: the index's version,
-   the shards' names, the stop words and letter folds); READY (1) answers it. A query also
-   needs search/documents.json (each document's location, title, tags and teaser), which
-   this worker fetches as it starts, off the page's main thread. QUERY (2) brings what the reader typed; RESULT (3) answers with the matching documents,
-   grouped by page: most query words matched first, then the highest score. */
+   the shards' names, the stop words and letter folds); READY (1) answers it. QUERY (2)
+   brings what the reader typed; RESULT (3) answers with the matching documents, grouped by
+   page: most query words matched first, then the highest score. A query also needs
+   search/documents.json (each document's location, title, tags and teaser), which this
+   worker fetches as it starts, off the page's main thread. */
 "use strict";
 
 const SETUP = 0;
