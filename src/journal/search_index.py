@@ -135,11 +135,10 @@ class SearchIndex:
         doc = len(self.docs)
         text = plain_text(entry.get("text") or "")
         tags = [" ".join(plain_text(str(tag)).split()) for tag in entry.get("tags") or ()]
-        fields = {"text": [text], "tags": tags}
+        fields = {"title": [plain_text(entry.get("title") or "")], "text": [text], "tags": tags}
         weights: dict[str, float] = {}
         for field, boost in self.boosts.items():
-            values = fields.get(field) or [plain_text(str(entry.get(field) or ""))]
-            words = [word for value in values for word in terms(value)]
+            words = [word for value in fields.get(field, ()) for word in terms(value)]
             for word, count in Counter(words).items():
                 weights[word] = weights.get(word, 0.0) + boost * count * (K1 + 1) / (count + K1)
         boost = float(entry.get("boost", 1.0))
