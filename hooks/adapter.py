@@ -6,6 +6,7 @@ state, BUILD, is replaced at the start of every build.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -152,6 +153,13 @@ def _nav_titles(nav: Any) -> Iterator[tuple[str, str | None]]:
 
 @event_priority(50)  # before plugins that snapshot the file list (e.g. redirects)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    project = os.path.dirname(config.config_file_path)
+    for refused in [
+        f
+        for f in files
+        if f.src_dir and BUILD.is_refused(os.path.relpath(f.src_dir, project), f.src_uri)
+    ]:
+        files.remove(refused)  # a link, an unsafe SVG, a script: never copied into the site
     in_nav = {v for item in BUILD.nav if isinstance(item, dict) for v in item.values()}
     titles = dict(_nav_titles(config.nav or []))
     for spec in BUILD.pages:

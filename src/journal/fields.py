@@ -17,17 +17,34 @@ from .loading import RawEntry
 from .problems import Problem, Severity
 
 T = TypeVar("T")
-DOI = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
+# Identifiers are ASCII: re.ASCII keeps \d from matching fullwidth or Arabic-Indic digits, and
+# every pattern is used with fullmatch (a `$` alone also matches before a final newline). The
+# anchors stay in the patterns for the JSON Schema (schema.py), which searches unanchored.
+DOI = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$", re.ASCII)
 """Crossref's pattern for modern DOIs (it matches 99.3% of them); <, >, [ and ] are refused."""
-ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
-ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-hj-km-np-tv-z0-9]{6}\d{2})$")
-EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PAGES = re.compile(r"^([A-Za-z]?\d+)(?:\s*[-\u2013]\s*([A-Za-z]?\d+))?$")
+ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.ASCII)
+ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-hj-km-np-tv-z0-9]{6}\d{2})$", re.ASCII)
+EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", re.ASCII
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
+EMAIL_IN_TEXT = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII
+)
+PAGES = re.compile(r"^([A-Za-z]?\d+)(?:[ ]*[-\u2013][ ]*([A-Za-z]?\d+))?$", re.ASCII)
+RELATIVE_PATH = re.compile(
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$", re.ASCII
+)
+"""A file inside a folder: ASCII letters, digits, `_`, `.` and `-`, folders split by `/`; no
+part starts with a dot (so no `..`, no hidden files), no scheme, space, quote or bracket."""
 
-
-MAX_TITLE = 500
+MAX_TITLE = 1_000
+MAX_SLUG = 120
+"""Room for every file name made from a slug (`<slug>.jats.xml`, temporary names) under the
+255-byte limit of common file systems, and short enough to type."""
+MAX_LIST_TEXT = 200
+MAX_LIST_ITEMS = 100
+"""Keywords and other lists of short text: more than any real article has."""
 
 
 class Invalid(Exception):
@@ -87,7 +104,7 @@ class Checker:
                 self.report(f"{prefix}{name}", f"missing. Add `{name}:` {where}.")
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     text = " ".join(str(value).split())
     return '"' + (text if len(text) <= 60 else text[:57] + "...") + '"'
 
@@ -126,11 +143,28 @@ def parse_code(ch: Checker, key: str, value: Any) -> str:
     return parse_text(ch, key, value)
 
 
+INVISIBLE = re.compile("[\u180e\u200b\u2060-\u2064\ufeff]")
+"""Zero-width characters that make two names or titles look alike (joiners U+200C and U+200D
+are kept: Persian and Indic scripts need them)."""
+
+
+def check_visible(text: str) -> None:
+    """Refuse zero-width characters in a name, title or keyword."""
+    match = INVISIBLE.search(text)
+    if match:
+        raise Invalid(
+            f"contains the invisible character U+{ord(match.group()):04X} (a zero-width "
+            f"space or joiner) after {show(text[: match.start()][-30:])}. Delete it (retype "
+            "the text around it if you cannot see it)."
+        )
+
+
 def parse_title(ch: Checker, key: str, value: Any) -> str:
     """A title: one line of text of sane length."""
     text = parse_text(ch, key, value)
+    check_visible(text)
     if len(text) > MAX_TITLE:
-        raise Invalid(f"is {len(text):,} characters long; the limit is {MAX_TITLE}. Shorten it.")
+        raise Invalid(f"is {len(text):,} characters long; the limit is {MAX_TITLE:,}. Shorten it.")
     return " ".join(text.split())
 
 
@@ -158,7 +192,7 @@ def parse_number(ch: Checker, key: str, value: Any) -> int:
             f"Write the number without it, e.g. {key}: {int(plain) if plain.isdigit() else value}."
         )
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"{_show(plain or value)} is not a whole number. Write e.g. {key}: 6.")
+        raise Invalid(f"{show(plain or value)} is not a whole number. Write e.g. {key}: 6.")
     if value < 1:
         raise Invalid(f"{value} is not a positive number. Write e.g. {key}: 6.")
     return value
@@ -174,25 +208,41 @@ def parse_date(ch: Checker, key: str, value: Any) -> datetime.date:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise Invalid(f"{_show(value)} is not a date. Write it as YYYY-MM-DD, e.g. 2017-06-20.")
+    raise Invalid(f"{show(value)} is not a date. Write it as YYYY-MM-DD, e.g. 2017-06-20.")
 
 
 def parse_flag(ch: Checker, key: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Invalid(f"{_show(value)} is not true or false. Write {key}: true or {key}: false.")
+        raise Invalid(f"{show(value)} is not true or false. Write {key}: true or {key}: false.")
     return value
 
 
 def parse_text_list(ch: Checker, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         raise Invalid(
-            f"{_show(value)} is one piece of text; a list is expected. Write "
+            f"{show(value)} is one piece of text; a list is expected. Write "
             f"{key}: [first, second] or one `- item` per line."
         )
     if not isinstance(value, list):
-        raise Invalid(f"expected a list, found {_show(value)}. Write {key}: [first, second].")
-    items = [ch.parse(f"{key}[{n}]", v, parse_text) for n, v in enumerate(value, 1)]
+        raise Invalid(f"expected a list, found {show(value)}. Write {key}: [first, second].")
+    if len(value) > MAX_LIST_ITEMS:
+        raise Invalid(
+            f"has {len(value):,} items; the limit is {MAX_LIST_ITEMS}. Keep the "
+            f"{MAX_LIST_ITEMS} that describe the article best."
+        )
+    items = [ch.parse(f"{key}[{n}]", v, parse_list_text) for n, v in enumerate(value, 1)]
     return tuple(i for i in items if i)
+
+
+def parse_list_text(ch: Checker, key: str, value: Any) -> str:
+    """One item of a list such as keywords: one short line of text."""
+    text = " ".join(parse_text(ch, key, value).split())
+    check_visible(text)
+    if len(text) > MAX_LIST_TEXT:
+        raise Invalid(
+            f"is {len(text):,} characters long; the limit is {MAX_LIST_TEXT}. Shorten it."
+        )
+    return text
 
 
 class Choice:
@@ -208,7 +258,7 @@ class Choice:
             return text
         close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
         hint = f'Did you mean "{close[0]}"?' if close else "Use one of: " + ", ".join(choices)
-        raise Invalid(f"{_show(text)} is not a known value. {hint}")
+        raise Invalid(f"{show(text)} is not a known value. {hint}")
 
 
 def parse_choice(choices: tuple[str, ...]) -> Choice:
@@ -217,9 +267,9 @@ def parse_choice(choices: tuple[str, ...]) -> Choice:
 
 def parse_doi(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value).removeprefix("https://doi.org/").removeprefix("doi:")
-    if not DOI.match(text):
+    if not DOI.fullmatch(text):
         raise Invalid(
-            f"{_show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "
+            f"{show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "
             "e.g. 10.4172/2324-9110.1000123."
         )
     return text
@@ -227,15 +277,15 @@ def parse_doi(ch: Checker, key: str, value: Any) -> str:
 
 def parse_orcid(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
-    match = ORCID.match(text)
+    match = ORCID.fullmatch(text)
     if not match:
         raise Invalid(
-            f"{_show(text)} is not an ORCID iD. Write 16 digits in groups of four, "
+            f"{show(text)} is not an ORCID iD. Write 16 digits in groups of four, "
             'e.g. "0000-0002-1825-0097".'
         )
     if not mod_11_2.is_valid(match.group(1).replace("-", "")):
         raise Invalid(
-            f"{_show(text)} has a wrong check digit (the last character). Copy the "
+            f"{show(text)} has a wrong check digit (the last character). Copy the "
             "iD again from the author's ORCID record."
         )
     return match.group(1)
@@ -243,10 +293,10 @@ def parse_orcid(ch: Checker, key: str, value: Any) -> str:
 
 def parse_ror(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
-    match = ROR.match(text)
+    match = ROR.fullmatch(text)
     if not match:
         raise Invalid(
-            f"{_show(text)} is not a ROR id. Write it as https://ror.org/ followed by "
+            f"{show(text)} is not a ROR id. Write it as https://ror.org/ followed by "
             "9 characters, e.g. https://ror.org/03w04rv71."
         )
     return f"https://ror.org/{match.group(1)}"
@@ -254,18 +304,18 @@ def parse_ror(ch: Checker, key: str, value: Any) -> str:
 
 def parse_issn(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
-    if not stdnum_issn.is_valid(text):
+    if not text.isascii() or not stdnum_issn.is_valid(text):
         raise Invalid(
-            f"{_show(text)} is not a valid ISSN (8 characters, the last a check "
-            'digit). Copy it from the ISSN register, e.g. "2324-9110".'
+            f"{show(text)} is not a valid ISSN (8 characters, the last a check "
+            'digit). Copy it from the ISSN register, e.g. "1932-6203".'
         )
     return str(stdnum_issn.format(text))
 
 
 def parse_email(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
-    if not EMAIL.match(text):
-        raise Invalid(f"{_show(text)} is not an e-mail address. Write it as name@example.org.")
+    if not EMAIL.fullmatch(text):
+        raise Invalid(f"{show(text)} is not an e-mail address. Write it as name@example.org.")
     return text
 
 
@@ -274,37 +324,63 @@ def parse_url(ch: Checker, key: str, value: Any) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
         raise Invalid(
-            f"{_show(text)} is not a web address. Write a full URL starting with https://."
+            f"{show(text)} is not a web address. Write a full URL starting with https://."
         )
     return text
 
 
 def parse_pages(ch: Checker, key: str, value: Any) -> str:
     text = parse_code(ch, key, value)
-    match = PAGES.match(text)
+    match = PAGES.fullmatch(text)
     if not match:
-        raise Invalid(f'{_show(text)} is not a page or page range. Write e.g. "21" or "12-14".')
+        raise Invalid(f'{show(text)} is not a page or page range. Write e.g. "21" or "12-14".')
     first, last = match.group(1), match.group(2)
     if last and first.isdigit() and last.isdigit() and int(last) < int(first):
-        raise Invalid(f"{_show(text)} ends before it starts. Write the first page first.")
+        raise Invalid(f"{show(text)} ends before it starts. Write the first page first.")
     return f"{first}-{last}" if last else first
 
 
 def parse_relative_path(ch: Checker, key: str, value: Any) -> str:
+    """A file inside the folder the field names (authors/ for photos, docs/ for logos).
+
+    The grammar is strict because the path is printed into HTML attributes and XML: a quote
+    or an angle bracket in it would break out of the attribute.
+    """
     text = parse_text(ch, key, value)
     parts = text.replace("\\", "/").split("/")
     if text.startswith(("/", "\\")) or ":" in text or ".." in parts:
         raise Invalid(
-            f"{_show(text)} points outside the project. Write a path inside the "
+            f"{show(text)} points outside the project. Write a path inside the "
             "folder, e.g. photos/jane-doe.jpg."
         )
-    return "/".join(p for p in parts if p not in ("", "."))
+    if not RELATIVE_PATH.fullmatch(text):
+        raise Invalid(
+            f"{show(text)} is not a plain file path. Use only letters a-z, digits, `-`, `_` "
+            "and `.` in file and folder names (no spaces, quotes or brackets; no name starting "
+            "with a dot), folders split by `/`, e.g. photos/jane-doe.jpg; rename the file."
+        )
+    return text
+
+
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+def parse_image_path(ch: Checker, key: str, value: Any) -> str:
+    """A relative path to an image the site shows."""
+    text = parse_relative_path(ch, key, value)
+    if not text.lower().endswith(IMAGE_TYPES):
+        raise Invalid(
+            f"{show(text)} is not an image file. Use a file ending in "
+            + ", ".join(IMAGE_TYPES)
+            + "."
+        )
+    return text
 
 
 def parse_mapping(ch: Checker, key: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise Invalid(
             f"expected a set of fields (name: value lines indented under {key}:), "
-            f"found {_show(value)}."
+            f"found {show(value)}."
         )
     return value

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .assets import walk
 from .problems import Problem
 
 try:  # libyaml's C loader is several times faster; same results
@@ -26,9 +27,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 12
 """Front matter nested deeper than this is refused (no field needs more than 3)."""
 MAX_FILE_BYTES = 1_000_000
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Invisible characters refused anywhere in a file: C0/C1 controls (tab and newline are fine)
-and the bidirectional overrides that can make text display differently from what it says."""
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    f"\ud800-\udfff\ufff9-\ufffb\U000e0000-\U000e007f{_NONCHARACTERS}]"
+)
+"""Characters refused anywhere in a file: C0/C1 controls (tab and newline are fine), the
+bidirectional overrides that can make text display differently from what it says, and what no
+text holds: noncharacters (U+FFFF…) and surrogates, which make XML files ill-formed, tag
+characters (U+E0000…, invisible) and interlinear annotation marks."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -68,6 +77,12 @@ def describe_control(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
         return f"{code} (a right-to-left/left-to-right override)"
+    if "\U000e0000" <= char <= "\U000e007f":
+        return f"{code} (an invisible tag character)"
+    if "\ud800" <= char <= "\udfff":
+        return f"{code} (half of a character pair, not a character)"
+    if char >= "\ufdd0" and char not in "\ufff9\ufffa\ufffb":
+        return f"{code} (a noncharacter, which no text may hold)"
     return f"{code} (a control character)"
 
 
@@ -78,7 +93,7 @@ def _check_controls(text: str) -> None:
         line = text.count("\n", 0, match.start()) + 1
         why = (
             "right-to-left text displays correctly without it"
-            if match.group() >= "\u202a"
+            if "\u202a" <= match.group() <= "\u2069"
             else "it often comes from text copied out of a PDF or a word processor"
         )
         raise _FormError(
@@ -289,13 +304,11 @@ def iter_markdown(folder: Path) -> Iterator[Path]:
 
 
 def iter_files(folder: Path, suffix: str) -> Iterator[Path]:
-    """Every file below `folder` whose name ends in `suffix`, in a stable order."""
-    found = [
-        Path(top, name)
-        for top, _, names in os.walk(folder)
-        for name in names
-        if name.endswith(suffix)
-    ]
+    """Every file below `folder` whose name ends in `suffix`, in a stable order; symbolic
+    links are not files of the journal (assets.scan_content reports them)."""
+    if folder.is_symlink():
+        return
+    found = [path for path, is_link in walk(folder) if not is_link and path.name.endswith(suffix)]
     # Sorting by parts is the order Path comparison gives, without its per-compare cost.
     yield from sorted(found, key=lambda p: p.parts)
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import cache
+from urllib.parse import urlsplit
+
+import lxml.html
+import markdown
 import nh3
 
 _TAGS = {
@@ -104,3 +111,67 @@ def sanitize_html(html: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     )
+
+
+_RAW_MARKUP = re.compile(r"<[A-Za-z/!?]")
+"""Raw HTML (and autolinks); "p < 0.05" is text."""
+_WORD = re.compile(r"\w+")
+_SOURCE_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "href")
+_LOADING_TAGS = frozenset({"img", "source", "video", "audio", "track", "picture", "input"})
+"""Elements whose address a browser loads without the reader clicking (href: <link>)."""
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["extra"])
+
+
+def _words(html: str) -> Counter[str]:
+    if not html.strip():
+        return Counter()
+    text = " ".join(
+        str(t) for t in lxml.html.fragment_fromstring(html, create_parent="div").itertext()
+    )
+    return Counter(_WORD.findall(text))
+
+
+def _loaded_elsewhere(html: str) -> str | None:
+    """The first address on another host a page with `html` would load by itself."""
+    for element in lxml.html.fragment_fromstring(html, create_parent="div").iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag not in _LOADING_TAGS and tag != "link":
+            continue
+        for name in _SOURCE_ATTRIBUTES:
+            for address in (element.get(name) or "").replace(",", " ").split():
+                if address.startswith("//") or urlsplit(address).scheme:
+                    return address
+    return None
+
+
+def check_markup(text: str) -> list[str]:
+    """Problems of a body's Markdown that the site would not show as written: text the
+    sanitiser must drop (script, style, or an HTML shape it cannot keep) and images loaded
+    from another site (a pixel that tells that site who reads the page)."""
+    has_markup = bool(_RAW_MARKUP.search(text))
+    if not has_markup and "//" not in text:
+        return []  # plain Markdown: nothing to drop, no address
+    html = _markdown().reset().convert(text)
+    found = []
+    address = _loaded_elsewhere(html)
+    if address:
+        found.append(
+            f'shows an image from another site ("{address[:80]}"), which tells that site who '
+            "reads the page. Put the image file in the repository beside this file and link "
+            "it by its name, or remove it."
+        )
+    if has_markup:
+        before = _words(html)
+        lost = before - _words(sanitize_html(html))
+        if lost:
+            words = " ".join([w for w in before if w in lost][:6])
+            found.append(
+                f"holds HTML the site cannot show as written (a script, a style, or tags "
+                f"nested in a way it does not keep); the text around it would be lost "
+                f"({words} …). Write the text in Markdown, without the HTML."
+            )
+    return found

@@ -6,6 +6,7 @@ new field appears in the schema as soon as it is added to a table.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import fields, validation
@@ -14,6 +15,15 @@ from .validation import Parser
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
 
+
+def _ends_with(suffixes: tuple[str, ...]) -> str:
+    """A pattern for names ending in one of `suffixes`, in any case (JSON Schema has no flags)."""
+    cased = (
+        "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in s) for s in suffixes
+    )
+    return "(" + "|".join(cased) + ")$"
+
+
 _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_text: TEXT,
     fields.parse_title: {**TEXT, "maxLength": fields.MAX_TITLE},
@@ -21,17 +31,22 @@ _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_number: {"type": "integer", "minimum": 1},
     fields.parse_date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     fields.parse_flag: {"type": "boolean"},
-    fields.parse_text_list: {"type": "array", "items": TEXT},
+    fields.parse_text_list: {
+        "type": "array",
+        "maxItems": fields.MAX_LIST_ITEMS,
+        "items": {**TEXT, "maxLength": fields.MAX_LIST_TEXT},
+    },
     fields.parse_doi: {"type": "string", "pattern": fields.DOI.pattern},
     fields.parse_orcid: {"type": "string", "pattern": fields.ORCID.pattern},
     fields.parse_ror: {"type": "string", "pattern": fields.ROR.pattern},
     fields.parse_email: {"type": "string", "format": "email"},
     fields.parse_url: {"type": "string", "format": "uri", "pattern": "^https?://"},
     fields.parse_pages: {"type": ["string", "integer"], "pattern": fields.PAGES.pattern},
-    # As parse_relative_path: no leading slash, no drive or scheme colon, no ".." segment.
-    fields.parse_relative_path: {
+    fields.parse_relative_path: {"type": "string", "pattern": fields.RELATIVE_PATH.pattern},
+    fields.parse_image_path: {
         "type": "string",
-        "not": {"pattern": r"(^[/\\]|:|(^|[/\\])\.\.([/\\]|$))"},
+        "pattern": fields.RELATIVE_PATH.pattern,
+        "allOf": [{"pattern": _ends_with(fields.IMAGE_TYPES)}],
     },
     validation.parse_author_id: {"type": "string", "pattern": fields.SLUG.pattern},
 }

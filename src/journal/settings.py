@@ -10,9 +10,9 @@ from .fields import (
     Invalid,
     Reported,
     parse_email,
+    parse_image_path,
     parse_issn,
     parse_mapping,
-    parse_relative_path,
     parse_text,
     parse_url,
 )
@@ -27,7 +27,12 @@ LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar", "
 
 def parse_doi_prefix(ch: Checker, key: str, value: Any) -> str:
     text = parse_text(ch, key, value)
-    if not (text.startswith("10.") and text[3:].isdigit() and 4 <= len(text) - 3 <= 9):
+    if not (
+        text.startswith("10.")
+        and text[3:].isascii()
+        and text[3:].isdigit()
+        and 4 <= len(text) - 3 <= 9
+    ):
         raise Invalid(
             f'"{text}" is not a DOI prefix. Write 10. followed by 4 to 9 digits, e.g. "10.4172".'
         )
@@ -83,7 +88,7 @@ LICENSE_FIELDS: dict[str, tuple[Parser, bool]] = {
 PARTNER_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "url": (parse_url, True),
-    "logo": (parse_relative_path, False),
+    "logo": (parse_image_path, False),
     "description": (parse_text, False),
 }
 
@@ -101,7 +106,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "tracking_url": (parse_url, False),
     "contact_email": (parse_email, False),
     "media_partners": (parse_partners, False),
-    "logo": (parse_relative_path, False),
+    "logo": (parse_image_path, False),
     "primary_color": (parse_color, False),
     "accent_color": (parse_color, False),
     "depositor_name": (parse_text, False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -12,21 +13,24 @@ from typing import Any
 
 from . import urls
 from .assembly import build_journal
+from .assets import Scan, check_published_file, scan_content
 from .exports import ExportFile, build_exports
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache, cache_dir
 from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
-from .model import Abstract, Author, Issue, Journal
+from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .problems import Problem
-from .settings import check_settings
+from .settings import PREFIX, check_settings
 from .validation import ParsedAbstract, check_abstract, check_author, check_issue_list
 
 ABSTRACTS = "abstracts"
 AUTHORS = "authors"
 ISSUES_FILE = "issues.yml"
+DOCS = "docs"
+"""The folder of hand-written pages and of the files logos and covers name."""
 
 
 class Views(Mapping[str, Mapping[str, Any]]):
@@ -69,6 +73,8 @@ class SiteData:
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
+    scan: Scan = field(default_factory=Scan)
+    """What the scan of the content folders refused: never copied into the site."""
     renderer: str | None = None
     """The host's Markdown settings (page_bodies.renderer_fingerprint); None: rendered
     bodies are not kept between builds."""
@@ -95,6 +101,16 @@ class SiteData:
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
         self.outputs.write(export.cache_key(self.outputs), export.make, destination)
+
+    def is_refused(self, folder: str, src_uri: str) -> bool:
+        """Whether a file the host would copy into the site is refused: a symbolic link, an
+        unsafe SVG, a script file or an abstract in docs/ (assets.py). `folder` is the
+        host's folder of the file relative to the project (e.g. "docs"), `src_uri` the
+        file's path inside it."""
+        parts = Path(folder).as_posix().split("/")
+        if ".." in parts or Path(folder).is_absolute():
+            return False  # the theme's own files, outside the project
+        return self.scan.is_refused("/".join([p for p in parts if p not in ("", ".")] + [src_uri]))
 
     @property
     def errors(self) -> list[Problem]:
@@ -178,16 +194,31 @@ def load_journal(
     site_url: str = "",
     today: datetime.date | None = None,
     preview: bool | None = None,
+    scan: Scan | None = None,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
-    """Read and check every editors' file; the Journal when nothing is fatally wrong."""
+    """Read and check every editors' file; the Journal when nothing is fatally wrong.
+
+    `scan` is the scan of the content folders (assets.scan_content), made here when not given.
+    """
     keys, problems = preview_scope()
-    settings, found = check_settings(load_settings(root, config_file, extra_journal), site_url)
+    scan = scan or scan_journal(root)
+    problems += scan.problems
+    settings_entry = load_settings(root, config_file, extra_journal)
+    settings, found = check_settings(settings_entry, site_url)
     problems += found
+    if settings is not None:
+        settings, found = _check_settings_files(root, scan, settings_entry, settings)
+        problems += found
     parsed: list[ParsedAbstract] = []
     entries: list[RawEntry] = []
     abstract_problems: list[Problem] = []
     folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
-    pdfs = {path for folder in folders for path in iter_files(folder, ".pdf")}
+    pdfs = {
+        path
+        for folder in folders
+        for path in iter_files(folder, ".pdf")
+        if not scan.is_refused(path.relative_to(root).as_posix())
+    }
     for path in (path for folder in folders for path in iter_markdown(folder)):
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
@@ -214,6 +245,9 @@ def load_journal(
             continue
         author, found = check_author(entry)
         problems += found
+        if author and author.photo:
+            author, found = _check_photo(root, scan, entry, author)
+            problems += found
         if author:
             authors.append(author)
         else:
@@ -226,7 +260,7 @@ def load_journal(
             problems.append(data)
         else:
             issue_meta, found = check_issue_list(data)
-            problems += found
+            problems += found + _check_covers(root, scan, data, issue_meta)
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(
@@ -239,6 +273,120 @@ def load_journal(
         broken_authors=broken,
     )
     return journal, problems + found, entries
+
+
+NOT_CONTENT = frozenset(
+    {ABSTRACTS, AUTHORS, DOCS, "overrides", "hooks", "src", "tests", "benchmarks", "scripts"}
+    | {"site", "node_modules"}
+)
+"""Top-level folders that hold no misplaced abstracts (code, tests, build output)."""
+
+
+def looks_like_abstract(entry: RawEntry) -> bool:
+    return "title" in entry.meta and "authors" in entry.meta
+
+
+def scan_journal(root: Path) -> Scan:
+    """Scan the content folders (assets.scan_content), and refuse abstracts filed where
+    they would be published as a plain page (docs/) or not at all (a misspelled folder)."""
+    scan = scan_content(root)
+    for path in iter_markdown(root / DOCS):
+        entry = load_entry(root, path)
+        if isinstance(entry, RawEntry) and looks_like_abstract(entry):
+            scan.refuse(
+                entry.path,
+                1,
+                "this looks like an abstract (it has a title and authors), but docs/ holds "
+                "the journal's own pages, so it is not published. Move it to "
+                f"abstracts/<volume>/<issue>/{path.name}.",
+            )
+    others = [
+        child
+        for child in sorted(root.iterdir())
+        if not child.name.startswith((".", "_")) and child.name not in NOT_CONTENT
+    ]
+    for path in (p for child in others for p in _markdown_in(child)):
+        entry = load_entry(root, path)
+        if isinstance(entry, RawEntry) and looks_like_abstract(entry):
+            scan.problems.append(
+                Problem(
+                    path=entry.path,
+                    line=1,
+                    field="file",
+                    message="this looks like an abstract (it has a title and authors), but it "
+                    f"is outside abstracts/, so it is not published. Move it to "
+                    f"abstracts/<volume>/<issue>/{path.name}.",
+                )
+            )
+    return scan
+
+
+def _markdown_in(path: Path) -> Iterator[Path]:
+    if path.is_symlink():
+        return
+    if path.is_file():
+        if path.suffix == ".md":
+            yield path
+    else:
+        yield from iter_markdown(path)
+
+
+def _published(root: Path, scan: Scan, folder: str, rel: str) -> str | None:
+    """Why the file a field names cannot be published, if it cannot."""
+    message = check_published_file(root / folder, rel)
+    if message is None and scan.is_refused(f"{folder}/{rel}"):
+        message = f'"{rel}" is not published: see the problem reported for {folder}/{rel}.'
+    return message
+
+
+def _check_photo(
+    root: Path, scan: Scan, entry: RawEntry, author: Author
+) -> tuple[Author, list[Problem]]:
+    message = _published(root, scan, AUTHORS, author.photo)
+    if message is None:
+        return author, []
+    problem = Problem(path=entry.path, line=entry.line_of("photo"), field="photo", message=message)
+    return dataclasses.replace(author, photo=""), [problem]
+
+
+def _check_settings_files(
+    root: Path, scan: Scan, entry: RawEntry, settings: Settings
+) -> tuple[Settings, list[Problem]]:
+    """The logos the settings name: a missing one would be a broken image on every page."""
+    problems = []
+
+    def report(key: str, message: str) -> None:
+        field = f"{PREFIX}.{key}"
+        problems.append(
+            Problem(path=entry.path, line=entry.line_of(field), field=field, message=message)
+        )
+
+    logo = settings.logo
+    if logo and (message := _published(root, scan, DOCS, logo)):
+        report("logo", message)
+        logo = ""
+    partners = []
+    for number, partner in enumerate(settings.media_partners, 1):
+        if partner.logo and (message := _published(root, scan, DOCS, partner.logo)):
+            report(f"media_partners[{number}].logo", message)
+            partner = dataclasses.replace(partner, logo="")
+        partners.append(partner)
+    changed = dataclasses.replace(settings, logo=logo, media_partners=tuple(partners))
+    return changed, problems
+
+
+def _check_covers(
+    root: Path, scan: Scan, entry: RawEntry, issues: list[dict[str, Any]]
+) -> list[Problem]:
+    problems = []
+    for values in issues:
+        if "cover" in values and (message := _published(root, scan, DOCS, values["cover"])):
+            field = f"{values['_where'][2]}.cover"
+            problems.append(
+                Problem(path=entry.path, line=entry.line_of(field), field=field, message=message)
+            )
+            del values["cover"]
+    return problems
 
 
 def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
@@ -269,11 +417,12 @@ def build_site_data(
     (page_bodies.renderer_fingerprint): given, rendered biographies and page bodies are kept
     in the output cache (see `SiteData.page_body`).
     """
+    scan = scan_journal(root)
     journal, problems, _ = load_journal(
-        root, config_file, extra_journal, site_url=site_url, today=today, preview=preview
+        root, config_file, extra_journal, site_url=site_url, today=today, preview=preview, scan=scan
     )
     if journal is None:
-        return SiteData(journal=None, problems=problems)
+        return SiteData(journal=None, problems=problems, scan=scan)
     citations = CitationCache.open(cache_dir(root))
     outputs = OutputCache.open(cache_dir(root), journal.settings)
 
@@ -310,7 +459,8 @@ def build_site_data(
         complete=not preview_scope()[0],
         site=context_for_site(journal),
         static_files=photos + pdfs,
-        nav=build_nav(journal, docs_pages),
+        nav=build_nav(journal, [p for p in docs_pages if not scan.is_refused(f"{DOCS}/{p}")]),
+        scan=scan,
         exports=exports,
         notes=notes,
         renderer=renderer,

@@ -13,6 +13,7 @@ from typing import Any
 
 from .fields import (
     EMAIL_IN_TEXT,
+    MAX_SLUG,
     SLUG,
     Checker,
     Invalid,
@@ -23,19 +24,21 @@ from .fields import (
     parse_doi,
     parse_email,
     parse_flag,
+    parse_image_path,
     parse_mapping,
     parse_number,
     parse_orcid,
     parse_pages,
-    parse_relative_path,
     parse_ror,
     parse_text,
     parse_text_list,
     parse_title,
+    show,
 )
 from .loading import RawEntry
 from .model import Affiliation, Author, Conference
 from .problems import Problem
+from .sanitize import check_markup
 
 ARTICLE_TYPES = (
     "Research Article",
@@ -49,6 +52,11 @@ ARTICLE_TYPES = (
     "Clinical Image",
     "Erratum",
 )
+PLACEHOLDER_ABSTRACT = "Write the abstract here."
+"""The body `journal new abstract` writes."""
+MAX_AUTHORS = 5_000
+"""Consortium papers list over 1,000 authors; none lists this many."""
+MAX_AFFILIATIONS = 50
 MAX_BODY_WORDS = 5_000
 MAX_BODY_CHARS = 60_000
 
@@ -87,6 +95,11 @@ def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
 def parse_affiliations(ch: Checker, key: str, value: Any) -> tuple[Affiliation, ...]:
     if not isinstance(value, list):
         raise Invalid(f"expected a list of institutions, one `- name: …` per line, under {key}:.")
+    if len(value) > MAX_AFFILIATIONS:
+        raise Invalid(
+            f"lists {len(value):,} institutions; the limit is {MAX_AFFILIATIONS}. Keep the "
+            "author's own institutions."
+        )
     items = [_quiet(ch, f"{key}[{n}]", v, parse_affiliation) for n, v in enumerate(value, 1)]
     return tuple(i for i in items if i)
 
@@ -105,7 +118,7 @@ def _quiet(ch: Checker, key: str, value: Any, parser: Parser) -> Any:
 def parse_author_id(ch: Checker, key: str, value: Any) -> str:
     """An author id: the name of a file in authors/ without .md."""
     text = parse_text(ch, key, value)
-    if not SLUG.match(text):
+    if not SLUG.fullmatch(text) or len(text) > MAX_SLUG:
         raise Invalid(
             f'"{text}" is not an author id. Ids are the file names in authors/ without '
             ".md: lowercase letters, digits and hyphens, e.g. jane-doe."
@@ -141,6 +154,11 @@ def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...
         value = [value]
     if not isinstance(value, list) or not value:
         raise Invalid("expected a list of author ids, e.g. authors: [jane-doe, john-smith].")
+    if len(value) > MAX_AUTHORS:
+        raise Invalid(
+            f"lists {len(value):,} authors; the limit is {MAX_AUTHORS:,}. A consortium "
+            "with more members is listed as its group name."
+        )
     refs = [_quiet(ch, f"{key}[{n}]", v, parse_author_ref) for n, v in enumerate(value, 1)]
     return tuple(r for r in refs if r)
 
@@ -195,13 +213,13 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
 
 AUTHOR_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_title, True),
-    "given": (parse_text, False),
-    "family": (parse_text, False),
+    "given": (parse_title, False),
+    "family": (parse_title, False),
     "degrees": (parse_text, False),
     "orcid": (parse_orcid, False),
     "email": (parse_email, False),
     "affiliations": (parse_affiliations, False),
-    "photo": (parse_relative_path, False),
+    "photo": (parse_image_path, False),
 }
 
 ISSUE_FIELDS: dict[str, tuple[Parser, bool]] = {
@@ -210,7 +228,7 @@ ISSUE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "title": (parse_title, False),
     "published": (parse_date, False),
     "description": (parse_text, False),
-    "cover": (parse_relative_path, False),
+    "cover": (parse_image_path, False),
 }
 
 
@@ -230,11 +248,17 @@ def _read_fields(
 def slug_of(ch: Checker, path: str) -> str:
     """The file name without .md, which must be a safe URL slug."""
     slug = path.rsplit("/", 1)[-1].removesuffix(".md")
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         ch.report(
             "file name",
-            f'"{slug}" is not a valid slug. Rename the file to lowercase '
+            f"{show(slug)} is not a valid slug. Rename the file to lowercase "
             "letters, digits and hyphens, e.g. smith-glioma-2017.md.",
+        )
+    elif len(slug) > MAX_SLUG:
+        ch.report(
+            "file name",
+            f"the file name is {len(slug)} characters long; the limit is {MAX_SLUG} (the "
+            "site makes longer file names from it). Rename the file to a shorter slug.",
         )
     return slug
 
@@ -259,6 +283,8 @@ def check_body(ch: Checker, what: str, *, required: bool) -> None:
             f"the {what} has {len(body):,} characters; the limit is "
             f"{MAX_BODY_CHARS:,}. Shorten it.",
         )
+    for message in check_markup(body):
+        report(ch.entry.body_line, f"the {what} {message}")
     # The pattern backtracks through every word: look only in texts with an @ in them.
     for match in EMAIL_IN_TEXT.finditer(body) if "@" in body else ():
         report(
@@ -310,6 +336,18 @@ def check_folder(ch: Checker, values: dict[str, Any]) -> None:
         )
 
 
+def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
+    """The same author twice in one author list is a slip (a copied line)."""
+    first: dict[str, str] = {}
+    for ref in refs:
+        if ref.id in first:
+            ch.report(
+                ref.key,
+                f'"{ref.id}" is listed twice (also at {first[ref.id]}). Remove one of the two.',
+            )
+        first.setdefault(ref.id, ref.key)
+
+
 def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
     """Read an abstract's front matter and body, reporting every problem."""
     ch = Checker(entry)
@@ -325,6 +363,17 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
             )
     check_folder(ch, values)
     refs = values.pop("authors", ())
+    check_repeated_authors(ch, refs)
+    if entry.body.strip() == PLACEHOLDER_ABSTRACT and not values.get("draft"):
+        ch.problems.append(
+            Problem(
+                path=entry.path,
+                line=entry.body_line,
+                field="body",
+                message=f'still says "{PLACEHOLDER_ABSTRACT}", the text `journal new` writes. '
+                "Replace it with the abstract, or mark the file `draft: true`.",
+            )
+        )
     if refs and sum(r.is_corresponding for r in refs) > 1:
         ch.report(
             "authors",
@@ -338,6 +387,14 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
 def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
     """Read an author's front matter and biography, reporting every problem."""
     ch = Checker(entry)
+    if "title" in entry.meta and "authors" in entry.meta:  # one cause, not a dozen problems
+        ch.report(
+            "file",
+            "this looks like an abstract (it has a title and authors), not an author's "
+            "biography. Move it to abstracts/<volume>/<issue>/"
+            f"{entry.path.rsplit('/', 1)[-1]}.",
+        )
+        return None, ch.problems
     slug = slug_of(ch, entry.path)
     values = _read_fields(ch, "", entry.meta, AUTHOR_FIELDS)
     check_body(ch, "biography", required=False)

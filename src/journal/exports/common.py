@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from functools import cache, lru_cache
 
-import markdown  # type: ignore[import-untyped]  # no stubs installed
+import markdown
 import nh3
 
 from .. import urls
