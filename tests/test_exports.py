@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import rispy
 from bs4 import BeautifulSoup
 from citeproc.source.json import CiteProcJSON
@@ -135,7 +138,8 @@ def _validate(tmp_path: Path, script: str, *args: str, text: str) -> None:
 
 def test_escape_bibtex_escapes_every_latex_special_character() -> None:
     assert escape_bibtex("50% & $x$ #1 a_b {c} ~ ^ \\") == (
-        r"50\% \& \$x\$ \#1 a\_b \{c\} \textasciitilde{} \textasciicircum{} \textbackslash{}"
+        r"50\% \& \$x\$ \#1 a\_b \textbraceleft{}c\textbraceright{} \textasciitilde{} "
+        r"\textasciicircum{} \textbackslash{}"
     )
     assert escape_bibtex("two\nlines") == "two lines"
 
@@ -148,6 +152,25 @@ def test_bibtex_parses_with_pybtex_and_keeps_the_values() -> None:
     assert entry.fields["doi"] == "10.5555/x_1"
     assert entry.fields["pages"] == "1--4"
     assert entry.fields["journal"] == r"Tests \& Trials"
+
+
+BIBTEX_HOSTILE = st.text(alphabet="{}\\@%#&~^$_,=\"' \nabcÄß漢", min_size=1, max_size=30)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(title=BIBTEX_HOSTILE, keywords=st.lists(BIBTEX_HOSTILE, min_size=1, max_size=4))
+def test_bibtex_of_any_title_and_keywords_parses_as_one_entry(
+    title: str, keywords: list[str]
+) -> None:
+    abstract = dataclasses.replace(
+        ISSUE.abstracts[0], title=title.strip() or "t", keywords=tuple(keywords)
+    )
+    data = parse_string(export_bibtex(JOURNAL, [abstract, ISSUE.abstracts[1]]), "bibtex")
+    assert sorted(data.entries) == ["first", "talk"]  # nothing broke out of a value
+    entry = data.entries["first"]
+    assert "title" in entry.fields and "doi" in entry.fields
+    assert entry.fields["doi"] == "10.5555/x_1"
+    assert [str(p) for p in entry.persons["author"]] == ["López-Núñez, Ana", "Okoro, Ben"]
 
 
 def test_ris_parses_with_rispy() -> None:

@@ -41,10 +41,12 @@ RAW_MARKERS = (  # a payload's markup as written: only ever found escaped (&lt;â
     '<div onclick="alert',
 )
 EMAILS = ("hostile.author@example.org", "ana.lopez@example.org", "office@example.org")
+LOSSY = (XSS[0], XSS[3], XSS[6], "| a | b |\n|---|---|\n| <script>alert(19)</script> | ok |")
+"""Payloads the sanitiser can only drop with text around them: their files are refused."""
 BODY = "\n\n".join(
     [
-        "A hostile body with every payload.",
-        *XSS,
+        "A hostile body with every payload the sanitiser can defuse and keep the text.",
+        *(x for x in XSS if x not in LOSSY),
         "[click me](javascript:alert(11)) and [data](data:text/html;base64,PHNjcmlwdD4=)",
         '<div onclick="alert(12)" style="position:fixed">fixed</div>',
         '<form action="javascript:alert(13)"><input formaction="javascript:alert(14)"></form>',
@@ -52,7 +54,6 @@ BODY = "\n\n".join(
         '<math><mi xlink:href="javascript:alert(17)">x</mi></math>',
         '<p id="__config">clobber</p><a href="&#106;avascript:alert(18)">enc</a>',
         '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=x">',
-        "| a | b |\n|---|---|\n| <script>alert(19)</script> | ok |",
     ]
 )
 
@@ -103,6 +104,14 @@ HOSTILE_FILES = {
     "abstracts/1/1/refused-bad-doi.md": _abstract("x").replace(
         'doi: "10.5555/hostile.0001"', 'doi: "10.5555/<script>alert(1)</script>"'
     ),
+    **{
+        f"abstracts/1/1/refused-lossy-body-{n}.md": _abstract("x", body=f"Before {x} after.")
+        for n, x in enumerate(LOSSY, 1)
+    },
+    "abstracts/1/1/refused-tracking-pixel.md": _abstract(
+        "x", body="Seen ![](https://evil.example/pixel.gif) by a tracker."
+    ),
+    "authors/refused-lossy-bio.md": f"---\nname: Lossy Bio\n---\nBio {XSS[0]} text.\n",
     "authors/refused-orcid.md": f"---\nname: Orcid\norcid: {_quote(XSS[0])}\n---\n",
     "authors/refused-photo.md": "---\nname: Photo\nphoto: javascript:alert(1)\n---\n",
 }

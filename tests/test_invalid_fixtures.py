@@ -40,8 +40,9 @@ def check_lines(project: Path) -> list[str]:
     """The formatted problems of a journal, as `journal check` prints them."""
     config = project / "mkdocs.yml"
     values, broken = read_settings(config)
-    assert broken is None
     _, problems, _ = load_journal(project, config, values, today=TODAY, preview=False)
+    if broken:  # as `journal check` reports it: the file's form first, not what follows
+        problems = [broken, *(p for p in problems if p.path != broken.path)]
     return [format_problem(p) for p in sort_problems(problems)]
 
 

@@ -349,8 +349,10 @@ def load_settings(root: Path, config_file: Path, values: Any) -> RawEntry:
     plain: dict[str, str] = {}
     try:
         node: Any = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
-        for name in ("extra", "journal"):
-            node = next(v for k, v in node.value if k.value == name)
+        node = next(v for k, v in node.value if k.value == "extra")
+        for key, _ in node.value:  # the other sections' names: a misspelled "journal"
+            lines.setdefault(f"extra.{key.value}", key.start_mark.line + 1)
+        node = next(v for k, v in node.value if k.value == "journal")
         _index(node, "extra.journal", 0, lines, plain, set(), 0)
     except (OSError, yaml.YAMLError, StopIteration, AttributeError, _FormError):
         pass  # MkDocs itself reports an unreadable mkdocs.yml
@@ -393,12 +395,50 @@ _ConfigLoader.add_constructor("!ENV", _construct_env)
 _ConfigLoader.add_multi_constructor("", _construct_any)
 
 
+MAX_CONFIG_DEPTH = 50
+
+
+def _check_config_form(rel: str, text: str) -> Problem | None:
+    """Refuse what MkDocs' own loader would expand or recurse on before any hook runs:
+    aliases (a few lines of them can fill the memory) and very deep nesting."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return Problem(
+                    path=rel,
+                    line=event.start_mark.line + 1,
+                    field="file",
+                    message="YAML aliases (*name) are not allowed in mkdocs.yml: MkDocs "
+                    "expands them before any check runs, and a few lines of them can fill "
+                    "the memory. Write the value out in full.",
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_CONFIG_DEPTH:
+                    return Problem(
+                        path=rel,
+                        line=event.start_mark.line + 1,
+                        field="file",
+                        message=f"nested more than {MAX_CONFIG_DEPTH} levels deep. "
+                        "Flatten it.",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: read_settings reports it with its line
+    return None
+
+
 def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     """Read `extra.journal` from mkdocs.yml without importing MkDocs (for `journal check`)."""
     rel = config_file.name
     text = _read_text(config_file, rel)
     if isinstance(text, Problem):
         return None, text
+    problem = _check_config_form(rel, text)
+    if problem is not None:
+        return None, problem
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()

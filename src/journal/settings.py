@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -120,6 +121,15 @@ def check_settings(entry: RawEntry, site_url: str = "") -> tuple[Settings | None
     ch = Checker(entry)
     data = entry.meta.get(PREFIX)
     if not isinstance(data, dict):
+        sections = [k.removeprefix("extra.") for k in entry.lines if k.count(".") == 1]
+        close = difflib.get_close_matches("journal", sections, n=1, cutoff=0.6)
+        if close and "journal" not in sections:
+            ch.report(
+                f"extra.{close[0]}",
+                f'unknown section "{close[0]}". Did you mean "journal"? The journal\'s '
+                "settings go under `extra: journal:`.",
+            )
+            return None, ch.problems
         ch.report(
             PREFIX,
             "missing. Add the journal's settings under `extra: journal:` in "
