@@ -18,6 +18,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
+	$(BIN)/journal check
 	$(BIN)/mkdocs build --strict
 
 browser-deps:
@@ -31,9 +32,11 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(BIN)/journal check
 
+# `journal check` runs before any build: MkDocs' own loader would crash on some mkdocs.yml
+# mistakes (YAML aliases) before the journal's checks run.
 test: $(STAMP) browser-deps lint
-	$(BIN)/pytest -n 2
 	$(BIN)/journal check
+	$(BIN)/pytest -n 2
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/site-check
 
 goldens: $(STAMP)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import rispy
 from bs4 import BeautifulSoup
 from citeproc.source.json import CiteProcJSON
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from journal.exports import build_exports

@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import os
 import shutil
+import subprocess
+import sys
 from typing import Any
 
 import markdown
@@ -19,7 +22,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, copy_project, run_mkdocs_build
+from conftest import EPOCH, FIXTURES, copy_project, run_mkdocs_build
 from journal.assembly import build_journal
 from journal.loading import RawEntry, load_text, read_settings
 from journal.model import Author, Settings
@@ -243,3 +246,33 @@ def test_hostile_abstracts_render_escaped_through_a_real_build(
         )
         assert not fragment.find(["script", "img", "iframe"])
     shutil.rmtree(project)
+
+
+@settings(
+    max_examples=50,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(text=abstract_files())
+def test_journal_check_fails_exactly_when_the_strict_build_fails(
+    text: str, tmp_path_factory: Any
+) -> None:
+    """Whatever the build would fail on, `journal check` reports first; neither crashes."""
+    project = copy_project(FIXTURES / "journal", tmp_path_factory.mktemp("agree") / "journal")
+    (project / "abstracts/1/1/fuzzed.md").write_bytes(text.encode("utf-8", "surrogatepass"))
+    check = subprocess.run(
+        [sys.executable, "-m", "journal", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+    )
+    build = run_mkdocs_build(project, project / "site", quiet=False)
+    for output in (check.stdout + check.stderr, build.output):
+        assert "Traceback" not in output, output
+    assert check.returncode in (0, 1), check.stderr
+    assert (check.returncode == 1) == (build.returncode != 0), (check.stdout, build.output)
+    event("both fail" if check.returncode else "both pass")
+    shutil.rmtree(project.parent)

@@ -80,6 +80,13 @@ STRICT_RULES = (
     "email-in-body",
     "yaml-syntax-error",
     "author-unused",
+    "author-photo-missing",
+    "slug-too-long",
+    "body-external-image",
+    "settings-extra-misspelled",
+    "settings-logo-missing",
+    "listed-twice",
+    "noncharacter-escape",
 )
 
 
