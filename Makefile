@@ -24,8 +24,8 @@ browser-deps:
 	@./scripts/install-browser
 
 lint: $(STAMP)
-	$(BIN)/ruff check src hooks tests benchmarks
-	$(BIN)/ruff format --check src hooks tests benchmarks
+	$(BIN)/ruff check src hooks tests benchmarks scripts/fetch-shared
+	$(BIN)/ruff format --check src hooks tests benchmarks scripts/fetch-shared
 	$(BIN)/mypy
 
 check: $(STAMP)

@@ -182,3 +182,14 @@ def test_an_unknown_base_is_a_usage_error(repo: tuple[Path, str]) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("journal: error: git ")
     assert "Traceback" not in result.stderr
+
+
+def test_without_an_artifact_the_summary_says_the_preview_was_not_built(
+    repo: tuple[Path, str],
+) -> None:
+    project, base = repo
+    _content_pull_request(project)
+    page = _html(_summary(project, base, "--artifact", ""))
+    text = page.find("h3", string="Open the preview").find_next("p").get_text()
+    assert text.startswith("The preview could not be built.")
+    assert "Artifacts" not in page.get_text()

@@ -222,8 +222,7 @@ def _code_section(files: Sequence[str]) -> list[str]:
         return []
     shown = ", ".join(code(f) for f in files[:20]) + (", …" if len(files) > 20 else "")
     return [
-        "> [!WARNING]",
-        "> **Changes code: needs a maintainer.** This pull request changes files that run "
+        "> ⚠️ **Changes code: needs a maintainer.** This pull request changes files that run "
         "when the journal is built or tested: " + shown + ". An editor can review the "
         "content below; a maintainer must review the code before it is merged.",
         "",
@@ -276,6 +275,13 @@ def _problem_section(problems: Sequence[Problem]) -> list[str]:
 
 def _open_section(artifact: str, run_url: str, preview_url: str) -> list[str]:
     lines = ["### Open the preview", ""]
+    if not artifact:
+        return [
+            *lines,
+            "The preview could not be built. Fix the problems above (the build step's log "
+            "names the others), then push again.",
+            "",
+        ]
     if preview_url:
         lines += [f"Online: [{escape(preview_url)}]({_target(preview_url)}).", ""]
     where = f"[this run's page]({_target(run_url)})" if run_url else "this run's page"
@@ -317,7 +323,9 @@ def render(
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base", required=True, help="the branch or commit merged into")
     parser.add_argument("--head", default="HEAD", help="the pull request's commit")
-    parser.add_argument("--artifact", default="preview", help="the preview artifact's name")
+    parser.add_argument(
+        "--artifact", default="preview", help="the preview artifact's name ('': none was built)"
+    )
     parser.add_argument("--run-url", default="", help="the CI run's page (lists artifacts)")
     parser.add_argument("--preview-url", default="", help="where the preview is online, if it is")
 
