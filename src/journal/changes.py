@@ -4,9 +4,9 @@
 out), loads every changed abstract, author and issues.yml with the journal's own loader to
 get titles and names, and writes Markdown: first whether the pull request changes code (files
 that run during a build or a test: those need a maintainer), then the abstracts, authors and
-issues added, changed or removed, the other files, the problems of the head commit's files,
-and how to open the preview. Every value taken from the files is escaped: a title cannot add
-links, HTML, tables or lines to the summary.
+issues added, changed or removed, the other files, the problems `journal check` finds in the
+checked-out files (CI checks out the head), and how to open the preview. Every value taken
+from the files is escaped: a title cannot add links, HTML, tables or lines to the summary.
 """
 
 from __future__ import annotations
