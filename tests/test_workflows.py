@@ -111,5 +111,6 @@ def test_the_job_that_can_write_never_runs_the_pull_requests_build() -> None:
     assert checkouts and all("with" not in s for s in checkouts)  # the default branch only
     assert "mkdocs" not in _runs(job) and "make " not in _runs(job)
     assert "is_code" in _runs(job)  # a pull request that changes code is not published
+    assert 'content="noindex, nofollow"' in _runs(job)  # no duplicate Scholar records
     deploy = _load("deploy.yml")["jobs"]["build"]
     assert "origin previews" in _runs(deploy)
