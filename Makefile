@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test lint check build goldens browser-deps clean
+.PHONY: serve test lint check build goldens browser-deps second-host clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ browser-deps:
 	@./scripts/install-browser
 
 lint: $(STAMP)
-	$(BIN)/ruff check src hooks tests benchmarks
-	$(BIN)/ruff format --check src hooks tests benchmarks
+	$(BIN)/ruff check src hooks tests benchmarks scripts/fetch-shared
+	$(BIN)/ruff format --check src hooks tests benchmarks scripts/fetch-shared
 	$(BIN)/mypy
 
 check: $(STAMP)
@@ -38,6 +38,11 @@ test: $(STAMP) browser-deps lint
 	$(BIN)/journal check
 	$(BIN)/pytest -n 2
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/site-check
+
+# The same journal built by ProperDocs (the maintained MkDocs 1.6 fork) and by MkDocs, compared.
+# `make test` runs it too (it is part of the test suite); CI also runs it as its own job.
+second-host: $(STAMP)
+	$(BIN)/pytest tests/test_second_host.py -q
 
 goldens: $(STAMP)
 	$(BIN)/pytest tests/test_goldens.py --update-goldens

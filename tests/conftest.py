@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -15,8 +16,45 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ROOT.parent / "shared"
+MANIFEST = ROOT / "scripts" / "shared-files.txt"
+DOWNLOADS = ROOT / ".downloads" / "shared"  # scripts/fetch-shared's folder; not the build cache
 EPOCH = "1700000000"  # 2023-11-14: every sample abstract is published by then
+
+
+def _manifest_files() -> list[str]:
+    lines = MANIFEST.read_text(encoding="utf-8").splitlines()
+    return [line.split()[1] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _beside_the_project() -> Path | None:
+    """`shared/` beside the checkout (or beside one of its parent folders, for git worktrees)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "schemas" / "sha256sums.txt").is_file():
+            return folder / "shared"
+    return None
+
+
+@functools.cache
+def shared_dir() -> Path:
+    """The folder with the official schemas (schemas/) and real articles (corpus/).
+
+    ../shared when it is there; otherwise .downloads/shared/, filled by scripts/fetch-shared
+    from the pinned addresses in scripts/shared-files.txt (each file checked by its SHA-256)
+    when a file is missing. A download that fails fails the tests: none is skipped.
+    """
+    found = _beside_the_project()
+    if found is not None:
+        return found
+    if not all((DOWNLOADS / name).is_file() for name in _manifest_files()):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "fetch-shared"), "--dest", str(DOWNLOADS)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    return DOWNLOADS
 
 
 @dataclass

@@ -20,7 +20,7 @@ def _actionlint() -> str:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "deploy.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "deploy.yml", "preview-deploy.yml"]
     result = subprocess.run(
         [_actionlint(), "-no-color", *map(str, WORKFLOWS)],
         cwd=ROOT,
@@ -62,3 +62,55 @@ def test_ci_entry_point_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     run = (ROOT / ".ci" / "run").read_text()
     assert "make test" in run and "make test" in readme
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+
+
+def _runs(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def test_no_workflow_runs_on_pull_request_target() -> None:
+    for path in WORKFLOWS:
+        triggers = yaml.safe_load(path.read_text())[True]  # YAML 1.1 reads `on:` as True
+        assert "pull_request_target" not in triggers, path.name
+
+
+def test_ci_downloads_the_shared_files_before_the_tests() -> None:
+    steps = _load("ci.yml")["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    fetch = runs.index("./scripts/fetch-shared")
+    assert fetch < runs.index("make test")
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".downloads/shared"
+    assert "hashFiles('scripts/shared-files.txt')" in cache["with"]["key"]
+
+
+def test_ci_builds_the_pull_request_preview_read_only_with_a_summary() -> None:
+    ci = _load("ci.yml")
+    preview = ci["jobs"]["preview"]
+    assert preview["if"] == "github.event_name == 'pull_request'"
+    assert preview["permissions"] == {"contents": "read"}
+    build = next(step for step in preview["steps"] if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["JOURNAL_PREVIEW"] == "1"
+    assert "journal summary --base HEAD^1 --head HEAD" in _runs(preview)
+    assert '>> "$GITHUB_STEP_SUMMARY"' in _runs(preview)
+    uploads = [s["with"] for s in preview["steps"] if s.get("uses", "").startswith("actions/up")]
+    assert {"name": "preview", "path": "site", "retention-days": 14} in uploads
+    assert "make second-host" in _runs(ci["jobs"]["second-host"])
+
+
+def test_the_job_that_can_write_never_runs_the_pull_requests_build() -> None:
+    workflow = _load("preview-deploy.yml")
+    assert list(workflow[True]) == ["workflow_run"]
+    job = workflow["jobs"]["publish"]
+    assert "vars.JOURNAL_PREVIEW_URL != ''" in job["if"]
+    checkouts = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all("with" not in s for s in checkouts)  # the default branch only
+    assert "mkdocs" not in _runs(job) and "make " not in _runs(job)
+    assert "is_code" in _runs(job)  # a pull request that changes code is not published
+    assert 'content="noindex, nofollow"' in _runs(job)  # no duplicate Scholar records
+    deploy = _load("deploy.yml")["jobs"]["build"]
+    assert "origin previews" in _runs(deploy)

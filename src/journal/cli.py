@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from slugify import slugify
 
-from . import site
+from . import changes, site
 from .loading import RawEntry, iter_markdown, load_text, read_settings
 from .problems import Problem, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
@@ -321,6 +321,9 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
     )
+    summary = commands.add_parser("summary", help="a pull request's changes, as Markdown")
+    changes.add_arguments(summary)
+    summary.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     return parser
 
 
@@ -335,6 +338,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "new":
             run = run_new_abstract if args.kind == "abstract" else run_new_author
             return run(args, out)
+        if args.command == "summary":
+            return changes.run(args, out)
         schema = build_schema(args.kind) if args.kind else build_schemas()
         out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         return 0
