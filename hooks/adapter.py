@@ -184,8 +184,9 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    # Bodies of generated pages come from submitters: sanitise before search indexes them.
-    return sanitize_html(html) if page.file.generated_by else html
+    # Every page's body comes from a pull request (hand-written pages in docs/ too):
+    # sanitise before search indexes it.
+    return sanitize_html(html)
 
 
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:

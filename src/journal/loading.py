@@ -398,6 +398,10 @@ _ConfigLoader.add_multi_constructor("", _construct_any)
 MAX_CONFIG_DEPTH = 50
 
 
+def _line_of(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
 def _check_config_form(rel: str, text: str) -> Problem | None:
     """Refuse what MkDocs' own loader would expand or recurse on before any hook runs:
     aliases (a few lines of them can fill the memory) and very deep nesting."""
@@ -407,7 +411,7 @@ def _check_config_form(rel: str, text: str) -> Problem | None:
             if isinstance(event, yaml.AliasEvent):
                 return Problem(
                     path=rel,
-                    line=event.start_mark.line + 1,
+                    line=_line_of(event),
                     field="file",
                     message="YAML aliases (*name) are not allowed in mkdocs.yml: MkDocs "
                     "expands them before any check runs, and a few lines of them can fill "
@@ -418,10 +422,9 @@ def _check_config_form(rel: str, text: str) -> Problem | None:
                 if depth > MAX_CONFIG_DEPTH:
                     return Problem(
                         path=rel,
-                        line=event.start_mark.line + 1,
+                        line=_line_of(event),
                         field="file",
-                        message=f"nested more than {MAX_CONFIG_DEPTH} levels deep. "
-                        "Flatten it.",
+                        message=f"nested more than {MAX_CONFIG_DEPTH} levels deep. Flatten it.",
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1

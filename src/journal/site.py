@@ -23,6 +23,7 @@ from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .problems import Problem
+from .sanitize import check_markup
 from .settings import PREFIX, check_settings
 from .validation import ParsedAbstract, check_abstract, check_author, check_issue_list
 
@@ -292,13 +293,20 @@ def scan_journal(root: Path) -> Scan:
     scan = scan_content(root)
     for path in iter_markdown(root / DOCS):
         entry = load_entry(root, path)
+        rel = path.relative_to(root).as_posix()
         if isinstance(entry, RawEntry) and looks_like_abstract(entry):
             scan.refuse(
-                entry.path,
+                rel,
                 1,
                 "this looks like an abstract (it has a title and authors), but docs/ holds "
                 "the journal's own pages, so it is not published. Move it to "
                 f"abstracts/<volume>/<issue>/{path.name}.",
+            )
+            continue
+        body = entry.body if isinstance(entry, RawEntry) else _read_page(path)
+        for message in check_markup(body):  # hand-written pages are sanitised as bodies are
+            scan.refuse(
+                rel, entry.body_line if isinstance(entry, RawEntry) else 1, "the page " + message
             )
     others = [
         child
@@ -319,6 +327,13 @@ def scan_journal(root: Path) -> Scan:
                 )
             )
     return scan
+
+
+def _read_page(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
 
 
 def _markdown_in(path: Path) -> Iterator[Path]:
