@@ -18,6 +18,7 @@ from journal import build_site_data, urls
 from journal.keywords import build_keyword_index, keyword_key
 from journal.loading import read_settings
 from journal.model import Abstract, Issue
+from journal.pages import view_for_keyword_index
 
 
 def _site_path(page_url: str, href: str) -> str:
@@ -283,4 +284,23 @@ def test_an_abstract_view_model_has_each_keyword_as_written_with_its_url() -> No
     assert view["keywords"] == [
         {"name": "imaging", "url": "keywords/imaging/"},
         {"name": "staging", "url": "keywords/staging/"},
+    ]
+
+
+def test_letters_file_latin_accents_under_their_letter_and_keep_other_scripts() -> None:
+    index = build_keyword_index([_issue(("Йод", "иммунитет", "Łódź", "lupus", "Øresund", "ok"))])
+    assert [k.name for k in index.keywords] == [
+        "Łódź",
+        "lupus",
+        "ok",
+        "Øresund",
+        "иммунитет",
+        "Йод",
+    ]
+    view = view_for_keyword_index(index)
+    assert [(g["letter"], g["id"]) for g in view["letters"]] == [
+        ("L", "letter-l"),
+        ("O", "letter-o"),
+        ("И", "letter-u0418"),
+        ("Й", "letter-u0419"),
     ]

@@ -42,10 +42,16 @@ def sort_key(text: str) -> tuple[str, str, str]:
     their letters and follow the Latin ones; ties by the case-folded text, then the text."""
     key = keyword_key(text)
     letters: list[str] = []
-    for char in unicodedata.normalize("NFKD", key):
-        if unicodedata.combining(char) and (not letters or _is_latin(letters[-1][-1:])):
-            continue  # an accent on a Latin letter
-        letters.append(char.translate(_LATIN_LETTERS) if _is_latin(char) else char)
+    latin = False  # whether the last character was a Latin letter
+    for char in key:
+        if unicodedata.combining(char) and latin:
+            continue  # an accent Unicode could not join to its Latin letter
+        latin = _is_latin(char)
+        if latin and not char.isascii():  # "é" → "e", "ﬁ" → "fi", "ł" → "l"
+            plain = unicodedata.normalize("NFKD", char)
+            char = "".join(c for c in plain if not unicodedata.combining(c))
+            char = char.translate(_LATIN_LETTERS)
+        letters.append(char)  # other scripts keep their letters: "й" is not "и"
     return "".join(letters), key, text
 
 
