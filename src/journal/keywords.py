@@ -103,14 +103,18 @@ def build_keyword_index(issues: Iterable[Issue]) -> KeywordIndex:
                     seen.add(key)
                     entries.setdefault(key, []).append((issue, abstract))
     names = {key: _display_name(counts) for key, counts in spellings.items()}
-    # Keywords filed under "#" first, then A-Z: each letter's keywords stay together.
-    ordered = sorted(names, key=lambda key: (initial_of(names[key]) != OTHER, sort_key(names[key])))
+    ordered = sorted(names, key=lambda key: _index_order(names[key]))
     slugs = urls.keyword_slugs(ordered)
     keywords = tuple(
         Keyword(key=key, name=names[key], slug=slugs[key], entries=tuple(entries[key]))
         for key in ordered
     )
     return KeywordIndex(keywords, {k.key: k for k in keywords})
+
+
+def _index_order(name: str) -> tuple[bool, tuple[str, str, str]]:
+    """Keywords filed under "#" first, then A-Z: each letter's keywords stay together."""
+    return initial_of(name) != OTHER, sort_key(name)
 
 
 def _display_name(counts: Counter[str]) -> str:
