@@ -17,6 +17,9 @@ from journal.model import Settings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 TODAY = datetime.date(2023, 11, 14)
+KEYWORD_PAGES = [
+    f"keywords/{k}/index.md" for k in ("biopsy", "imaging", "pathology", "radiotherapy", "staging")
+]
 
 
 def _extra(root: Path) -> dict:
@@ -73,6 +76,7 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
         "authors/index.md",
         "media-partners.md",
         "keywords.md",
+        *KEYWORD_PAGES,
     }
     assert site.nav[:2] == [{"Home": "index.md"}, {"Current issue": "issues/1/2/index.md"}]
 
@@ -105,6 +109,7 @@ def test_listing_pages_are_excluded_from_search() -> None:
         "authors/index.md",
         "media-partners.md",
         "keywords.md",
+        *KEYWORD_PAGES,
     }
 
 

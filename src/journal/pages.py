@@ -33,6 +33,8 @@ from .formatting import (
     format_type_heading,
     initial_of,
 )
+from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
+from .keywords import initial_of as keyword_initial
 from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
 
 Render = Callable[[str], str]
@@ -64,8 +66,6 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
-    keywords: tuple[str, ...] = ()
-    """Keywords the tags plugin lists on the keyword page (`tags_name_property: keywords`)."""
 
     @property
     def context(self) -> Mapping[str, Any]:
@@ -82,8 +82,6 @@ class PageSpec:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
             meta["tags"] = [html.escape(term) for term in self.search_terms]
-        if self.keywords:
-            meta["keywords"] = [html.escape(keyword) for keyword in self.keywords]
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
@@ -143,7 +141,12 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
 
 
 def page_for_abstract(
-    journal: Journal, issue: Issue, index: int, render: Render, head: Head = _head
+    journal: Journal,
+    issue: Issue,
+    index: int,
+    render: Render,
+    keywords: KeywordIndex,
+    head: Head = _head,
 ) -> PageSpec:
     abstract = issue.abstracts[index]
     return PageSpec(
@@ -151,15 +154,28 @@ def page_for_abstract(
         template="abstract.html",
         title=abstract.title,
         body=abstract.body,
-        view=partial(view_for_abstract, journal, issue, index, render, head),
+        view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
         search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
-        keywords=abstract.keywords,
     )
 
 
+def _keyword_links(keywords: KeywordIndex, abstract: Abstract) -> list[dict[str, str]]:
+    """The abstract's keywords as its editor wrote them, each with its keyword's page."""
+    links = []
+    for text in abstract.keywords:
+        keyword = keywords.by_key.get(keyword_key(text))
+        links.append({"name": text, "url": urls.url_for_keyword(keyword.slug) if keyword else ""})
+    return links
+
+
 def view_for_abstract(
-    journal: Journal, issue: Issue, index: int, render: Render, head: Head
+    journal: Journal,
+    issue: Issue,
+    index: int,
+    render: Render,
+    head: Head,
+    keywords: KeywordIndex,
 ) -> dict[str, Any]:
     """What an abstract page shows, ready to print."""
     abstract = issue.abstracts[index]
@@ -215,7 +231,7 @@ def view_for_abstract(
         "pages": format_pages(abstract),
         "doi": abstract.doi,
         "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
-        "keywords": list(abstract.keywords),
+        "keywords": _keyword_links(keywords, abstract),
         "conference": ", ".join(
             x for x in (conference.name, conference.place, conference.dates) if x
         )
@@ -329,16 +345,64 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
     return _listing(urls.MEDIA_PARTNERS, "media-partners.html", "Media partners", view)
 
 
-def page_for_keywords(journal: Journal) -> PageSpec:
-    """Every keyword with its abstracts, listed by Material's tags plugin at the marker."""
-    return PageSpec(
-        src_uri=urls.KEYWORDS,
-        template="main.html",
-        title="Keywords",
-        body="Every keyword of the journal's abstracts, A to Z.\n\n<!-- material/tags -->\n",
-        is_searchable=False,
-        view=_ready({"kind": "keywords", "title": "Keywords"}),
-    )
+def page_for_keyword_index(keywords: KeywordIndex) -> PageSpec:
+    view = partial(view_for_keyword_index, keywords)
+    return _listing(urls.KEYWORDS, "keywords.html", "Keywords", view)
+
+
+def _letter_id(letter: str) -> str:
+    """The id of a letter's heading: "letter-a", "letter-other" (#), "letter-u0440" (Cyrillic)."""
+    if letter == OTHER:
+        return "letter-other"
+    return f"letter-{letter.lower()}" if letter.isascii() else f"letter-u{ord(letter[0]):04x}"
+
+
+def view_for_keyword_index(keywords: KeywordIndex) -> dict[str, Any]:
+    """Every keyword A-Z by its first letter, each with its number of abstracts."""
+    letters: dict[str, list[dict[str, str]]] = {}
+    for keyword in keywords.keywords:
+        letters.setdefault(keyword_initial(keyword.name), []).append(
+            {
+                "name": keyword.name,
+                "url": urls.url_for_keyword(keyword.slug),
+                # The tags plugin's anchor: older links to keywords/#tag:<slug> still land here.
+                "id": f"tag:{keyword.slug}",
+                "count_label": format_count(len(keyword.entries), "abstract"),
+            }
+        )
+    return {
+        "kind": "keywords",
+        "title": "Keywords",
+        "count_label": format_count(len(keywords.keywords), "keyword"),
+        "letters": [
+            {"letter": letter, "id": _letter_id(letter), "keywords": items}
+            for letter, items in letters.items()
+        ],
+    }
+
+
+def page_for_keyword(journal: Journal, keyword: Keyword) -> PageSpec:
+    src_uri = urls.src_for_keyword(keyword.slug)
+    view = partial(view_for_keyword, journal, keyword)
+    return _listing(src_uri, "keyword.html", keyword.name, view)
+
+
+def view_for_keyword(journal: Journal, keyword: Keyword) -> dict[str, Any]:
+    """A keyword's abstracts, newest issue first, grouped by issue as tables of contents."""
+    groups = [
+        {
+            "heading": format_issue_label(items[0][0]),
+            "entries": [_toc_item(journal, abstract) for _, abstract in items],
+        }
+        for items in (list(g) for _, g in groupby(keyword.entries, key=lambda e: e[0].key))
+    ]
+    return {
+        "kind": "keyword",
+        "name": keyword.name,
+        "count_label": format_count(len(keyword.entries), "abstract"),
+        "keywords_url": urls.url_for(urls.KEYWORDS),
+        "groups": groups,
+    }
 
 
 def context_for_home(journal: Journal) -> dict[str, Any]:
@@ -379,8 +443,9 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
 def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[PageSpec]:
     """Every generated page of the site."""
     render = cache(render)  # a biography shows on each of its author's abstracts: render once
+    keywords = build_keyword_index(journal.issues)  # once: pages look keywords up in it
     pages = [
-        page_for_abstract(journal, issue, n, render, head)
+        page_for_abstract(journal, issue, n, render, keywords, head)
         for issue in journal.issues
         for n in range(len(issue.abstracts))
     ]
@@ -389,7 +454,8 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     pages += [page_for_archive(journal), page_for_author_index(journal)]
     if journal.settings.media_partners:  # the menu links the page only when there are some
         pages.append(page_for_media_partners(journal))
-    pages.append(page_for_keywords(journal))
+    pages.append(page_for_keyword_index(keywords))
+    pages += [page_for_keyword(journal, keyword) for keyword in keywords.keywords]
     return pages
 
 

@@ -7,7 +7,11 @@ root, without a leading slash.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+from collections.abc import Sequence
+
+from slugify import slugify
 
 HOME = "index.md"
 ARCHIVE = "archive.md"
@@ -34,6 +38,63 @@ def src_for_author(author_id: str) -> str:
 def src_for_author_photo(author_id: str, photo: str) -> str:
     extension = posixpath.splitext(photo)[1].lower()
     return f"authors/{author_id}/photo{extension}"
+
+
+KEYWORD_SLUG_LENGTH = 80
+"""Longest plain keyword slug; a disambiguated one adds 9 characters (a folder name)."""
+
+
+def _hash(key: str, length: int) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def keyword_slug(key: str) -> str:
+    """The address of a keyword (its case-folded key), transliterated to ASCII:
+    "ménière's disease" → "menieres-disease", "рак" → "rak"; a keyword with no letters or
+    digits at all ("<&>") is "keyword-" and a hash of it."""
+    slug = slugify(
+        key,
+        max_length=KEYWORD_SLUG_LENGTH,
+        word_boundary=True,
+        replacements=[["'", ""], ["\u2019", ""]],
+    )
+    return slug or f"keyword-{_hash(key, 8)}"
+
+
+def keyword_slugs(keys: Sequence[str]) -> dict[str, str]:
+    """A unique slug for every keyword key; `keys` in the order of the keyword index.
+
+    Of keys with the same plain slug ("c" and "c++" both give "c"), the first in that
+    order keeps it and the others add a hash of their own key ("c-3f1e…"): a keyword's
+    address changes only when a keyword that comes before it, with the same slug, is
+    added.
+    """
+    plain = {key: keyword_slug(key) for key in keys}
+    slugs: dict[str, str] = {}
+    for key in keys:
+        slugs.setdefault(plain[key], key)
+    taken = set(slugs)
+    result = {key: slug for slug, key in slugs.items()}
+    for key in keys:
+        if key in result:
+            continue
+        slug = f"{plain[key]}-{_hash(key, 8)}"
+        number = 1
+        while slug in taken:  # the hash is another keyword's plain slug: count on
+            number += 1
+            slug = f"{plain[key]}-{_hash(key, 8)}-{number}"
+        taken.add(slug)
+        result[key] = slug
+    return result
+
+
+def src_for_keyword(slug: str) -> str:
+    """A keyword's page, e.g. "keywords/liver/index.md" (a folder: "index" is a slug too)."""
+    return f"keywords/{slug}/index.md"
+
+
+def url_for_keyword(slug: str) -> str:
+    return url_for(src_for_keyword(slug))
 
 
 def search_shard(key: str) -> str:
