@@ -13,9 +13,11 @@ from typing import Any
 from . import urls
 from .assembly import build_journal
 from .exports import ExportFile, build_exports
+from .exports.cache_folder import trusted_cache_dir
+from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
-from .exports.output_cache import OutputCache, cache_dir
+from .exports.output_cache import OutputCache
 from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
 from .model import Abstract, Author, Issue, Journal
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
@@ -78,7 +80,8 @@ class SiteData:
         between builds when it is self-contained; None: the host renders it as usual."""
         if self.renderer is None or not is_self_contained(markdown):
             return None
-        return self.outputs.data(self.outputs.key(BODY, self.renderer, markdown), render)
+        key = self.outputs.key(BODY, self.renderer, markdown)
+        return self.outputs.data(key, render, is_page_body)
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
@@ -178,9 +181,15 @@ def load_journal(
     site_url: str = "",
     today: datetime.date | None = None,
     preview: bool | None = None,
+    check_cache: bool = True,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
-    """Read and check every editors' file; the Journal when nothing is fatally wrong."""
+    """Read and check every editors' file; the Journal when nothing is fatally wrong.
+
+    `check_cache`: also report a build cache git tracks (`trusted_cache_dir`).
+    """
     keys, problems = preview_scope()
+    if check_cache:
+        problems += trusted_cache_dir(root)[1]
     settings, found = check_settings(load_settings(root, config_file, extra_journal), site_url)
     problems += found
     parsed: list[ParsedAbstract] = []
@@ -245,7 +254,8 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     """`render`, with its HTML kept in the output cache between builds."""
 
     def kept(text: str) -> str:
-        return outputs.text(outputs.key(BIOGRAPHY, renderer, text), partial(render, text))
+        key = outputs.key(BIOGRAPHY, renderer, text)
+        return outputs.text(key, partial(render, text), is_sanitized)
 
     return kept
 
@@ -267,21 +277,29 @@ def build_site_data(
     Files with errors are left out (and named in `problems`); only broken settings stop
     the whole site. `renderer` is the host's Markdown settings
     (page_bodies.renderer_fingerprint): given, rendered biographies and page bodies are kept
-    in the output cache (see `SiteData.page_body`).
+    in the output cache (see `SiteData.page_body`). A cache folder git tracks is never
+    read: everything is made afresh and the problem reported (`trusted_cache_dir`).
     """
+    folder, refused = trusted_cache_dir(root)
     journal, problems, _ = load_journal(
-        root, config_file, extra_journal, site_url=site_url, today=today, preview=preview
+        root,
+        config_file,
+        extra_journal,
+        site_url=site_url,
+        today=today,
+        preview=preview,
+        check_cache=False,
     )
+    problems = refused + problems
     if journal is None:
         return SiteData(journal=None, problems=problems)
-    citations = CitationCache.open(cache_dir(root))
-    outputs = OutputCache.open(cache_dir(root), journal.settings)
+    citations = CitationCache.open(folder)
+    outputs = OutputCache.open(folder, journal.settings)
 
     def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
         key = outputs.key_for_abstract("head", issue, abstract)
-        data: Mapping[str, Any] = outputs.data(
-            key, partial(head_for_abstract, journal, abstract, citations.cite)
-        )
+        make = partial(head_for_abstract, journal, abstract, citations.cite)
+        data: Mapping[str, Any] = outputs.data(key, make, is_abstract_head)
         return data
 
     if renderer is not None:  # biographies: same text and settings, same HTML
