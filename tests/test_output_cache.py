@@ -3,6 +3,7 @@ and a build from the cache writes the same bytes as one without it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -165,3 +166,59 @@ def test_export_files_from_the_cache_are_readable_and_a_write_into_one_does_not_
     dirty = run_mkdocs_build(project, tmp_path / "again", env=env, strict=False, dirty=True)
     assert dirty.returncode == 0, dirty.output
     assert (dirty.site / name).read_bytes() == (cold.site / name).read_bytes()
+
+
+POISON = '<script>alert("poison")</script>'
+
+
+def _poison(entry: Path) -> bool:
+    """Add markup the builder never writes to a cached head, citation, body or biography;
+    True when the entry is one of those."""
+    text = entry.read_text(encoding="utf-8")
+    if "Ana López-Núñez leads" in text and not text.startswith("{"):  # her biography
+        entry.write_text(text + POISON, encoding="utf-8")
+        return True
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False  # an export file
+    if isinstance(data, dict) and "head_html" in data:
+        if "first-imaging-study" in data["head_html"]:
+            data["head_html"] += "\n" + POISON
+        else:
+            data["cite"]["styles"][0]["html"] += '<img src=x onerror=alert("poison")>'
+    elif isinstance(data, dict) and data.get("toc"):
+        data["toc"][0]["name"] = POISON
+    elif isinstance(data, dict) and "toc" in data:  # the theme never prints it: sanitised
+        data["html"] += POISON
+    else:
+        return False
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    return True
+
+
+def test_cached_entries_with_markup_the_builder_never_writes_are_made_again(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    source = project / "abstracts" / "1" / "1" / "second-pathology-report.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n## Methods\n\nA biopsy.\n")
+    env = {"JOURNAL_CACHE_DIR": str(tmp_path / "cache")}
+    cold = run_mkdocs_build(project, tmp_path / "cold", env=env)
+    assert cold.returncode == 0, cold.output
+    entries = sorted((tmp_path / "cache").rglob("*"))
+    poisoned = [entry for entry in entries if entry.is_file() and _poison(entry)]
+    assert len(poisoned) >= 3 + 3 + 1  # three heads, three bodies, a biography
+    warm = run_mkdocs_build(project, tmp_path / "warm", env=env)
+    assert warm.returncode == 0, warm.output
+    files = sorted(p.relative_to(cold.site) for p in cold.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(warm.site) for p in warm.site.rglob("*") if p.is_file())
+    for name in files:
+        assert b"poison" not in (warm.site / name).read_bytes(), name
+        assert (cold.site / name).read_bytes() == (warm.site / name).read_bytes(), name
+    # Each damaged entry was stored again as the builder writes it (the body's HTML is only
+    # sanitised when used: it is not printed as it is).
+    kept = [entry for entry in poisoned if "poison" in entry.read_text(encoding="utf-8")]
+    assert [json.loads(entry.read_text(encoding="utf-8")).keys() for entry in kept] == [
+        {"html", "toc", "title", "anchors"}
+    ] * len(kept)

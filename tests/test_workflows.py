@@ -62,3 +62,11 @@ def test_ci_entry_point_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     run = (ROOT / ".ci" / "run").read_text()
     assert "make test" in run and "make test" in readme
+
+
+def test_the_deploy_keeps_its_build_cache_outside_the_checkout() -> None:
+    build = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())["jobs"]["build"]
+    folder = build["env"]["JOURNAL_CACHE_DIR"]
+    assert folder.startswith(("~/", "/")) and "github.workspace" not in folder
+    cached = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
+    assert [s["with"]["path"] for s in cached] == ["${{ env.JOURNAL_CACHE_DIR }}"]
