@@ -53,6 +53,7 @@ def test_a_second_build_formats_no_citation_and_shows_the_same(project, monkeypa
     first, formatted = _build(project, monkeypatch)
     assert formatted == ["conference-talk", "first-imaging-study", "second-pathology-report"]
     assert len(list((_cache(project) / "citations").iterdir())) == 3
+    assert not _cache(project).is_relative_to(project) and not (project / ".cache").exists()
     second, formatted_again = _build(project, monkeypatch)
     assert formatted_again == []
     assert second == first
