@@ -79,9 +79,10 @@ def test_a_tracked_cache_folder_is_refused_with_the_command_that_fixes_it(
     folder, problems = trusted_cache_dir(repository)
     assert folder is None
     assert [format_problem(p) for p in problems] == [
-        "my cache/outputs/a:1: cache: git tracks 2 files in the build cache folder my cache/ "
-        "(this one first). A build never reads a cache that could come from the repository, "
-        "so it made everything afresh. Remove them from git: git rm -r --cached 'my cache'"
+        "my cache/outputs/a:1: cache: git tracks this file and 1 more in the build cache folder "
+        "my cache/. A build never reads a cache that could come from the repository: it "
+        "ignores this one and makes everything afresh. Remove the folder from git: "
+        "git rm -r --cached 'my cache'"
     ]
     git(repository, "rm", "-r", "-q", "--cached", "my cache")  # the fix works
     assert trusted_cache_dir(repository) == (repository / "my cache", [])

@@ -91,15 +91,16 @@ def _tracked(root: Path, folder: Path) -> list[str] | str:
 
 def _refusal(root: Path, folder: Path, tracked: list[str]) -> Problem:
     shown = _shown(folder, root)
-    count = f"{len(tracked)} file{'s' if len(tracked) != 1 else ''}"
+    more = f" and {len(tracked) - 1} more" if len(tracked) > 1 else ""
+    command = f"git rm -r --cached {shlex.quote(shown)}"
     return Problem(
         path=tracked[0],
         line=1,
         field="cache",
         message=(
-            f"git tracks {count} in the build cache folder {shown}/ (this one first). A build "
-            "never reads a cache that could come from the repository, so it made everything "
-            f"afresh. Remove them from git: git rm -r --cached {shlex.quote(shown)}"
+            f"git tracks this file{more} in the build cache folder {shown}/. A build never "
+            "reads a cache that could come from the repository: it ignores this one and makes "
+            f"everything afresh. Remove the folder from git: {command}"
         ),
     )
 
