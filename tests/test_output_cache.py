@@ -11,9 +11,15 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, copy_project, run_mkdocs_build
+from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal import build_site_data
 from journal.exports import ExportFile
+from journal.exports.cached_markup import (
+    is_abstract_head,
+    is_citation_list,
+    is_page_body,
+    is_sanitized,
+)
 from journal.loading import read_settings
 
 
@@ -222,3 +228,26 @@ def test_cached_entries_with_markup_the_builder_never_writes_are_made_again(
     assert [json.loads(entry.read_text(encoding="utf-8")).keys() for entry in kept] == [
         {"html", "toc", "title", "anchors"}
     ] * len(kept)
+
+
+def test_every_entry_a_real_build_stores_passes_its_check(sample_site: Build) -> None:
+    """The checks accept all the builder writes (else warm builds would remake it all)."""
+    cache = sample_site.site.parent / f"{sample_site.site.name}-cache"
+    kinds: dict[str, int] = {}
+    for entry in sorted((cache / "citations").iterdir()):
+        assert is_citation_list(json.loads(entry.read_text(encoding="utf-8"))), entry.name
+        kinds["citations"] = kinds.get("citations", 0) + 1
+    for entry in sorted((cache / "outputs").iterdir()):
+        text = entry.read_text(encoding="utf-8")
+        if text.startswith("<p>"):
+            kind, ok = "biography", is_sanitized(text)
+        elif text.startswith("{"):
+            data = json.loads(text)
+            kind = "head" if "head_html" in data else "body"
+            ok = is_abstract_head(data) if kind == "head" else is_page_body(data)
+        else:
+            continue  # an export file (linked into the site, never printed into a page)
+        assert ok, (kind, entry.name)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    assert kinds["head"] == kinds["citations"] == 12 and kinds["body"] >= 12
+    assert kinds["biography"] >= 10
