@@ -397,7 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generating {args.abstracts} abstracts in {work}", flush=True)
     gen = generate(work, args.abstracts, repo=source or REPO)
     outputs = work / "out"
-    env = child_env(source)
+    # serve and check keep their cache in the work folder too (cleared with it), not in the
+    # default folder under ~/.cache, which would outlive the run.
+    env = dict(child_env(source), JOURNAL_CACHE_DIR=str(work / "cache-other"))
     load_before = _load()
     edited = "journal, warm cache, 1 edited"
     runs: dict[str, list[Build]] = {
@@ -411,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     for number in range(args.runs):
         # Cold: an empty cache (citations, export files, page heads), as on a fresh clone.
         # Warm: the cache the cold build just wrote, as on the next build of `mkdocs serve`
-        # or a CI run that keeps .cache/. Edited: warm, with one abstract's title changed,
+        # or a CI run that keeps its cache folder. Edited: warm, with one abstract's title changed,
         # as a deploy after merging an edit.
         cache = work / f"cache-{number}"  # new: clear_work emptied the folder
         cached = dict(env, JOURNAL_CACHE_DIR=str(cache))

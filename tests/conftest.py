@@ -169,3 +169,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """Whether golden files are rewritten instead of compared (`make goldens`)."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+def git(project: Path, *arguments: str) -> str:
+    """Run git in `project` (a test's own repository); its output."""
+    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def commit_project(project: Path) -> Path:
+    """Make `project` a git repository with everything in it committed, as a fresh clone."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "The journal")
+    return project

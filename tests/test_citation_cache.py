@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import journal.exports.citation_cache as citation_cache
 from journal import build_site_data
+from journal.exports.cache_folder import cache_dir
 from journal.loading import read_settings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
@@ -17,10 +19,17 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.delenv("JOURNAL_CACHE_DIR", raising=False)
+    monkeypatch.delenv("JOURNAL_CACHE_DIR", raising=False)  # the default folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     return Path(
         shutil.copytree(FIXTURE, tmp_path / "journal", ignore=shutil.ignore_patterns(".cache"))
     )
+
+
+def _cache(root: Path) -> Path:
+    folder = cache_dir(root)
+    assert folder is not None
+    return folder
 
 
 def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]]:
@@ -43,7 +52,8 @@ def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]
 def test_a_second_build_formats_no_citation_and_shows_the_same(project, monkeypatch) -> None:
     first, formatted = _build(project, monkeypatch)
     assert formatted == ["conference-talk", "first-imaging-study", "second-pathology-report"]
-    assert len(list((project / ".cache" / "journal" / "citations").iterdir())) == 3
+    assert len(list((_cache(project) / "citations").iterdir())) == 3
+    assert not _cache(project).is_relative_to(project) and not (project / ".cache").exists()
     second, formatted_again = _build(project, monkeypatch)
     assert formatted_again == []
     assert second == first
@@ -61,7 +71,7 @@ def test_an_edited_abstract_is_formatted_afresh(project, monkeypatch) -> None:
 
 def test_damaged_cache_files_are_ignored(project, monkeypatch) -> None:
     first, _ = _build(project, monkeypatch)
-    cache = project / ".cache" / "journal"
+    cache = _cache(project)
     shutil.rmtree(cache / "outputs")  # page heads would otherwise hold the citations
     for path in (cache / "citations").iterdir():
         path.write_text("{not json", encoding="utf-8")
@@ -73,12 +83,12 @@ def test_only_a_build_that_looked_up_every_abstract_removes_old_citations(
     project, monkeypatch
 ) -> None:
     _build(project, monkeypatch)
-    folder = project / ".cache" / "journal" / "citations"
+    folder = _cache(project) / "citations"
     source = project / "abstracts/1/2/conference-talk.md"
     source.write_text(source.read_text().replace("without a DOI", "renamed"))
     _build(project, monkeypatch)  # one head made anew: the old citation is kept
     assert len(list(folder.iterdir())) == 4
-    shutil.rmtree(project / ".cache" / "journal" / "outputs")
+    shutil.rmtree(_cache(project) / "outputs")
     _build(project, monkeypatch)  # every abstract looked up: the stale one goes
     assert len(list(folder.iterdir())) == 3
 
@@ -87,4 +97,20 @@ def test_the_cache_folder_can_be_moved(project, monkeypatch, tmp_path: Path) -> 
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(project, monkeypatch)
     assert any((tmp_path / "elsewhere" / "citations").iterdir())
-    assert not (project / ".cache").exists()
+    assert not (tmp_path / "xdg").exists() and not (project / ".cache").exists()
+
+
+def test_a_stored_citation_with_markup_the_formatter_never_writes_is_formatted_again(
+    project, monkeypatch
+) -> None:
+    first, _ = _build(project, monkeypatch)
+    cache = _cache(project)
+    shutil.rmtree(cache / "outputs")  # page heads would otherwise hold the citations
+    for path in (cache / "citations").iterdir():
+        styles = json.loads(path.read_text(encoding="utf-8"))
+        styles[0]["html"] += '<img src=x onerror="alert(1)">'
+        path.write_text(json.dumps(styles), encoding="utf-8")
+    cites, formatted = _build(project, monkeypatch)
+    assert len(formatted) == 3 and cites == first
+    for path in (cache / "citations").iterdir():  # and stored again as the formatter wrote it
+        assert "onerror" not in path.read_text(encoding="utf-8")

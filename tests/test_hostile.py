@@ -8,14 +8,17 @@ some files are meant to be refused) and every file in site/ is searched.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, run_mkdocs_build
+from conftest import FIXTURES, Build, commit_project, copy_project, git, run_mkdocs_build
 
 XSS = (
     '<script>alert("x1")</script>',
@@ -120,8 +123,6 @@ REFUSED = sorted(name for name in HOSTILE_FILES if "refused-" in name)
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    from conftest import FIXTURES, copy_project
-
     project = copy_project(FIXTURES / "journal", tmp_path_factory.mktemp("hostile") / "journal")
     for name, text in HOSTILE_FILES.items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
@@ -275,3 +276,80 @@ def test_exports_keep_hostile_text_as_data(hostile_site: Build) -> None:
     bibtex = parse_string((folder / "hostile-abstract.bib").read_text(encoding="utf-8"), "bibtex")
     assert list(bibtex.entries) == ["hostile-abstract"]
     assert "alert(" in bibtex.entries["hostile-abstract"].fields["title"]
+
+
+def _planted_cache(project: Path, folder: Path) -> None:
+    """What a pull request could add: cache entries under the names the builder computes
+    (a head with a script for one abstract, a well-formed head and an export file for
+    another), force-added to git."""
+    import yaml
+
+    from journal import build_site_data
+    from journal.exports.head import head_for_abstract
+    from journal.loading import read_settings
+
+    extra, _ = read_settings(project / "mkdocs.yml")
+    site_url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site = build_site_data(project, project / "mkdocs.yml", extra, str, site_url=site_url)
+    assert site.journal is not None
+    issue = next(i for i in site.journal.issues if len(i.abstracts) == 2)  # 1/1
+    (first, second), outputs = issue.abstracts, site.outputs
+    entries = {
+        outputs.key_for_abstract("head", issue, first): {
+            "head_html": '<script>alert("planted-head")</script>',
+            "cite": {"styles": [], "downloads": []},
+        },
+        outputs.key_for_abstract("head", issue, second): {
+            **head_for_abstract(site.journal, second),
+            "head_html": '<meta name="citation_title" content="planted-but-well-formed">',
+        },
+    }
+    (folder / "outputs").mkdir(parents=True)
+    for key, data in entries.items():
+        (folder / "outputs" / key).write_text(json.dumps(data), encoding="utf-8")
+    bib = next(e for e in site.exports if e.abstract is second and e.kind == "bib")
+    key = bib.cache_key(outputs)
+    assert key is not None
+    (folder / "outputs" / key).write_text("@misc{planted-export}\n", encoding="utf-8")
+    git(project, "add", "-f", folder.relative_to(project).as_posix())
+    git(project, "commit", "-q", "-m", "A pull request with a cache")
+
+
+def _planted_texts(site: Path) -> list[str]:
+    return [
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file() and b"planted" in path.read_bytes()
+    ]
+
+
+def test_a_cache_planted_in_the_repository_never_reaches_the_site(tmp_path: Path) -> None:
+    project = commit_project(copy_project(FIXTURES / "journal", tmp_path / "journal"))
+    planted = project / ".cache" / "journal"  # the old default folder, its names computable
+    _planted_cache(project, planted)
+    report = "git tracks this file and 2 more in the build cache folder .cache/journal/."
+    fix = "git rm -r --cached .cache/journal"
+    uses_it = {"JOURNAL_CACHE_DIR": str(planted)}
+    loose = run_mkdocs_build(project, tmp_path / "loose", env=uses_it, strict=False)
+    assert loose.returncode == 0, loose.output  # built, without the cache, and said so
+    assert report in loose.output and fix in loose.output
+    assert (loose.site / "abstracts" / "first-imaging-study" / "index.html").is_file()
+    assert _planted_texts(loose.site) == []
+    strict = run_mkdocs_build(project, tmp_path / "strict", env=uses_it)
+    assert strict.returncode != 0 and report in strict.output
+    assert _planted_texts(strict.site) == []
+    # With the default folder (outside the project), the planted files are still reported.
+    default = {"JOURNAL_CACHE_DIR": "", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    build = run_mkdocs_build(project, tmp_path / "default", env=default)
+    assert build.returncode != 0 and report in build.output
+    assert _planted_texts(build.site) == []
+    check = subprocess.run(
+        [sys.executable, "-m", "journal", "check"],
+        cwd=project,
+        env={**os.environ, **default},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert report in check.stdout and fix in check.stdout

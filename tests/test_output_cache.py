@@ -3,6 +3,7 @@ and a build from the cache writes the same bytes as one without it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,15 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, copy_project, run_mkdocs_build
+from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal import build_site_data
 from journal.exports import ExportFile
+from journal.exports.cached_markup import (
+    is_abstract_head,
+    is_citation_list,
+    is_page_body,
+    is_sanitized,
+)
 from journal.loading import read_settings
 
 
@@ -165,3 +172,82 @@ def test_export_files_from_the_cache_are_readable_and_a_write_into_one_does_not_
     dirty = run_mkdocs_build(project, tmp_path / "again", env=env, strict=False, dirty=True)
     assert dirty.returncode == 0, dirty.output
     assert (dirty.site / name).read_bytes() == (cold.site / name).read_bytes()
+
+
+POISON = '<script>alert("poison")</script>'
+
+
+def _poison(entry: Path) -> bool:
+    """Add markup the builder never writes to a cached head, citation, body or biography;
+    True when the entry is one of those."""
+    text = entry.read_text(encoding="utf-8")
+    if "Ana López-Núñez leads" in text and not text.startswith("{"):  # her biography
+        entry.write_text(text + POISON, encoding="utf-8")
+        return True
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False  # an export file
+    if isinstance(data, dict) and "head_html" in data:
+        if "first-imaging-study" in data["head_html"]:
+            data["head_html"] += "\n" + POISON
+        else:
+            data["cite"]["styles"][0]["html"] += '<img src=x onerror=alert("poison")>'
+    elif isinstance(data, dict) and data.get("toc"):
+        data["toc"][0]["name"] = POISON
+    elif isinstance(data, dict) and "toc" in data:  # the theme never prints it: sanitised
+        data["html"] += POISON
+    else:
+        return False
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    return True
+
+
+def test_cached_entries_with_markup_the_builder_never_writes_are_made_again(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    source = project / "abstracts" / "1" / "1" / "second-pathology-report.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n## Methods\n\nA biopsy.\n")
+    env = {"JOURNAL_CACHE_DIR": str(tmp_path / "cache")}
+    cold = run_mkdocs_build(project, tmp_path / "cold", env=env)
+    assert cold.returncode == 0, cold.output
+    entries = sorted((tmp_path / "cache").rglob("*"))
+    poisoned = [entry for entry in entries if entry.is_file() and _poison(entry)]
+    assert len(poisoned) >= 3 + 3 + 1  # three heads, three bodies, a biography
+    warm = run_mkdocs_build(project, tmp_path / "warm", env=env)
+    assert warm.returncode == 0, warm.output
+    files = sorted(p.relative_to(cold.site) for p in cold.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(warm.site) for p in warm.site.rglob("*") if p.is_file())
+    for name in files:
+        assert b"poison" not in (warm.site / name).read_bytes(), name
+        assert (cold.site / name).read_bytes() == (warm.site / name).read_bytes(), name
+    # Each damaged entry was stored again as the builder writes it (the body's HTML is only
+    # sanitised when used: it is not printed as it is).
+    kept = [entry for entry in poisoned if "poison" in entry.read_text(encoding="utf-8")]
+    assert [json.loads(entry.read_text(encoding="utf-8")).keys() for entry in kept] == [
+        {"html", "toc", "title", "anchors"}
+    ] * len(kept)
+
+
+def test_every_entry_a_real_build_stores_passes_its_check(sample_site: Build) -> None:
+    """The checks accept all the builder writes (else warm builds would remake it all)."""
+    cache = sample_site.site.parent / f"{sample_site.site.name}-cache"
+    kinds: dict[str, int] = {}
+    for entry in sorted((cache / "citations").iterdir()):
+        assert is_citation_list(json.loads(entry.read_text(encoding="utf-8"))), entry.name
+        kinds["citations"] = kinds.get("citations", 0) + 1
+    for entry in sorted((cache / "outputs").iterdir()):
+        text = entry.read_text(encoding="utf-8")
+        if text.startswith("<p>"):
+            kind, ok = "biography", is_sanitized(text)
+        elif text.startswith("{"):
+            data = json.loads(text)
+            kind = "head" if "head_html" in data else "body"
+            ok = is_abstract_head(data) if kind == "head" else is_page_body(data)
+        else:
+            continue  # an export file (linked into the site, never printed into a page)
+        assert ok, (kind, entry.name)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    assert kinds["head"] == kinds["citations"] == 12 and kinds["body"] >= 12
+    assert kinds["biography"] >= 10

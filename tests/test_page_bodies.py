@@ -59,23 +59,28 @@ def test_no_body_is_kept_when_the_settings_cannot_be_keyed(
     assert renderer_fingerprint(extensions, configs, VERSIONS) is None
 
 
+def _body(html: str, toc: list[dict[str, object]] | None = None) -> dict[str, object]:
+    """A rendered body as the adapter keeps it."""
+    return {"html": html, "toc": toc or [], "title": None, "anchors": []}
+
+
 def test_a_kept_body_is_rendered_once_and_a_body_with_a_link_every_time(tmp_path: Path) -> None:
     site = SiteData(journal=None, problems=[], outputs=OutputCache(tmp_path), renderer="md")
     calls: list[str] = []
 
-    def render(text: str) -> dict[str, str]:
+    def render(text: str) -> dict[str, object]:
         calls.append(text)
-        return {"html": f"<p>{text}</p>"}
+        return _body(f"<p>{text}</p>")
 
     for _ in range(2):
-        assert site.page_body("Plain text.", lambda: render("Plain text.")) == {
-            "html": "<p>Plain text.</p>"
-        }
+        assert site.page_body("Plain text.", lambda: render("Plain text.")) == _body(
+            "<p>Plain text.</p>"
+        )
         assert site.page_body("A [link](x.md).", lambda: render("A [link](x.md).")) is None
     assert calls == ["Plain text."]
-    assert site.page_body("Other text.", lambda: render("Other text.")) == {
-        "html": "<p>Other text.</p>"
-    }
+    assert site.page_body("Other text.", lambda: render("Other text.")) == _body(
+        "<p>Other text.</p>"
+    )
     no_settings = SiteData(journal=None, problems=[], outputs=OutputCache(tmp_path), renderer=None)
     assert no_settings.page_body("Plain text.", lambda: render("Plain text.")) is None
 

@@ -114,3 +114,11 @@ def test_the_job_that_can_write_never_runs_the_pull_requests_build() -> None:
     assert 'content="noindex, nofollow"' in _runs(job)  # no duplicate Scholar records
     deploy = _load("deploy.yml")["jobs"]["build"]
     assert "origin previews" in _runs(deploy)
+
+
+def test_the_deploy_keeps_its_build_cache_outside_the_checkout() -> None:
+    build = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())["jobs"]["build"]
+    folder = build["env"]["JOURNAL_CACHE_DIR"]
+    assert folder.startswith(("~/", "/")) and "github.workspace" not in folder
+    cached = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
+    assert [s["with"]["path"] for s in cached] == ["${{ env.JOURNAL_CACHE_DIR }}"]

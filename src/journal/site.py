@@ -15,9 +15,11 @@ from . import urls
 from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
 from .exports import ExportFile, build_exports
+from .exports.cache_folder import trusted_cache_dir
+from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
-from .exports.output_cache import OutputCache, cache_dir
+from .exports.output_cache import OutputCache
 from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
 from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
@@ -85,7 +87,8 @@ class SiteData:
         between builds when it is self-contained; None: the host renders it as usual."""
         if self.renderer is None or not is_self_contained(markdown):
             return None
-        return self.outputs.data(self.outputs.key(BODY, self.renderer, markdown), render)
+        key = self.outputs.key(BODY, self.renderer, markdown)
+        return self.outputs.data(key, render, is_page_body)
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
@@ -196,12 +199,16 @@ def load_journal(
     today: datetime.date | None = None,
     preview: bool | None = None,
     scan: Scan | None = None,
+    check_cache: bool = True,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     """Read and check every editors' file; the Journal when nothing is fatally wrong.
 
     `scan` is the scan of the content folders (assets.scan_content), made here when not given.
+    `check_cache`: also report a build cache git tracks (`trusted_cache_dir`).
     """
     keys, problems = preview_scope()
+    if check_cache:
+        problems += trusted_cache_dir(root)[1]
     scan = scan or scan_journal(root)
     problems += scan.problems
     settings_entry = load_settings(root, config_file, extra_journal)
@@ -408,7 +415,8 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     """`render`, with its HTML kept in the output cache between builds."""
 
     def kept(text: str) -> str:
-        return outputs.text(outputs.key(BIOGRAPHY, renderer, text), partial(render, text))
+        key = outputs.key(BIOGRAPHY, renderer, text)
+        return outputs.text(key, partial(render, text), is_sanitized)
 
     return kept
 
@@ -430,22 +438,31 @@ def build_site_data(
     Files with errors are left out (and named in `problems`); only broken settings stop
     the whole site. `renderer` is the host's Markdown settings
     (page_bodies.renderer_fingerprint): given, rendered biographies and page bodies are kept
-    in the output cache (see `SiteData.page_body`).
+    in the output cache (see `SiteData.page_body`). A cache folder git tracks is never
+    read: everything is made afresh and the problem reported (`trusted_cache_dir`).
     """
     scan = scan_journal(root)
+    folder, refused = trusted_cache_dir(root)
     journal, problems, _ = load_journal(
-        root, config_file, extra_journal, site_url=site_url, today=today, preview=preview, scan=scan
+        root,
+        config_file,
+        extra_journal,
+        site_url=site_url,
+        today=today,
+        preview=preview,
+        scan=scan,
+        check_cache=False,
     )
+    problems = refused + problems
     if journal is None:
         return SiteData(journal=None, problems=problems, scan=scan)
-    citations = CitationCache.open(cache_dir(root))
-    outputs = OutputCache.open(cache_dir(root), journal.settings)
+    citations = CitationCache.open(folder)
+    outputs = OutputCache.open(folder, journal.settings)
 
     def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
         key = outputs.key_for_abstract("head", issue, abstract)
-        data: Mapping[str, Any] = outputs.data(
-            key, partial(head_for_abstract, journal, abstract, citations.cite)
-        )
+        make = partial(head_for_abstract, journal, abstract, citations.cite)
+        data: Mapping[str, Any] = outputs.data(key, make, is_abstract_head)
         return data
 
     if renderer is not None:  # biographies: same text and settings, same HTML

@@ -1,9 +1,11 @@
 """Formatted citations kept between builds: citeproc-py is the slowest step of a build.
 
-A citation is stored in .cache/journal/citations/ under a hash of everything it is formatted
-from (the abstract's CSL-JSON item, the styles, the versions of citeproc-py and of the styles
-package), so a changed abstract or upgraded package is formatted afresh, and the same content
-always gives the same pages, cache or not.
+A citation is stored in the cache folder's citations/ (see `cache_folder`) under a hash of
+everything it is formatted from (the abstract's CSL-JSON item, the styles, the versions of
+citeproc-py and of the styles package), so a changed abstract or upgraded package is
+formatted afresh, and the same content always gives the same pages, cache or not. A stored
+citation whose HTML holds more than the formatter's inline tags is formatted again
+(`cached_markup.is_citation_list`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Abstract, Journal
+from .cached_markup import is_citation_list
 from .citations import STYLES, format_citations
 from .csl import item_for_abstract
 from .output_cache import OutputCache
@@ -47,7 +50,9 @@ class CitationCache:
         """The abstract's citations, formatted now only when the cache has none."""
         item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
         found: Any = self.store.data(
-            self.store.key("citations", item), partial(format_citations, journal, abstract)
+            self.store.key("citations", item),
+            partial(format_citations, journal, abstract),
+            is_citation_list,
         )
         return list(found)
 

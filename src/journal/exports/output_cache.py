@@ -17,6 +17,10 @@ So an edited abstract, author, issue or setting is made again, and nothing else 
 content gives the same bytes with or without the cache (`tests/test_output_cache.py`). A
 complete build removes the entries it did not use; a partial preview (JOURNAL_ONLY_ISSUES)
 keeps them. Export files go into the site as hard links to their entries (`_link`).
+
+Where the folder is, and when a build refuses it, is `cache_folder`. An entry is data, not
+trusted markup: `text` and `data` take a check of what the builder would have written, and
+an entry that fails it is made again (see `cached_markup`).
 """
 
 from __future__ import annotations
@@ -48,12 +52,6 @@ _LIBRARIES = (
     "Jinja2",  # the JSON-LD of cached heads is printed as its |tojson prints it
     "MarkupSafe",  # and their tags escaped by markupsafe
 )
-
-
-def cache_dir(root: Path) -> Path:
-    """Where the caches live: JOURNAL_CACHE_DIR, else .cache/journal/ in the project."""
-    configured = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    return Path(configured) if configured else root / ".cache" / "journal"
 
 
 def store_text(path: Path, text: str) -> None:
@@ -141,6 +139,13 @@ def _issue_facts(issue: Issue) -> tuple[Any, ...]:
     )
 
 
+def _anything(found: Any) -> bool:
+    return True
+
+
+_DAMAGED = object()
+
+
 @dataclass(slots=True)
 class OutputCache:
     """The cache folder (None: no cache) and the keys this build used."""
@@ -190,32 +195,44 @@ class OutputCache:
         if path is not None:
             store_text(path, text)
 
-    def text(self, key: str, make: Callable[[], str]) -> str:
-        """The output's text: from the cache, else made now and stored."""
+    def text(
+        self, key: str, make: Callable[[], str], check: Callable[[str], bool] = _anything
+    ) -> str:
+        """The output's text: from the cache when `check` accepts it, else made now and
+        stored."""
         self.used.add(key)
         path = self._path(key)
         if path is not None:
             try:
-                return path.read_text(encoding="utf-8")
+                found = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 pass
+            else:
+                if check(found):
+                    return found
         text = make()
         self._store(path, text)
         return text
 
-    def data(self, key: str, make: Callable[[], Any]) -> Any:
-        """JSON data (dicts, lists, strings): from the cache, else made now and stored. The
-        data is always read back from its JSON, so it is the same whether made or found."""
+    def data(
+        self, key: str, make: Callable[[], Any], check: Callable[[Any], bool] = _anything
+    ) -> Any:
+        """JSON data (dicts, lists, strings): from the cache when `check` accepts it, else
+        made now and stored. The data is always read back from its JSON, so it is the same
+        whether made or found."""
 
         def made() -> str:
             return json.dumps(make(), ensure_ascii=False)
 
         try:
-            return json.loads(self.text(key, made))
+            found = json.loads(self.text(key, made))
         except ValueError:  # a damaged entry: make it again
+            found = _DAMAGED
+        if found is _DAMAGED or not check(found):
             text = made()
             self._store(self._path(key), text)
-            return json.loads(text)
+            found = json.loads(text)
+        return found
 
     def write(self, key: str | None, make: Callable[[], str], destination: Path) -> None:
         """Write the output to a file of the site: copied from the cache when it is there.
@@ -261,4 +278,4 @@ class OutputCache:
                 os.unlink(path)
 
 
-__all__ = ["OutputCache", "cache_dir", "code_fingerprint", "store_text"]
+__all__ = ["OutputCache", "code_fingerprint", "store_text"]
