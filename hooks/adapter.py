@@ -130,9 +130,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     if BUILD.errors:
         for line in format_exclusions(BUILD.left_out):  # once per file: nothing dropped silently
             log.warning(line)
-        log.error(
-            f"{format_summary(sort_problems(BUILD.problems))}; the files named above were left out."
-        )
+        left_out = "the files named above were left out" if BUILD.left_out else "see above"
+        log.error(f"{format_summary(sort_problems(BUILD.problems))}; {left_out}.")
     if not config.nav:
         config.nav = BUILD.nav
     return config
