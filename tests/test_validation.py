@@ -109,3 +109,33 @@ def test_every_field_parser_has_a_schema(table: dict[str, tuple[validation.Parse
         if table is SETTINGS_FIELDS and parser not in schema._FRAGMENTS:
             continue  # settings are checked by `journal check`, not by an editor's schema
         assert schema.schema_for(parser) or parser in known, name
+
+
+VALID_ABSTRACT = (
+    "---\ntitle: A title\nauthors: [ana-lopez]\nvolume: 1\nissue: 1\nyear: 2020\n"
+    "published: 2020-03-01\ntype: Research Article\n---\nThe text.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["abc\n", "abc-\n", "ABC", "a b", "é", "x" * 121])
+def test_a_file_name_that_is_no_slug_is_refused_even_with_a_final_newline(name: str) -> None:
+    entry = load_text(f"abstracts/1/1/{name}.md", VALID_ABSTRACT)
+    assert isinstance(entry, RawEntry)
+    parsed, problems = validation.check_abstract(entry)
+    assert parsed is None
+    assert [p.field for p in problems] == ["file name"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("doi", '"10.５５５５/abc"'),
+        ("pages", '"١٢-١٤"'),
+    ],
+)
+def test_identifiers_are_ascii_and_matched_whole(key: str, value: str) -> None:
+    text = VALID_ABSTRACT.replace("type:", f"{key}: {value}\ntype:")
+    entry = load_text("abstracts/1/1/ok.md", text)
+    assert isinstance(entry, RawEntry)
+    _, problems = validation.check_abstract(entry)
+    assert [p.field for p in problems] == [key]
