@@ -117,6 +117,13 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def write_files(project: Path, files: dict[str, str]) -> None:
+    """Write text files (paths relative to `project`), making their folders."""
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _build_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Builds in tests keep their cache in a temporary folder, not in the checkout."""
@@ -148,9 +155,7 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         project = copy_project(FIXTURES / "journal", tmp_path / "journal")
         for name in remove:
             (project / name).unlink()
-        for name, text in (files or {}).items():
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            (project / name).write_text(text, encoding="utf-8")
+        write_files(project, files or {})
         return project
 
     return make

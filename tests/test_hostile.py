@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, Build, commit_project, copy_project, git, run_mkdocs_build
+from conftest import (
+    FIXTURES,
+    Build,
+    commit_project,
+    copy_project,
+    git,
+    run_mkdocs_build,
+    write_files,
+)
 
 XSS = (
     '<script>alert("x1")</script>',
@@ -124,9 +132,7 @@ REFUSED = sorted(name for name in HOSTILE_FILES if "refused-" in name)
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(FIXTURES / "journal", tmp_path_factory.mktemp("hostile") / "journal")
-    for name, text in HOSTILE_FILES.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
+    write_files(project, HOSTILE_FILES)
     build = run_mkdocs_build(project, project / "site", strict=False, quiet=False)
     assert build.returncode == 0, build.output
     return build

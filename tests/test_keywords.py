@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, Build, copy_project, run_mkdocs_build
+from conftest import FIXTURES, ROOT, Build, copy_project, run_mkdocs_build, write_files
 from journal import build_site_data, urls
 from journal.keywords import build_keyword_index, keyword_key
 from journal.loading import read_settings
@@ -143,9 +143,7 @@ KEYWORD_FILES = {
 def keyword_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The fixture journal with keywords in several cases, accents, scripts and signs."""
     project = copy_project(FIXTURES / "journal", tmp_path_factory.mktemp("kw") / "journal")
-    for name, text in KEYWORD_FILES.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
+    write_files(project, KEYWORD_FILES)
     build = run_mkdocs_build(project, project / "site")
     assert build.returncode == 0, build.output
     return build
