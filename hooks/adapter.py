@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.loading import read_site_url
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
@@ -28,6 +29,8 @@ from journal.search_index import write_search_index
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
+SERVING = False
+"""True under `mkdocs serve`, which gives site_url its own address (http://127.0.0.1:8000/)."""
 
 
 class _PageFile(File):
@@ -104,6 +107,19 @@ def _renderer(config: MkDocsConfig) -> Any:
     return render
 
 
+def on_startup(command: str, **kwargs: Any) -> None:
+    global SERVING
+    SERVING = command == "serve"
+
+
+def _site_url(config: MkDocsConfig, config_file: Path) -> str:
+    """The address the journal's outputs (meta tags, exports, feed) give: mkdocs.yml's
+    site_url, also under `mkdocs serve`, so serve shows what the deployed site will carry
+    and reuses the cache a build filled; serve's own address when mkdocs.yml has none."""
+    served = config.site_url or ""
+    return (read_site_url(config_file) or served) if SERVING else served
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global BUILD
     config_file = Path(config.config_file_path).resolve()
@@ -114,7 +130,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         config_file,
         config.extra.get("journal"),
         _renderer(config),
-        site_url=config.site_url or "",
+        site_url=_site_url(config, config_file),
         docs_pages=docs_pages,
         renderer=_renderer_fingerprint(config),
     )
@@ -122,8 +138,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(
             "The journal settings are broken; site not built.\n" + format_report(BUILD.problems)
         )
-    for problem in sort_problems(BUILD.problems):
-        (log.error if problem.is_error else log.warning)(format_problem(problem))
+    for problem in sort_problems(BUILD.problems):  # notes at INFO: --strict never fails on them
+        level = log.error if problem.is_error else log.info if problem.is_note else log.warning
+        level(format_problem(problem))
     for note in BUILD.notes:  # not problems: a --strict build must not fail on them
         log.info(note)
     if BUILD.errors:

@@ -18,8 +18,9 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import site
-from .loading import RawEntry, iter_markdown, load_text, read_settings
-from .problems import Problem, format_problem, format_summary, sort_problems
+from .loading import RawEntry, iter_markdown, load_settings, load_text, read_settings, read_site_url
+from .problems import Problem, failing, format_problem, format_summary, sort_problems
+from .settings import check_deploy_url
 from .schema import KINDS, build_schema, build_schemas
 from .validation import ARTICLE_TYPES, check_abstract, check_author
 
@@ -55,8 +56,9 @@ def _escape_property(text: str) -> str:
 
 def format_github(problem: Problem) -> str:
     """One GitHub Actions annotation, so the problem shows on the pull request's diff."""
+    level = "notice" if problem.is_note else problem.severity
     return (
-        f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
+        f"::{level} file={_escape_property(problem.path)},line={problem.line},"
         f"title={_escape_property(problem.field)}::{_escape_data(problem.message)}"
     )
 
@@ -110,12 +112,20 @@ def _count_files(root: Path) -> int:
     return len(files) + 1 + (root / site.ISSUES_FILE).is_file()
 
 
-def run_check(paths: Sequence[str], config_file: str | None, output: str, out: TextIO) -> int:
-    """Check every file and print the problems; 1 when there are any."""
+def run_check(
+    paths: Sequence[str], config_file: str | None, output: str, out: TextIO, deploy: bool = False
+) -> int:
+    """Check every file and print the problems; 1 when there are any (notes do not count).
+    `deploy`: also the rules of a deploy (the site's address is not a placeholder)."""
     root, config = _root_and_config(config_file)
     values, broken = read_settings(config)
+    site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, entries = site.load_journal(root, config, values, today=today, preview=preview)
+    _, problems, entries = site.load_journal(
+        root, config, values, site_url=site_url, today=today, preview=preview
+    )
+    if deploy:
+        problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
         problems = [broken, *(p for p in problems if p.path != broken.path)]
     problems = sort_problems(_selected(problems, root, paths))
@@ -148,15 +158,16 @@ def run_check(paths: Sequence[str], config_file: str | None, output: str, out: T
             ensure_ascii=False,
         )
         out.write("\n")
-        return 1 if problems else 0
+        return 1 if failing(problems) else 0
     for problem in problems:
         out.write(
             (format_github(problem) if output == "github" else format_problem(problem)) + "\n"
         )
-    if problems:
+    if failing(problems):
         out.write(f"{format_summary(problems)}.\n")
     else:
-        out.write(f"No problems in {_count_files(root)} files.\n")
+        notes = f"; {format_summary(problems).partition('; ')[2]}" if problems else ""
+        out.write(f"No problems in {_count_files(root)} files{notes}.\n")
     for item in scheduled:
         text = item.describe(preview)
         out.write(
@@ -164,7 +175,7 @@ def run_check(paths: Sequence[str], config_file: str | None, output: str, out: T
             if output == "github"
             else text + "\n"
         )
-    return 1 if problems else 0
+    return 1 if failing(problems) else 0
 
 
 def _yaml_text(value: str) -> str:
@@ -293,6 +304,11 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
     )
     check.add_argument("--format", choices=FORMATS, default="text", dest="output")
+    check.add_argument(
+        "--deploy",
+        action="store_true",
+        help="also the rules of a deploy: site_url must be the journal's real address",
+    )
     check.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     new = commands.add_parser("new", help="start a new abstract or author file")
     kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
@@ -331,7 +347,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.config_file, args.output, out)
+            return run_check(args.paths, args.config_file, args.output, out, args.deploy)
         if args.command == "new":
             run = run_new_abstract if args.kind == "abstract" else run_new_author
             return run(args, out)

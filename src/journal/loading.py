@@ -336,6 +336,9 @@ def load_settings(root: Path, config_file: Path, values: Any) -> RawEntry:
     plain: dict[str, str] = {}
     try:
         node: Any = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        for key, value in node.value:
+            if key.value == "site_url":
+                lines["site_url"] = value.start_mark.line + 1
         for name in ("extra", "journal"):
             node = next(v for k, v in node.value if k.value == name)
         _index(node, "extra.journal", 0, lines, plain, set(), 0)
@@ -382,6 +385,18 @@ _ConfigLoader.add_multi_constructor("", _construct_any)
 
 def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     """Read `extra.journal` from mkdocs.yml without importing MkDocs (for `journal check`)."""
+    return read_config_value(config_file, ("extra", "journal"))
+
+
+def read_site_url(config_file: Path) -> str:
+    """mkdocs.yml's `site_url` as MkDocs reads it (`!ENV` resolved); "" when unset or
+    unreadable (the problem is reported by `read_settings`)."""
+    value, _ = read_config_value(config_file, ("site_url",))
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_config_value(config_file: Path, names: tuple[str, ...]) -> tuple[Any, Problem | None]:
+    """One value of mkdocs.yml (`names` is its path of keys), read without MkDocs."""
     rel = config_file.name
     text = _read_text(config_file, rel)
     if isinstance(text, Problem):
@@ -389,7 +404,7 @@ def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()
-        for name in ("extra", "journal"):
+        for name in names:
             if not isinstance(node, yaml.MappingNode):
                 return None, None
             node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)

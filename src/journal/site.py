@@ -16,7 +16,15 @@ from .exports import ExportFile, build_exports
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache, cache_dir
-from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
+from .loading import (
+    RawEntry,
+    iter_files,
+    iter_markdown,
+    load_data,
+    load_entry,
+    load_settings,
+    read_site_url,
+)
 from .model import Abstract, Author, Issue, Journal
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
@@ -116,7 +124,7 @@ class SiteData:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def source_date_epoch() -> int | None:
@@ -170,32 +178,62 @@ def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
     ]
 
 
+def listed_author_ids(meta: Mapping[str, Any]) -> set[str]:
+    """The author ids a front matter lists, read loosely (for a file refused for errors)."""
+    listed = meta.get("authors")
+    items = listed if isinstance(listed, list) else []
+    ids = (item.get("id") if isinstance(item, dict) else item for item in items)
+    return {i for i in ids if isinstance(i, str)}
+
+
+def _mentioned(paths: Sequence[Path], ids: set[str]) -> set[str]:
+    """The ids written in files that cannot be read as front matter (a YAML error, say):
+    their authors are not unused, the file's own error is what to fix."""
+    found: set[str] = set()
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found |= {i for i in ids if i in text}
+    return found
+
+
 def load_journal(
     root: Path,
     config_file: Path,
     extra_journal: Any,
     *,
-    site_url: str = "",
+    site_url: str | None = None,
     today: datetime.date | None = None,
     preview: bool | None = None,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
-    """Read and check every editors' file; the Journal when nothing is fatally wrong."""
+    """Read and check every editors' file; the Journal when nothing is fatally wrong.
+
+    `site_url`: the host's (MkDocs'); None reads mkdocs.yml's as MkDocs would (`!ENV`)."""
     keys, problems = preview_scope()
+    if site_url is None:
+        site_url = read_site_url(config_file)
     settings, found = check_settings(load_settings(root, config_file, extra_journal), site_url)
     problems += found
     parsed: list[ParsedAbstract] = []
     entries: list[RawEntry] = []
     abstract_problems: list[Problem] = []
+    refused: set[str] = set()  # author ids listed by abstracts refused for their own errors
+    unreadable: list[Path] = []
     folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
     pdfs = {path for folder in folders for path in iter_files(folder, ".pdf")}
     for path in (path for folder in folders for path in iter_markdown(folder)):
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
+            unreadable.append(path)
             continue
         entries.append(entry)
         item, found = check_abstract(entry)
         abstract_problems += found
+        if item is None:
+            refused |= listed_author_ids(entry.meta)
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
@@ -218,6 +256,7 @@ def load_journal(
             authors.append(author)
         else:
             broken.add(path.stem)
+    refused |= _mentioned(unreadable, {a.id for a in authors})
     problems += abstract_problems
     issue_meta: list[dict[str, Any]] = []
     if (root / ISSUES_FILE).is_file():
@@ -227,6 +266,8 @@ def load_journal(
         else:
             issue_meta, found = check_issue_list(data)
             problems += found
+    if keys:  # a partial preview: the other issues' items are not checked against abstracts
+        issue_meta = [m for m in issue_meta if (m["volume"], m["issue"]) in keys]
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(
@@ -237,6 +278,7 @@ def load_journal(
         today=today or build_date(),
         preview=is_preview() if preview is None else preview,
         broken_authors=broken,
+        refused_refs=refused,
     )
     return journal, problems + found, entries
 
@@ -256,7 +298,7 @@ def build_site_data(
     extra_journal: Any,
     render: Render,
     *,
-    site_url: str = "",
+    site_url: str | None = None,
     docs_pages: Sequence[str] = (),
     renderer: str | None = None,
     today: datetime.date | None = None,
