@@ -23,6 +23,7 @@ from journal import SiteData, build_site_data, format_report
 from journal.loading import read_site_url
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
+from journal.placeholders import fill_placeholders
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 from journal.search_index import write_search_index
@@ -184,12 +185,23 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     # MkDocs keeps every page's Markdown until the build ends: let a generated page's be the
     # journal's own text, not a copy (the texts of all bodies: 32 MB at 10,000 abstracts).
     if isinstance(page.file, _PageFile) and markdown == page.file.spec.body:
         return page.file.spec.body
-    return markdown
+    if page.file.generated_by or BUILD.journal is None or page.file.abs_src_path is None:
+        return markdown
+    # A hand-written page: its {{ journal.<fact> }} placeholders get the settings' values.
+    root = Path(config.config_file_path).resolve().parent
+    path = Path(page.file.abs_src_path).resolve()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    filled, problems = fill_placeholders(
+        markdown, BUILD.journal.settings, rel, page.file.content_string
+    )
+    for problem in problems:
+        log.warning(format_problem(problem))
+    return filled
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:

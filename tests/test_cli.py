@@ -66,7 +66,7 @@ def test_check_prints_every_problem_sorted_then_a_count(journal: Path) -> None:
         "abstracts/1/1/broken.md:1: authors: missing. Add `authors:` to the front matter.",
         'abstracts/1/1/broken.md:3: authers: unknown field. Did you mean "authors"?',
         'abstracts/1/1/broken.md:9: doi: "10.5555" is not a complete DOI. Write '
-        "10.<prefix>/<suffix>, e.g. 10.4172/2324-9110.1000123.",
+        "10.<prefix>/<suffix>, e.g. 10.4172/0378-5955.1000123.",
         "3 problems in 1 file.",
     ]
 
@@ -190,7 +190,10 @@ def test_new_author_writes_a_valid_file_and_never_overwrites(journal: Path) -> N
     path = journal / "authors/zoe-angstrom-o-neil.md"
     assert status == 0, output
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('---\nname: "Zoë Ångström-O\'Neil"\norcid: "0000-0002-1825-0097"\n')
+    assert text.startswith(
+        '---\nname: "Zoë Ångström-O\'Neil"\ngiven: "Zoë"\nfamily: "Ångström-O\'Neil"\n'
+        'orcid: "0000-0002-1825-0097"\n'
+    )
     path.write_text(text + "A bio.\n", encoding="utf-8")
     status, output = run("new", "author", "--name", "Zoe Angstrom O'Neil")
     assert status == 1

@@ -64,7 +64,7 @@ def test_deploy_takes_the_pages_address_and_checks_it_before_building() -> None:
     steps = deploy["jobs"]["build"]["steps"]
     pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
     build = next(s for s in steps if s.get("name") == "Build")
-    assert build["env"]["PAGES_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["env"]["PAGES_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
     script = build["run"]
     assert "JOURNAL_SITE_URL=" in script
     assert script.index("journal check --deploy") < script.index("mkdocs build --strict")
