@@ -17,6 +17,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .problems import Problem
+from .yaml_errors import explain, number_lines
 
 try:  # libyaml's C loader is several times faster; same results
     from yaml import CSafeLoader as _Loader
@@ -183,17 +184,8 @@ def _read_yaml(
         _index(node, prefix, offset, lines, plain, set(), 0)
         return loader.construct_document(node), lines, plain
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = offset + (mark.line + 1 if mark else 1)
-        what = (exc.problem or "invalid YAML").strip()
-        start = exc.context_mark
-        if start and mark and start.line != mark.line:  # e.g. a [ or " opened earlier
-            what += f" (in the part that starts on line {offset + start.line + 1})"
-        raise _FormError(
-            line,
-            f"YAML syntax error: {what}. Check the line's colons, quotes "
-            "and indentation; put text containing ': ' or '#' in quotes.",
-        ) from None
+        line, message = explain(text, exc)  # the common mistakes in an editor's words
+        raise _FormError(offset + line + 1, number_lines(message, offset)) from None
     except yaml.YAMLError:
         raise _FormError(
             offset + 1, "cannot be read as YAML. Check its colons, quotes and indentation."
@@ -410,13 +402,9 @@ def read_config_value(config_file: Path, names: tuple[str, ...]) -> tuple[Any, P
             node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
         return (loader.construct_document(node) if node is not None else None), None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        line, message = explain(text, exc)
         return None, Problem(
-            path=rel,
-            line=(mark.line + 1) if mark else 1,
-            field="file",
-            message=f"YAML syntax error: {(exc.problem or '').strip()}. Check "
-            "the line's colons, quotes and indentation.",
+            path=rel, line=line + 1, field="file", message=number_lines(message, 0)
         )
     except (yaml.YAMLError, ValueError, RecursionError):
         return None, Problem(
