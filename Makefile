@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test lint check build goldens browser-deps clean
+.PHONY: serve test lint check journal build goldens browser-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/journal check
+
+# Any journal command without activating the venv: make journal ARGS="new author --name 'A B'"
+journal: $(STAMP)
+	$(BIN)/journal $(ARGS)
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/pytest -n 2

@@ -70,3 +70,37 @@ def test_saving_an_abstract_or_a_bio_updates_the_served_pages(served) -> None:
     bio = project / "authors/chen-wei.md"
     bio.write_text(bio.read_text().replace("is a pathologist", "is a molecular pathologist"))
     assert _wait_for(base + "authors/chen-wei/", "is a molecular pathologist")
+
+
+def test_the_first_serve_after_a_build_reuses_the_whole_cache(tmp_path: Path) -> None:
+    """Serve gives site_url its own address; the journal's outputs keep mkdocs.yml's, so
+    every cached export, page head and body a build made is used, none made again."""
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    cache = tmp_path / "cache"
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "NO_MKDOCS_2_WARNING": "1",
+        "JOURNAL_CACHE_DIR": str(cache),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    built = {p.name: p.stat().st_mtime_ns for p in (cache / "outputs").iterdir()}
+    assert len(built) > 10
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        page = f"http://127.0.0.1:{port}/abstracts/conference-talk/"
+        assert _wait_for(page, "A conference talk without a DOI")
+        html = _get(page)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    served = {p.name: p.stat().st_mtime_ns for p in (cache / "outputs").iterdir()}
+    assert served == built  # nothing made again, nothing pruned
+    assert 'content="https://journal.example.org/abstracts/conference-talk/"' in html
