@@ -24,6 +24,7 @@ from journal.loading import read_site_url
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
 from journal.placeholders import fill_placeholders
+from journal.problem_pages import problem_pages, problems_nav_item
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 from journal.search_index import write_search_index
@@ -150,6 +151,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         log.error(
             f"{format_summary(sort_problems(BUILD.problems))}; the files named above were left out."
         )
+    if SERVING and BUILD.problems:  # the editors' problems in the browser, never deployed
+        BUILD.pages += problem_pages(
+            BUILD.problems, BUILD.left_out, (p.src_uri for p in BUILD.pages)
+        )
+        BUILD.nav.append(problems_nav_item(BUILD.problems))
     if not config.nav:
         config.nav = BUILD.nav
     return config

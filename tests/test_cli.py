@@ -435,3 +435,15 @@ def test_check_deploy_refuses_a_placeholder_domain(journal: Path) -> None:
     status, output = run("check", "--deploy")
     assert status == 1
     assert 'site_url: "https://journal.example.org/" is a placeholder address' in output
+
+
+def test_a_partial_preview_does_not_warn_about_the_issues_it_leaves_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", "7/1")
+    status, output = run("check")
+    assert status == 1  # the partial-preview warning, which stops a deploy
+    assert "has no abstracts" not in output
+    assert output.splitlines()[0].startswith("JOURNAL_ONLY_ISSUES:1: preview: partial preview")

@@ -33,11 +33,14 @@ _URLS = {"license_url", "site_url", "submission_url", "tracking_url"}
 _MARKDOWN = re.compile(r"([\\`*_\[\]])")
 
 
-def _as_markdown(name: str, value: str) -> str:
-    """A fact as Markdown text that shows as written (no emphasis, no raw HTML)."""
-    if name in _URLS:
-        return value
+def markdown_text(value: str) -> str:
+    """Text as Markdown that shows as written (no emphasis, links or raw HTML)."""
     return _MARKDOWN.sub(r"\\\1", html.escape(value, quote=False))
+
+
+def _as_markdown(name: str, value: str) -> str:
+    """A fact as Markdown text; addresses as they are (e.g. for a link)."""
+    return value if name in _URLS else markdown_text(value)
 
 
 def fill_placeholders(
