@@ -4,6 +4,7 @@ and a build from the cache writes the same bytes as one without it."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,10 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, copy_project, run_mkdocs_build
 from journal import build_site_data
 from journal.exports import ExportFile
+from journal.exports.output_cache import OutputCache
 from journal.loading import read_settings
+from journal.model import Settings
+from journal.page_bodies import BIOGRAPHY, BODY
 
 
 @pytest.fixture
@@ -165,3 +169,15 @@ def test_export_files_from_the_cache_are_readable_and_a_write_into_one_does_not_
     dirty = run_mkdocs_build(project, tmp_path / "again", env=env, strict=False, dirty=True)
     assert dirty.returncode == 0, dirty.output
     assert (dirty.site / name).read_bytes() == (cold.site / name).read_bytes()
+
+
+def test_a_new_site_url_keeps_rendered_bodies_and_remakes_what_gives_the_address() -> None:
+    built = Settings(title="T", abbreviation="T", site_url="https://journal.org/")
+    served = replace(built, site_url="http://127.0.0.1:8000/")
+    one, two = OutputCache.open(None, built), OutputCache.open(None, served)
+    for kind in (BODY, BIOGRAPHY):
+        assert one.text_key(kind, "renderer", "Some *Markdown*") == two.text_key(
+            kind, "renderer", "Some *Markdown*"
+        )
+        assert one.text_key(kind, "renderer", "a") != one.text_key(kind, "renderer", "b")
+    assert one.key("bib", "the abstract") != two.key("bib", "the abstract")

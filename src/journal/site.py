@@ -86,7 +86,7 @@ class SiteData:
         between builds when it is self-contained; None: the host renders it as usual."""
         if self.renderer is None or not is_self_contained(markdown):
             return None
-        return self.outputs.data(self.outputs.key(BODY, self.renderer, markdown), render)
+        return self.outputs.data(self.outputs.text_key(BODY, self.renderer, markdown), render)
 
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
@@ -287,7 +287,7 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     """`render`, with its HTML kept in the output cache between builds."""
 
     def kept(text: str) -> str:
-        return outputs.text(outputs.key(BIOGRAPHY, renderer, text), partial(render, text))
+        return outputs.text(outputs.text_key(BIOGRAPHY, renderer, text), partial(render, text))
 
     return kept
 
