@@ -180,7 +180,7 @@ def test_a_broken_mkdocs_yml_is_a_problem_not_a_traceback(journal: Path) -> None
     (journal / "mkdocs.yml").write_text("extra:\n  journal: [unclosed\n", encoding="utf-8")
     status, output = run("check")
     assert status == 1
-    assert output.startswith("mkdocs.yml:3: file: YAML syntax error:")
+    assert output.startswith("mkdocs.yml:2: file: the [ opened on this line is never closed.")
 
 
 def test_new_author_writes_a_valid_file_and_never_overwrites(journal: Path) -> None:
