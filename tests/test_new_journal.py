@@ -154,3 +154,33 @@ def test_rewrite_config_adds_what_the_file_lacks() -> None:
     assert config["extra"]["journal"]["title"] == "New"
     assert config["theme"] == {"name": "material"}
     assert os.linesep not in text or text.endswith("\n")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_init_asks_for_what_the_flags_do_not_give(
+    fork: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = ["Journal of Tests", "J Tests", "", "0378-5955", "", "", "en", "", "", "y"]
+    monkeypatch.setattr("sys.stdin", _Terminal("\n".join(answers) + "\n"))
+    status, output = run("init")
+    assert status == 0, output
+    settings = yaml.safe_load(
+        (fork / "mkdocs.yml").read_text().replace("!ENV", "").replace("!!python/name:", "")
+    )["extra"]["journal"]
+    assert settings["title"] == "Journal of Tests" and settings["issn_online"] == "0378-5955"
+    assert "issn_print" not in settings
+
+
+def test_init_changes_nothing_when_the_editor_says_no(
+    fork: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (fork / "mkdocs.yml").read_text()
+    monkeypatch.setattr("sys.stdin", _Terminal("\n" * 7 + "n\n"))
+    status, output = run("init", "--title", "T", "--abbreviation", "T")
+    assert status == 1 and "Nothing changed" in output
+    assert (fork / "mkdocs.yml").read_text() == before
+    assert (fork / "authors/hannah-okafor.md").is_file()
