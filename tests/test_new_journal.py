@@ -80,8 +80,10 @@ def test_init_keeps_comments_and_other_settings_of_mkdocs_yml(fork: Path) -> Non
     before = (fork / "mkdocs.yml").read_text(encoding="utf-8")
     assert run("init", *FLAGS)[0] == 0
     after = (fork / "mkdocs.yml").read_text(encoding="utf-8")
-    kept = [line for line in before.split("\nextra:")[0].splitlines() if line.strip()[:1] == "#"]
+    comments = before.split("\nextra:")[0].splitlines()[1:]  # the first names the sample
+    kept = [line for line in comments if line.strip()[:1] == "#"]
     assert len(kept) >= 3 and all(line in after for line in kept)
+    assert "sample" not in after.splitlines()[0]
     assert 'site_url: !ENV [JOURNAL_SITE_URL, "https://alpine-botany.org/"]' in after
     config = yaml.safe_load(after.replace("!ENV", "").replace("!!python/name:", ""))
     journal = config["extra"]["journal"]

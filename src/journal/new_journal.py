@@ -103,6 +103,10 @@ def rewrite_config(text: str, facts: JournalFacts) -> str:
             skipping = True
             continue
         out.append(line)
+    if out and out[0].startswith("# The sample journal."):
+        out[0] = (
+            '# The journal\'s settings live under extra.journal (README, "Settings reference").'
+        )
     out[1:1] = list(top.values())  # keys the file did not have, after its first line
     block = _journal_block(out)
     new = settings_block(facts)
