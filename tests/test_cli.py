@@ -404,6 +404,7 @@ def test_slugs_are_cut_between_words_and_never_end_in_a_short_word() -> None:
     assert len(slug) <= 60 and not slug.endswith(("-a", "-in", "-of"))
     assert slug == "outcomes-of-hypofractionated-radiotherapy-after-breast"
     assert make_slug("A") == "a"
+    assert make_slug("Li An", is_title=False) == "li-an"  # a name keeps its short words
 
 
 def test_a_note_is_printed_but_check_passes(journal: Path) -> None:

@@ -193,8 +193,8 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _make_slug(text: str, given: str | None) -> str:
-    slug = slugify(given) if given else make_slug(text)
+def _make_slug(text: str, given: str | None, *, is_title: bool = False) -> str:
+    slug = slugify(given) if given else make_slug(text, is_title=is_title)
     if not slug:
         raise UsageError(f"cannot make a file name from {text!r}. Give one with --slug.")
     return slug
@@ -240,7 +240,7 @@ def _new_date(
     found = issue_date(
         volume,
         issue,
-        listed if isinstance(listed, list) and (root / site.ISSUES_FILE).is_file() else [],
+        listed if isinstance(listed, list) else [],
         [e.meta for e in entries if isinstance(e, RawEntry)],
     )
     if found is None:
@@ -251,7 +251,7 @@ def _new_date(
 
 def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     root, _ = _root_and_config(args.config_file)
-    slug = _make_slug(args.title, args.slug)
+    slug = _make_slug(args.title, args.slug, is_title=True)
     latest = _latest_issue(root)
     volume = args.volume or (latest[0] if latest else None)
     issue = args.issue or (latest[1] if latest else None)

@@ -66,16 +66,17 @@ def display_name(name: str) -> str:
     return f"{parts[0]} {parts[1]}" if parts else " ".join(name.split())
 
 
-def make_slug(text: str) -> str:
-    """A file name from a title or a name: at most 60 characters, cut between words and
-    never ending in a short word such as "a" or "of"; "" when nothing is left."""
+def make_slug(text: str, *, is_title: bool = True) -> str:
+    """A file name from a title (or a name: `is_title` False): at most 60 characters, cut
+    between words; a title's never ends in a short word such as "a" or "of" (a name's may:
+    "li-an"); "" when nothing is left."""
     words = slugify(text).split("-")
     kept: list[str] = []
     for word in words:
         if kept and len("-".join([*kept, word])) > MAX_SLUG:
             break
         kept.append(word)
-    while len(kept) > 1 and kept[-1] in TRAILING:
+    while is_title and len(kept) > 1 and kept[-1] in TRAILING:
         kept.pop()
     return "-".join(kept)[: MAX_SLUG * 2]
 
