@@ -148,11 +148,13 @@ def build_journal(
     preview: bool = False,
     broken_authors: Set[str] = frozenset(),
     refused_refs: Set[str] = frozenset(),
+    refused_issues: Set[tuple[Any, Any]] = frozenset(),
 ) -> tuple[Journal, list[Problem]]:
     """Assemble the Journal and report every cross-file problem.
 
-    `refused_refs`: author ids that abstracts refused for their own errors list (such an
-    author is not unused: the abstract's error is the one to report)."""
+    `refused_refs`, `refused_issues`: the author ids and (volume, issue) of abstracts refused
+    for their own errors (their authors and issues are not unused: the abstract's error is
+    the one to report)."""
     problems: list[Problem] = []
     problems += _check_unique(((a.id, a.source, 1, "file name") for a in authors), "author id")
     problems += _check_unique(((p.slug, p.entry.path, 1, "file name") for p in parsed), "slug")
@@ -202,7 +204,7 @@ def build_journal(
         )
     issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
     problems += issue_problems
-    problems += _check_issue_list(parsed, issue_meta)
+    problems += _check_issue_list(parsed, issue_meta, refused_issues)
     problems += _unused_authors(authors, {r.id for p in parsed for r in p.refs} | refused_refs)
     ordered = tuple(a for issue in issues for a in issue.abstracts)
     by_author: dict[str, list[Abstract]] = defaultdict(list)
@@ -243,10 +245,12 @@ def _unused_authors(authors: Iterable[Author], used: Set[str]) -> list[Problem]:
 
 
 def _check_issue_list(
-    parsed: Sequence[ParsedAbstract], metadata: Sequence[dict[str, Any]]
+    parsed: Sequence[ParsedAbstract],
+    metadata: Sequence[dict[str, Any]],
+    refused: Set[tuple[Any, Any]] = frozenset(),
 ) -> list[Problem]:
     """Warn about issues.yml items that describe an issue no abstract belongs to."""
-    known = {(p.fields.get("volume"), p.fields.get("issue")) for p in parsed}
+    known = {(p.fields.get("volume"), p.fields.get("issue")) for p in parsed} | refused
     problems = []
     for item in metadata:
         path, line, key = item.get("_where", ("issues.yml", 1, "issues"))

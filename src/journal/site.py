@@ -186,6 +186,14 @@ def listed_author_ids(meta: Mapping[str, Any]) -> set[str]:
     return {i for i in ids if isinstance(i, str)}
 
 
+def _folder_issue(root: Path, path: Path) -> tuple[Any, Any]:
+    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are."""
+    parts = path.relative_to(root / ABSTRACTS).parts
+    if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return None, None
+    return int(parts[0]), int(parts[1])
+
+
 def _mentioned(paths: Sequence[Path], ids: set[str]) -> set[str]:
     """The ids written in files that cannot be read as front matter (a YAML error, say):
     their authors are not unused, the file's own error is what to fix."""
@@ -220,6 +228,7 @@ def load_journal(
     entries: list[RawEntry] = []
     abstract_problems: list[Problem] = []
     refused: set[str] = set()  # author ids listed by abstracts refused for their own errors
+    refused_issues: set[tuple[Any, Any]] = set()  # and their (volume, issue)
     unreadable: list[Path] = []
     folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
     pdfs = {path for folder in folders for path in iter_files(folder, ".pdf")}
@@ -228,12 +237,14 @@ def load_journal(
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
             unreadable.append(path)
+            refused_issues.add(_folder_issue(root, path))  # its folder names its issue
             continue
         entries.append(entry)
         item, found = check_abstract(entry)
         abstract_problems += found
         if item is None:
             refused |= listed_author_ids(entry.meta)
+            refused_issues.add((entry.meta.get("volume"), entry.meta.get("issue")))
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
@@ -279,6 +290,7 @@ def load_journal(
         preview=is_preview() if preview is None else preview,
         broken_authors=broken,
         refused_refs=refused,
+        refused_issues=refused_issues,
     )
     return journal, problems + found, entries
 
