@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test lint check build goldens browser-deps second-host clean
+.PHONY: serve test lint check journal build goldens browser-deps second-host clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/journal check
+
+# Any journal command without activating the venv: make journal ARGS="new author --name 'A B'"
+journal: $(STAMP)
+	$(BIN)/journal $(ARGS)
 
 # `journal check` runs before any build: MkDocs' own loader would crash on some mkdocs.yml
 # mistakes (YAML aliases) before the journal's checks run.

@@ -21,14 +21,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.loading import read_site_url
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
+from journal.placeholders import fill_placeholders
+from journal.problem_pages import problem_pages, problems_nav_item
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 from journal.search_index import write_search_index
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
+SERVING = False
+"""True under `mkdocs serve`, which gives site_url its own address (http://127.0.0.1:8000/)."""
 
 
 class _PageFile(File):
@@ -105,6 +110,19 @@ def _renderer(config: MkDocsConfig) -> Any:
     return render
 
 
+def on_startup(command: str, **kwargs: Any) -> None:
+    global SERVING
+    SERVING = command == "serve"
+
+
+def _site_url(config: MkDocsConfig, config_file: Path) -> str:
+    """The address the journal's outputs (meta tags, exports, feed) give: mkdocs.yml's
+    site_url, also under `mkdocs serve`, so serve shows what the deployed site will carry
+    and reuses the cache a build filled; serve's own address when mkdocs.yml has none."""
+    served = config.site_url or ""
+    return (read_site_url(config_file) or served) if SERVING else served
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global BUILD
     config_file = Path(config.config_file_path).resolve()
@@ -115,7 +133,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         config_file,
         config.extra.get("journal"),
         _renderer(config),
-        site_url=config.site_url or "",
+        site_url=_site_url(config, config_file),
         docs_pages=docs_pages,
         renderer=_renderer_fingerprint(config),
     )
@@ -123,8 +141,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(
             "The journal settings are broken; site not built.\n" + format_report(BUILD.problems)
         )
-    for problem in sort_problems(BUILD.problems):
-        (log.error if problem.is_error else log.warning)(format_problem(problem))
+    for problem in sort_problems(BUILD.problems):  # notes at INFO: --strict never fails on them
+        level = log.error if problem.is_error else log.info if problem.is_note else log.warning
+        level(format_problem(problem))
     for note in BUILD.notes:  # not problems: a --strict build must not fail on them
         log.info(note)
     if BUILD.errors:
@@ -132,6 +151,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
             log.warning(line)
         left_out = "the files named above were left out" if BUILD.left_out else "see above"
         log.error(f"{format_summary(sort_problems(BUILD.problems))}; {left_out}.")
+    if SERVING and BUILD.problems:  # the editors' problems in the browser, never deployed
+        BUILD.pages += problem_pages(
+            BUILD.problems, BUILD.left_out, (p.src_uri for p in BUILD.pages)
+        )
+        BUILD.nav.append(problems_nav_item(BUILD.problems))
     if not config.nav:
         config.nav = BUILD.nav
     return config
@@ -174,12 +198,23 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     # MkDocs keeps every page's Markdown until the build ends: let a generated page's be the
     # journal's own text, not a copy (the texts of all bodies: 32 MB at 10,000 abstracts).
     if isinstance(page.file, _PageFile) and markdown == page.file.spec.body:
         return page.file.spec.body
-    return markdown
+    if page.file.generated_by or BUILD.journal is None or page.file.abs_src_path is None:
+        return markdown
+    # A hand-written page: its {{ journal.<fact> }} placeholders get the settings' values.
+    root = Path(config.config_file_path).resolve().parent
+    path = Path(page.file.abs_src_path).resolve()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    filled, problems = fill_placeholders(
+        markdown, BUILD.journal.settings, rel, page.file.content_string
+    )
+    for problem in problems:
+        log.warning(format_problem(problem))
+    return filled
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:

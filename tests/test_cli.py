@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from journal.cli import main
 from journal.loading import read_settings
 from journal.validation import ABSTRACT_FIELDS, AUTHOR_FIELDS
@@ -66,7 +66,7 @@ def test_check_prints_every_problem_sorted_then_a_count(journal: Path) -> None:
         "abstracts/1/1/broken.md:1: authors: missing. Add `authors:` to the front matter.",
         'abstracts/1/1/broken.md:3: authers: unknown field. Did you mean "authors"?',
         'abstracts/1/1/broken.md:9: doi: "10.5555" is not a complete DOI. Write '
-        "10.<prefix>/<suffix>, e.g. 10.4172/2324-9110.1000123.",
+        "10.<prefix>/<suffix>, e.g. 10.4172/0378-5955.1000123.",
         "3 problems in 1 file.",
     ]
 
@@ -180,7 +180,7 @@ def test_a_broken_mkdocs_yml_is_a_problem_not_a_traceback(journal: Path) -> None
     (journal / "mkdocs.yml").write_text("extra:\n  journal: [unclosed\n", encoding="utf-8")
     status, output = run("check")
     assert status == 1
-    assert output.startswith("mkdocs.yml:3: file: YAML syntax error:")
+    assert output.startswith("mkdocs.yml:2: file: the [ opened on this line is never closed.")
 
 
 def test_new_author_writes_a_valid_file_and_never_overwrites(journal: Path) -> None:
@@ -190,7 +190,10 @@ def test_new_author_writes_a_valid_file_and_never_overwrites(journal: Path) -> N
     path = journal / "authors/zoe-angstrom-o-neil.md"
     assert status == 0, output
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('---\nname: "Zoë Ångström-O\'Neil"\norcid: "0000-0002-1825-0097"\n')
+    assert text.startswith(
+        '---\nname: "Zoë Ångström-O\'Neil"\ngiven: "Zoë"\nfamily: "Ångström-O\'Neil"\n'
+        'orcid: "0000-0002-1825-0097"\n'
+    )
     path.write_text(text + "A bio.\n", encoding="utf-8")
     status, output = run("new", "author", "--name", "Zoe Angstrom O'Neil")
     assert status == 1
@@ -346,3 +349,102 @@ def test_the_schema_accepts_and_refuses_what_the_checks_do() -> None:
     assert photo.is_valid("photos/a..b.jpg") and photo.is_valid("jane.jpg")
     for outside in ("../secret.jpg", "photos/../../x.jpg", "/etc/x.jpg", "C:x.jpg"):
         assert not photo.is_valid(outside), outside
+
+
+def test_new_author_tells_given_and_family_names_and_asks_when_it_cannot(
+    journal: Path,
+) -> None:
+    def meta(slug: str) -> dict[str, str]:
+        return dict(yaml.safe_load((journal / f"authors/{slug}.md").read_text().split("---")[1]))
+
+    assert run("new", "author", "--name", "Ludwig van Beethoven")[0] == 0
+    assert meta("ludwig-van-beethoven")["family"] == "van Beethoven"
+    assert run("new", "author", "--name", "Okafor, Hannah")[0] == 0
+    assert meta("hannah-okafor") == {"name": "Hannah Okafor", "given": "Hannah", "family": "Okafor"}
+    status, _ = run("new", "author", "--name", "José Núñez García")  # stdin is no terminal
+    assert status == 2
+    assert not (journal / "authors/jose-nunez-garcia.md").exists()
+    status, output = run(
+        "new",
+        "author",
+        "--name",
+        "José Núñez García",
+        "--given",
+        "José",
+        "--family",
+        "Núñez García",
+    )
+    assert status == 0, output
+    assert meta("jose-nunez-garcia")["family"] == "Núñez García"
+
+
+def test_new_abstract_takes_its_issues_year_and_date(journal: Path) -> None:
+    status, output = run("new", "abstract", "--title", "Late", "--author", "ana-lopez",
+                         "--volume", "1", "--issue", "1")  # fmt: skip
+    assert status == 0, output
+    meta = yaml.safe_load((journal / "abstracts/1/1/late.md").read_text().split("---")[1])
+    existing = yaml.safe_load(
+        next((journal / "abstracts/1/1").glob("[!l]*.md")).read_text().split("---")[1]
+    )
+    assert (meta["year"], meta["published"]) == (existing["year"], existing["published"])
+    (journal / "abstracts/1/1/late.md").write_text(
+        (journal / "abstracts/1/1/late.md").read_text().replace("draft: true\n", "")
+    )
+    status, output = run("check")
+    assert status == 0, output
+
+
+def test_slugs_are_cut_between_words_and_never_end_in_a_short_word() -> None:
+    from journal.names import make_slug
+
+    slug = make_slug(
+        "Outcomes of hypofractionated radiotherapy after breast-conserving surgery in a "
+        "cohort of older women"
+    )
+    assert len(slug) <= 60 and not slug.endswith(("-a", "-in", "-of"))
+    assert slug == "outcomes-of-hypofractionated-radiotherapy-after-breast"
+    assert make_slug("A") == "a"
+    assert make_slug("Li An", is_title=False) == "li-an"  # a name keeps its short words
+
+
+def test_a_note_is_printed_but_check_passes(journal: Path) -> None:
+    (journal / "authors/new-author.md").write_text("---\nname: New Author\n---\nA bio.\n")
+    status, output = run("check")
+    assert status == 0, output
+    lines = output.splitlines()
+    assert lines[0].startswith("authors/new-author.md:1: file name: no abstract lists")
+    assert lines[0].endswith("(note)")
+    assert lines[1] == "No problems in 8 files; 1 note in 1 file."
+    status, output = run("check", "--format", "github")
+    assert status == 0 and output.startswith("::notice file=authors/new-author.md,line=1,")
+
+
+def test_a_missing_site_url_is_an_error_in_check_and_build(journal: Path, tmp_path: Path) -> None:
+    config = journal / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text()))
+    status, output = run("check")
+    assert status == 1
+    assert "mkdocs.yml:1: site_url: missing. Crossref deposits" in output
+    project = copy_project(journal, tmp_path / "built")
+    build = run_mkdocs_build(project, project / "site", quiet=False)
+    assert build.returncode != 0
+    assert "mkdocs.yml:1: site_url: missing." in build.output
+
+
+def test_check_deploy_refuses_a_placeholder_domain(journal: Path) -> None:
+    assert run("check")[0] == 0
+    status, output = run("check", "--deploy")
+    assert status == 1
+    assert 'site_url: "https://journal.example.org/" is a placeholder address' in output
+
+
+def test_a_partial_preview_does_not_warn_about_the_issues_it_leaves_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", "7/1")
+    status, output = run("check")
+    assert status == 1  # the partial-preview warning, which stops a deploy
+    assert "has no abstracts" not in output
+    assert output.splitlines()[0].startswith("JOURNAL_ONLY_ISSUES:1: preview: partial preview")

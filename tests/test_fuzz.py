@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import EPOCH, FIXTURES, copy_project, run_mkdocs_build
 from journal.assembly import build_journal
-from journal.loading import RawEntry, load_text, read_settings
+from journal.loading import RawEntry, load_text, read_settings, read_site_url
 from journal.model import Author, Settings
 from journal.pages import build_pages
 from journal.problems import Problem, format_problem
@@ -95,7 +95,7 @@ def fixture_settings() -> Settings:
     config = FIXTURES / "journal" / "mkdocs.yml"
     values, _ = read_settings(config)
     entry = RawEntry(path="mkdocs.yml", meta={"extra.journal": values}, body="")
-    settings_, problems = check_settings(entry)
+    settings_, problems = check_settings(entry, read_site_url(config))
     assert settings_ is not None, problems
     return settings_
 

@@ -79,7 +79,6 @@ STRICT_RULES = (
     "duplicate-doi",
     "email-in-body",
     "yaml-syntax-error",
-    "author-unused",
     "author-photo-missing",
     "slug-too-long",
     "body-external-image",
@@ -100,6 +99,18 @@ def test_strict_build_fails_with_the_same_messages(
     assert build.returncode != 0, build.output
     for line in (INVALID / f"{rule}.expected.txt").read_text(encoding="utf-8").splitlines():
         assert line.removesuffix(" (warning)") in build.output
+
+
+def test_a_note_is_printed_but_never_fails_a_strict_build(
+    make_project: Callable[..., Path],
+) -> None:
+    project = make_project()
+    place("author-unused", project)  # an author committed before their abstract
+    build = run_mkdocs_build(project, project / "site", quiet=False)
+    assert build.returncode == 0, build.output
+    (line,) = (INVALID / "author-unused.expected.txt").read_text(encoding="utf-8").splitlines()
+    assert line.endswith(" (note)")
+    assert f"INFO    -  journal: {line}" in build.output
 
 
 def test_a_non_strict_build_publishes_the_rest_and_names_the_excluded_file(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,10 @@ from journal.exports.cached_markup import (
     is_page_body,
     is_sanitized,
 )
+from journal.exports.output_cache import OutputCache
 from journal.loading import read_settings
+from journal.model import Settings
+from journal.page_bodies import BIOGRAPHY, BODY
 
 
 @pytest.fixture
@@ -251,3 +255,15 @@ def test_every_entry_a_real_build_stores_passes_its_check(sample_site: Build) ->
         kinds[kind] = kinds.get(kind, 0) + 1
     assert kinds["head"] == kinds["citations"] == 12 and kinds["body"] >= 12
     assert kinds["biography"] >= 10
+
+
+def test_a_new_site_url_keeps_rendered_bodies_and_remakes_what_gives_the_address() -> None:
+    built = Settings(title="T", abbreviation="T", site_url="https://journal.org/")
+    served = replace(built, site_url="http://127.0.0.1:8000/")
+    one, two = OutputCache.open(None, built), OutputCache.open(None, served)
+    for kind in (BODY, BIOGRAPHY):
+        assert one.text_key(kind, "renderer", "Some *Markdown*") == two.text_key(
+            kind, "renderer", "Some *Markdown*"
+        )
+        assert one.text_key(kind, "renderer", "a") != one.text_key(kind, "renderer", "b")
+    assert one.key("bib", "the abstract") != two.key("bib", "the abstract")

@@ -149,7 +149,7 @@ def test_a_broken_file_is_left_out_and_the_rest_still_builds(tmp_path: Path) -> 
     root = _copy(tmp_path)
     _write(root, "abstracts/1/2/broken.md", "---\ntitle: [unclosed\n---\nText\n")
     site = _site(root)
-    assert [(p.path, p.line) for p in site.errors] == [("abstracts/1/2/broken.md", 3)]
+    assert [(p.path, p.line) for p in site.errors] == [("abstracts/1/2/broken.md", 2)]
     assert "abstracts/conference-talk.md" in site.contexts
     assert len([p for p in site.pages if p.template == "abstract.html"]) == 3
 

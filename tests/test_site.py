@@ -296,4 +296,28 @@ def test_bad_yaml_is_reported_with_its_line_not_swallowed(make_project, tmp_path
         "abstracts/1/2/yaml.md",
         "---\ntitle: Oncology: a review\nauthors: [ana-lopez]\n---\nText.\n",
     )
-    assert "abstracts/1/2/yaml.md:2: front matter: YAML syntax error" in build.output
+    assert (
+        "abstracts/1/2/yaml.md:2: front matter: the value of title contains a colon" in build.output
+    )
+
+
+def test_hand_written_pages_take_journal_facts_from_the_settings(sample_site) -> None:
+    home = " ".join(sample_site.html("").get_text().split())
+    assert "Journal of Clinical & Experimental Oncology (J Clin Exp Oncol, ISSN 2324-9110)" in home
+    about = sample_site.html("about/")
+    assert "{{" not in about.get_text()
+    assert about.find("em").get_text() == "Journal of Clinical & Experimental Oncology"
+
+
+def test_an_unknown_or_empty_placeholder_is_a_warning_at_its_line(
+    make_project, tmp_path: Path
+) -> None:
+    build = _build_with(
+        make_project,
+        tmp_path,
+        "docs/facts.md",
+        "---\ntitle: Facts\n---\n# Facts\n\nISSN {{ journal.isn }}; {{ journal.publisher }}.\n",
+    )
+    assert "docs/facts.md:6: {{ journal.isn }}: {{ journal.isn }} is not a journal fact." in (
+        build.output
+    )

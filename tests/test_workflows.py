@@ -56,6 +56,18 @@ def test_workflows_default_to_read_only_permissions() -> None:
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "") for s in deploy["jobs"]["build"]["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_deploy_takes_the_pages_address_and_checks_it_before_building() -> None:
+    deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())
+    steps = deploy["jobs"]["build"]["steps"]
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(s for s in steps if s.get("name") == "Build")
+    assert build["env"]["PAGES_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
+    script = build["run"]
+    assert "JOURNAL_SITE_URL=" in script
+    assert script.index("journal check --deploy") < script.index("mkdocs build --strict")
 
 
 def test_ci_entry_point_runs_the_readme_test_command() -> None:

@@ -147,8 +147,14 @@ def build_journal(
     today: datetime.date,
     preview: bool = False,
     broken_authors: Set[str] = frozenset(),
+    refused_refs: Set[str] = frozenset(),
+    refused_issues: Set[tuple[Any, Any]] = frozenset(),
 ) -> tuple[Journal, list[Problem]]:
-    """Assemble the Journal and report every cross-file problem."""
+    """Assemble the Journal and report every cross-file problem.
+
+    `refused_refs`, `refused_issues`: the author ids and (volume, issue) of abstracts refused
+    for their own errors (their authors and issues are not unused: the abstract's error is
+    the one to report)."""
     problems: list[Problem] = []
     problems += _check_unique(((a.id, a.source, 1, "file name") for a in authors), "author id")
     problems += _check_unique(((p.slug, p.entry.path, 1, "file name") for p in parsed), "slug")
@@ -198,22 +204,8 @@ def build_journal(
         )
     issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
     problems += issue_problems
-    problems += _check_issue_list(parsed, issue_meta)
-    used = {ref.id for p in parsed for ref in p.refs}
-    for author in authors:
-        if author.id not in used:
-            problems.append(
-                Problem(
-                    path=author.source,
-                    line=1,
-                    field="file name",
-                    message=(
-                        f'no abstract lists the author "{author.id}". Add the id to an abstract\'s '
-                        "authors, or delete the file."
-                    ),
-                    severity="warning",
-                )
-            )
+    problems += _check_issue_list(parsed, issue_meta, refused_issues)
+    problems += _unused_authors(authors, {r.id for p in parsed for r in p.refs} | refused_refs)
     ordered = tuple(a for issue in issues for a in issue.abstracts)
     by_author: dict[str, list[Abstract]] = defaultdict(list)
     for abstract in ordered:
@@ -233,11 +225,32 @@ def build_journal(
     return journal, problems
 
 
+def _unused_authors(authors: Iterable[Author], used: Set[str]) -> list[Problem]:
+    """A note (never a failure) for each author file no abstract lists yet: an author
+    committed before their abstract is normal."""
+    return [
+        Problem(
+            path=author.source,
+            line=1,
+            field="file name",
+            message=(
+                f'no abstract lists the author "{author.id}" yet, so the author has no page. '
+                "Add the id to an abstract's authors, or delete the file if it is not needed."
+            ),
+            severity="note",
+        )
+        for author in authors
+        if author.id not in used
+    ]
+
+
 def _check_issue_list(
-    parsed: Sequence[ParsedAbstract], metadata: Sequence[dict[str, Any]]
+    parsed: Sequence[ParsedAbstract],
+    metadata: Sequence[dict[str, Any]],
+    refused: Set[tuple[Any, Any]] = frozenset(),
 ) -> list[Problem]:
     """Warn about issues.yml items that describe an issue no abstract belongs to."""
-    known = {(p.fields.get("volume"), p.fields.get("issue")) for p in parsed}
+    known = {(p.fields.get("volume"), p.fields.get("issue")) for p in parsed} | refused
     problems = []
     for item in metadata:
         path, line, key = item.get("_where", ("issues.yml", 1, "issues"))

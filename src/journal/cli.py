@@ -11,16 +11,27 @@ import datetime
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from slugify import slugify
 
-from . import changes, site
-from .loading import RawEntry, iter_markdown, load_text, read_settings
-from .problems import Problem, format_problem, format_summary, sort_problems
+from . import changes, new_journal, site
+from .loading import (
+    RawEntry,
+    iter_markdown,
+    load_data,
+    load_entry,
+    load_settings,
+    load_text,
+    read_settings,
+    read_site_url,
+)
+from .names import display_name, issue_date, make_slug, split_name
+from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
+from .settings import check_deploy_url, check_settings
 from .validation import ARTICLE_TYPES, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
@@ -55,8 +66,9 @@ def _escape_property(text: str) -> str:
 
 def format_github(problem: Problem) -> str:
     """One GitHub Actions annotation, so the problem shows on the pull request's diff."""
+    level = "notice" if problem.is_note else problem.severity
     return (
-        f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
+        f"::{level} file={_escape_property(problem.path)},line={problem.line},"
         f"title={_escape_property(problem.field)}::{_escape_data(problem.message)}"
     )
 
@@ -110,12 +122,20 @@ def _count_files(root: Path) -> int:
     return len(files) + 1 + (root / site.ISSUES_FILE).is_file()
 
 
-def run_check(paths: Sequence[str], config_file: str | None, output: str, out: TextIO) -> int:
-    """Check every file and print the problems; 1 when there are any."""
+def run_check(
+    paths: Sequence[str], config_file: str | None, output: str, out: TextIO, deploy: bool = False
+) -> int:
+    """Check every file and print the problems; 1 when there are any (notes do not count).
+    `deploy`: also the rules of a deploy (the site's address is not a placeholder)."""
     root, config = _root_and_config(config_file)
     values, broken = read_settings(config)
+    site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, entries = site.load_journal(root, config, values, today=today, preview=preview)
+    _, problems, entries = site.load_journal(
+        root, config, values, site_url=site_url, today=today, preview=preview
+    )
+    if deploy:
+        problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
         problems = [broken, *(p for p in problems if p.path != broken.path)]
     problems = sort_problems(_selected(problems, root, paths))
@@ -148,15 +168,16 @@ def run_check(paths: Sequence[str], config_file: str | None, output: str, out: T
             ensure_ascii=False,
         )
         out.write("\n")
-        return 1 if problems else 0
+        return 1 if failing(problems) else 0
     for problem in problems:
         out.write(
             (format_github(problem) if output == "github" else format_problem(problem)) + "\n"
         )
-    if problems:
+    if failing(problems):
         out.write(f"{format_summary(problems)}.\n")
     else:
-        out.write(f"No problems in {_count_files(root)} files.\n")
+        notes = f"; {format_summary(problems).partition('; ')[2]}" if problems else ""
+        out.write(f"No problems in {_count_files(root)} files{notes}.\n")
     for item in scheduled:
         text = item.describe(preview)
         out.write(
@@ -164,7 +185,7 @@ def run_check(paths: Sequence[str], config_file: str | None, output: str, out: T
             if output == "github"
             else text + "\n"
         )
-    return 1 if problems else 0
+    return 1 if failing(problems) else 0
 
 
 def _yaml_text(value: str) -> str:
@@ -172,8 +193,8 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _make_slug(text: str, given: str | None) -> str:
-    slug = slugify(given or text, max_length=60, word_boundary=True, save_order=True)
+def _make_slug(text: str, given: str | None, *, is_title: bool = False) -> str:
+    slug = slugify(given) if given else make_slug(text, is_title=is_title)
     if not slug:
         raise UsageError(f"cannot make a file name from {text!r}. Give one with --slug.")
     return slug
@@ -208,9 +229,29 @@ def _latest_issue(root: Path) -> tuple[int, int] | None:
     return max(found) if found else None
 
 
+def _new_date(
+    root: Path, volume: int, issue: int, given: datetime.date | None
+) -> tuple[int, datetime.date]:
+    """The year and date of a new abstract: its issue's when the issue exists (issues.yml,
+    or its abstracts), else today's; `--published` gives the date."""
+    items = load_data(root, root / site.ISSUES_FILE, "issues")
+    listed = items.meta["issues"] if isinstance(items, RawEntry) else None
+    entries = [load_entry(root, p) for p in iter_markdown(root / site.ABSTRACTS / str(volume))]
+    found = issue_date(
+        volume,
+        issue,
+        listed if isinstance(listed, list) else [],
+        [e.meta for e in entries if isinstance(e, RawEntry)],
+    )
+    if found is None:
+        date = given or site.build_date()
+        return date.year, date
+    return found[0], given or found[1]
+
+
 def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     root, _ = _root_and_config(args.config_file)
-    slug = _make_slug(args.title, args.slug)
+    slug = _make_slug(args.title, args.slug, is_title=True)
     latest = _latest_issue(root)
     volume = args.volume or (latest[0] if latest else None)
     issue = args.issue or (latest[1] if latest else None)
@@ -222,7 +263,7 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
             "another name with --slug.\n"
         )
         return 1
-    published = args.published or site.build_date()
+    year, published = _new_date(root, volume, issue, args.published)
     ids = [
         a if (root / site.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
         for a in args.author
@@ -234,7 +275,7 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
         *(f"  - {_yaml_text(i)}" for i in ids),
         f"volume: {volume}",
         f"issue: {issue}",
-        f"year: {published.year}",
+        f"year: {year}",
         f"published: {published.isoformat()}",
         f"type: {_yaml_text(args.type)}",
     ]
@@ -254,10 +295,32 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _given_and_family(args: argparse.Namespace) -> tuple[str, str]:
+    """--given/--family, else told from the name, else asked (a usage error when no one can
+    be asked)."""
+    parts = split_name(args.name) or ("", "")
+    given, family = args.given or parts[0], args.family or parts[1]
+    if family:
+        return given, family
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f'cannot tell the given and family names of "{args.name}". Give them with '
+            '--given and --family, e.g. --given "José" --family "Núñez García".'
+        )
+    return input(f"Given name(s) of {args.name}: ").strip(), input("Family name: ").strip()
+
+
 def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
     root, _ = _root_and_config(args.config_file)
-    slug = _make_slug(args.name, args.slug)
-    lines = ["---", f"name: {_yaml_text(' '.join(args.name.split()))}"]
+    name = display_name(args.name)
+    slug = _make_slug(name, args.slug)
+    if (root / site.AUTHORS / f"{slug}.md").exists():
+        out.write(
+            f"authors/{slug}.md already exists; nothing written. Choose another name with --slug.\n"
+        )
+        return 1
+    args.given, args.family = _given_and_family(args)
+    lines = ["---", f"name: {_yaml_text(name)}"]
     for key in ("given", "family", "orcid", "email"):
         if getattr(args, key):
             lines.append(f"{key}: {_yaml_text(getattr(args, key))}")
@@ -269,6 +332,79 @@ def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
             f"as {slug}.\n"
         )
     return status
+
+
+INIT_QUESTIONS = (
+    ("title", "The journal's full title", True),
+    ("abbreviation", "Its ISO 4 abbreviation (e.g. J Clin Exp Oncol)", True),
+    ("issn_print", "Print ISSN (empty: none)", False),
+    ("issn_online", "Online ISSN (empty: none)", False),
+    ("publisher", "Publisher", False),
+    ("doi_prefix", "Crossref DOI prefix, e.g. 10.4172 (empty: none yet)", False),
+    ("language", "Language of the articles, ISO 639-1 (e.g. en)", False),
+    (
+        "site_url",
+        "The journal's own address, e.g. https://journal.org/ (empty: GitHub Pages')",
+        False,
+    ),
+    ("contact_email", "The editorial office's e-mail", False),
+)
+
+
+def _init_facts(args: argparse.Namespace, ask: bool) -> new_journal.JournalFacts:
+    values: dict[str, str] = {}
+    for name, question, required in INIT_QUESTIONS:
+        value = (getattr(args, name) or "").strip()
+        if not value and ask:
+            value = input(f"{question}: ").strip()
+        if not value and required:
+            raise UsageError(f"the journal needs a {name}: give --{name.replace('_', '-')}.")
+        if value:
+            values[name] = value
+    return new_journal.JournalFacts(**values)
+
+
+def _checked_config(config: Path, text: str, out: TextIO) -> bool:
+    """Whether the new mkdocs.yml text passes the settings' checks (its problems printed)."""
+    trial = config.with_name(".journal-init.yml")
+    trial.write_text(text, encoding="utf-8")
+    try:
+        values, broken = read_settings(trial)
+        entry = load_settings(config.parent, trial, values)
+        _, found = check_settings(entry, read_site_url(trial))
+    finally:
+        trial.unlink()
+    errors = [replace(p, path=config.name) for p in ([broken] if broken else found)]
+    for problem in sort_problems(errors):
+        out.write(format_problem(problem) + "\n")
+    if errors:
+        out.write(f"{format_summary(errors)}; nothing changed. Correct the values and run again.\n")
+    return not errors
+
+
+def run_init(args: argparse.Namespace, out: TextIO) -> int:
+    """Make this fork a new, empty journal: its facts in mkdocs.yml, the sample gone."""
+    root, config = _root_and_config(args.config_file)
+    ask = not args.yes and sys.stdin.isatty()
+    facts = _init_facts(args, ask)
+    text = new_journal.rewrite_config(config.read_text(encoding="utf-8-sig"), facts)
+    if not _checked_config(config, text, out):
+        return 1
+    if ask and input(
+        "Delete the sample journal's abstracts, authors and issues? [y/N] "
+    ).strip().lower() not in ("y", "yes"):
+        out.write("Nothing changed.\n")
+        return 1
+    config.write_text(text, encoding="utf-8")
+    removed = new_journal.remove_sample(root)
+    pages = new_journal.write_pages(root, facts)
+    out.write(f"Wrote {config.name} and {', '.join(pages)}; removed {len(removed)} sample files.\n")
+    out.write(
+        "Next: describe the journal in docs/index.md, docs/about.md and docs/submit.md, "
+        'then `journal new author` and `journal new abstract` (README, "Start your own '
+        'journal").\n'
+    )
+    return 0
 
 
 def _date(text: str) -> datetime.date:
@@ -293,6 +429,11 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
     )
     check.add_argument("--format", choices=FORMATS, default="text", dest="output")
+    check.add_argument(
+        "--deploy",
+        action="store_true",
+        help="also the rules of a deploy: site_url must be the journal's real address",
+    )
     check.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     new = commands.add_parser("new", help="start a new abstract or author file")
     kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
@@ -317,6 +458,13 @@ def _parser() -> argparse.ArgumentParser:
     author.add_argument("--slug", help="the author id (default: from the name)")
     for sub in (abstract, author):
         sub.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
+    init = commands.add_parser(
+        "init", help="make this fork a new, empty journal (asks for what the flags do not give)"
+    )
+    for name, question, _ in INIT_QUESTIONS:
+        init.add_argument(f"--{name.replace('_', '-')}", dest=name, help=question)
+    init.add_argument("--yes", "-y", action="store_true", help="ask nothing; change the files")
+    init.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     schema = commands.add_parser("schema", help="print the JSON Schema of the front matter")
     schema.add_argument(
         "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
@@ -334,7 +482,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.config_file, args.output, out)
+            return run_check(args.paths, args.config_file, args.output, out, args.deploy)
+        if args.command == "init":
+            return run_init(args, out)
         if args.command == "new":
             run = run_new_abstract if args.kind == "abstract" else run_new_author
             return run(args, out)

@@ -270,7 +270,7 @@ def parse_doi(ch: Checker, key: str, value: Any) -> str:
     if not DOI.fullmatch(text):
         raise Invalid(
             f"{show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "
-            "e.g. 10.4172/2324-9110.1000123."
+            "e.g. 10.4172/0378-5955.1000123."
         )
     return text
 
@@ -307,7 +307,7 @@ def parse_issn(ch: Checker, key: str, value: Any) -> str:
     if not text.isascii() or not stdnum_issn.is_valid(text):
         raise Invalid(
             f"{show(text)} is not a valid ISSN (8 characters, the last a check "
-            'digit). Copy it from the ISSN register, e.g. "1932-6203".'
+            'digit). Copy it from the ISSN register, e.g. "0378-5955".'
         )
     return str(stdnum_issn.format(text))
 

@@ -18,6 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .assets import walk
 from .problems import Problem
+from .yaml_errors import explain, number_lines
 
 try:  # libyaml's C loader is several times faster; same results
     from yaml import CSafeLoader as _Loader
@@ -198,17 +199,8 @@ def _read_yaml(
         _index(node, prefix, offset, lines, plain, set(), 0)
         return loader.construct_document(node), lines, plain
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = offset + (mark.line + 1 if mark else 1)
-        what = (exc.problem or "invalid YAML").strip()
-        start = exc.context_mark
-        if start and mark and start.line != mark.line:  # e.g. a [ or " opened earlier
-            what += f" (in the part that starts on line {offset + start.line + 1})"
-        raise _FormError(
-            line,
-            f"YAML syntax error: {what}. Check the line's colons, quotes "
-            "and indentation; put text containing ': ' or '#' in quotes.",
-        ) from None
+        line, message = explain(text, exc)  # the common mistakes in an editor's words
+        raise _FormError(offset + line + 1, number_lines(message, offset)) from None
     except yaml.YAMLError:
         raise _FormError(
             offset + 1, "cannot be read as YAML. Check its colons, quotes and indentation."
@@ -349,6 +341,9 @@ def load_settings(root: Path, config_file: Path, values: Any) -> RawEntry:
     plain: dict[str, str] = {}
     try:
         node: Any = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        for key, value in node.value:
+            if key.value == "site_url":
+                lines["site_url"] = value.start_mark.line + 1
         node = next(v for k, v in node.value if k.value == "extra")
         for key, _ in node.value:  # the other sections' names: a misspelled "journal"
             lines.setdefault(f"extra.{key.value}", key.start_mark.line + 1)
@@ -435,6 +430,18 @@ def _check_config_form(rel: str, text: str) -> Problem | None:
 
 def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     """Read `extra.journal` from mkdocs.yml without importing MkDocs (for `journal check`)."""
+    return read_config_value(config_file, ("extra", "journal"))
+
+
+def read_site_url(config_file: Path) -> str:
+    """mkdocs.yml's `site_url` as MkDocs reads it (`!ENV` resolved); "" when unset or
+    unreadable (the problem is reported by `read_settings`)."""
+    value, _ = read_config_value(config_file, ("site_url",))
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_config_value(config_file: Path, names: tuple[str, ...]) -> tuple[Any, Problem | None]:
+    """One value of mkdocs.yml (`names` is its path of keys), read without MkDocs."""
     rel = config_file.name
     text = _read_text(config_file, rel)
     if isinstance(text, Problem):
@@ -445,19 +452,15 @@ def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()
-        for name in ("extra", "journal"):
+        for name in names:
             if not isinstance(node, yaml.MappingNode):
                 return None, None
             node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
         return (loader.construct_document(node) if node is not None else None), None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        line, message = explain(text, exc)
         return None, Problem(
-            path=rel,
-            line=(mark.line + 1) if mark else 1,
-            field="file",
-            message=f"YAML syntax error: {(exc.problem or '').strip()}. Check "
-            "the line's colons, quotes and indentation.",
+            path=rel, line=line + 1, field="file", message=number_lines(message, 0)
         )
     except (yaml.YAMLError, ValueError, RecursionError):
         return None, Problem(

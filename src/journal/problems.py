@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
+"""An error keeps its file off the site; a warning fails a strict build (`mkdocs build
+--strict`, `journal check`); a note is printed and never fails anything."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, order=True)
@@ -27,10 +29,20 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def is_note(self) -> bool:
+        """Information only: never fails a build or `journal check`."""
+        return self.severity == "note"
+
+
+def failing(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors and warnings: what fails `journal check` and a strict build."""
+    return [p for p in problems if not p.is_note]
+
 
 def format_problem(problem: Problem) -> str:
     """Format one problem as `path:line: field: message`."""
-    suffix = " (warning)" if problem.severity == "warning" else ""
+    suffix = f" ({problem.severity})" if problem.severity != "error" else ""
     text = f"{problem.path}:{problem.line}: {problem.field}: {problem.message}{suffix}"
     return " ".join(text.splitlines())  # one line per problem, whatever a value held
 
@@ -40,14 +52,25 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def format_summary(problems: Iterable[Problem]) -> str:
-    """Count problems and files, e.g. "3 problems (1 warning) in 2 files"."""
+    """Count problems and files, e.g. "3 problems (1 warning) in 2 files, and 1 note"
+    (notes are counted apart: they are no problem)."""
     items = list(problems)
-    files = len({p.path for p in items})
-    warnings = sum(1 for p in items if not p.is_error)
-    noun = "problem" if len(items) == 1 else "problems"
-    extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-    return f"{len(items)} {noun}{extra} in {files} file{'s' if files != 1 else ''}"
+    notes = [p for p in items if p.is_note]
+    found = failing(items)
+    note_text = _count(len(notes), "note")
+    if not found:
+        return f"No problems; {note_text} in {_count(len({p.path for p in notes}), 'file')}"
+    warnings = sum(1 for p in found if not p.is_error)
+    extra = f" ({_count(warnings, 'warning')})" if warnings else ""
+    files = _count(len({p.path for p in found}), "file")
+    return f"{_count(len(found), 'problem')}{extra} in {files}" + (
+        f", and {note_text}" if notes else ""
+    )
 
 
 def format_report(problems: Iterable[Problem]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from .fields import (
     Checker,
@@ -137,6 +138,38 @@ def check_settings(entry: RawEntry, site_url: str = "") -> tuple[Settings | None
         )
         return None, ch.problems
     values = _read_fields(ch, PREFIX, data, SETTINGS_FIELDS)
+    if not site_url.strip():
+        ch.report("site_url", SITE_URL_MISSING)
     if any(p.is_error for p in ch.problems):
         return None, ch.problems
     return Settings(site_url=site_url, **values), ch.problems
+
+
+SITE_URL_MISSING = (
+    "missing. Crossref deposits, the citation_abstract_html_url tags, the feed and the "
+    "citation files need the site's full address. Add `site_url: !ENV [JOURNAL_SITE_URL, "
+    "https://your-journal.org/]` to mkdocs.yml with your journal's address (deploy.yml "
+    "sets JOURNAL_SITE_URL to GitHub Pages' address)."
+)
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
+
+
+def is_placeholder_url(site_url: str) -> bool:
+    """Whether the address is a placeholder (example.org, localhost), not a real site's."""
+    host = (urlsplit(site_url.strip()).hostname or "").lower()
+    return any(host == name or host.endswith("." + name) for name in PLACEHOLDER_HOSTS)
+
+
+def check_deploy_url(entry: RawEntry, site_url: str) -> list[Problem]:
+    """The deploy's rule (`journal check --deploy`): the site's address must be real."""
+    ch = Checker(entry)
+    if site_url.strip() and is_placeholder_url(site_url):
+        ch.report(
+            "site_url",
+            f'"{site_url}" is a placeholder address: the deployed site would give it in '
+            "its canonical links, Crossref deposits, feed and citations. Write the journal's "
+            "own address as the default of site_url in mkdocs.yml (`site_url: !ENV "
+            "[JOURNAL_SITE_URL, https://your-journal.org/]`), or set JOURNAL_SITE_URL "
+            "(deploy.yml sets it to GitHub Pages' address).",
+        )
+    return ch.problems

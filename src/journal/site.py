@@ -20,7 +20,15 @@ from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache
-from .loading import RawEntry, iter_files, iter_markdown, load_data, load_entry, load_settings
+from .loading import (
+    RawEntry,
+    iter_files,
+    iter_markdown,
+    load_data,
+    load_entry,
+    load_settings,
+    read_site_url,
+)
 from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
@@ -87,7 +95,7 @@ class SiteData:
         between builds when it is self-contained; None: the host renders it as usual."""
         if self.renderer is None or not is_self_contained(markdown):
             return None
-        key = self.outputs.key(BODY, self.renderer, markdown)
+        key = self.outputs.text_key(BODY, self.renderer, markdown)
         return self.outputs.data(key, render, is_page_body)
 
     def save_caches(self) -> None:
@@ -136,7 +144,7 @@ class SiteData:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def source_date_epoch() -> int | None:
@@ -190,12 +198,41 @@ def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
     ]
 
 
+def listed_author_ids(meta: Mapping[str, Any]) -> set[str]:
+    """The author ids a front matter lists, read loosely (for a file refused for errors)."""
+    listed = meta.get("authors")
+    items = listed if isinstance(listed, list) else []
+    ids = (item.get("id") if isinstance(item, dict) else item for item in items)
+    return {i for i in ids if isinstance(i, str)}
+
+
+def _folder_issue(root: Path, path: Path) -> tuple[Any, Any]:
+    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are."""
+    parts = path.relative_to(root / ABSTRACTS).parts
+    if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return None, None
+    return int(parts[0]), int(parts[1])
+
+
+def _mentioned(paths: Sequence[Path], ids: set[str]) -> set[str]:
+    """The ids written in files that cannot be read as front matter (a YAML error, say):
+    their authors are not unused, the file's own error is what to fix."""
+    found: set[str] = set()
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found |= {i for i in ids if i in text}
+    return found
+
+
 def load_journal(
     root: Path,
     config_file: Path,
     extra_journal: Any,
     *,
-    site_url: str = "",
+    site_url: str | None = None,
     today: datetime.date | None = None,
     preview: bool | None = None,
     scan: Scan | None = None,
@@ -205,12 +242,15 @@ def load_journal(
 
     `scan` is the scan of the content folders (assets.scan_content), made here when not given.
     `check_cache`: also report a build cache git tracks (`trusted_cache_dir`).
+    `site_url`: the host's (MkDocs'); None reads mkdocs.yml's as MkDocs would (`!ENV`).
     """
     keys, problems = preview_scope()
     if check_cache:
         problems += trusted_cache_dir(root)[1]
     scan = scan or scan_journal(root)
     problems += scan.problems
+    if site_url is None:
+        site_url = read_site_url(config_file)
     settings_entry = load_settings(root, config_file, extra_journal)
     settings, found = check_settings(settings_entry, site_url)
     problems += found
@@ -220,6 +260,9 @@ def load_journal(
     parsed: list[ParsedAbstract] = []
     entries: list[RawEntry] = []
     abstract_problems: list[Problem] = []
+    refused: set[str] = set()  # author ids listed by abstracts refused for their own errors
+    refused_issues: set[tuple[Any, Any]] = set()  # and their (volume, issue)
+    unreadable: list[Path] = []
     folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
     pdfs = {
         path
@@ -231,10 +274,15 @@ def load_journal(
         entry = load_entry(root, path)
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
+            unreadable.append(path)
+            refused_issues.add(_folder_issue(root, path))  # its folder names its issue
             continue
         entries.append(entry)
         item, found = check_abstract(entry)
         abstract_problems += found
+        if item is None:
+            refused |= listed_author_ids(entry.meta)
+            refused_issues.add((entry.meta.get("volume"), entry.meta.get("issue")))
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
@@ -260,6 +308,7 @@ def load_journal(
             authors.append(author)
         else:
             broken.add(path.stem)
+    refused |= _mentioned(unreadable, {a.id for a in authors})
     problems += abstract_problems
     issue_meta: list[dict[str, Any]] = []
     if (root / ISSUES_FILE).is_file():
@@ -269,6 +318,8 @@ def load_journal(
         else:
             issue_meta, found = check_issue_list(data)
             problems += found + _check_covers(root, scan, data, issue_meta)
+    if keys:  # a partial preview: the other issues' items are not checked against abstracts
+        issue_meta = [m for m in issue_meta if (m["volume"], m["issue"]) in keys]
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(
@@ -279,6 +330,8 @@ def load_journal(
         today=today or build_date(),
         preview=is_preview() if preview is None else preview,
         broken_authors=broken,
+        refused_refs=refused,
+        refused_issues=refused_issues,
     )
     return journal, problems + found, entries
 
@@ -415,7 +468,7 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     """`render`, with its HTML kept in the output cache between builds."""
 
     def kept(text: str) -> str:
-        key = outputs.key(BIOGRAPHY, renderer, text)
+        key = outputs.text_key(BIOGRAPHY, renderer, text)
         return outputs.text(key, partial(render, text), is_sanitized)
 
     return kept
@@ -427,7 +480,7 @@ def build_site_data(
     extra_journal: Any,
     render: Render,
     *,
-    site_url: str = "",
+    site_url: str | None = None,
     docs_pages: Sequence[str] = (),
     renderer: str | None = None,
     today: datetime.date | None = None,

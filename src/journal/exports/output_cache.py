@@ -152,6 +152,9 @@ class OutputCache:
 
     folder: Path | None
     salt: str = ""
+    """The code's fingerprint and the settings: in every key but `text_key`'s."""
+    code: str = ""
+    """The code's fingerprint alone."""
     used: set[str] = field(default_factory=set)
     _digests: dict[int, tuple[Any, str]] = field(default_factory=dict)
     _folders: set[Path] = field(default_factory=set)
@@ -161,12 +164,19 @@ class OutputCache:
 
     @classmethod
     def open(cls, folder: Path | None, settings: Settings) -> OutputCache:
-        return cls(folder / FOLDER if folder else None, code_fingerprint() + repr(settings))
+        code = code_fingerprint()
+        return cls(folder / FOLDER if folder else None, code + repr(settings), code)
 
     def key(self, kind: str, *parts: Any) -> str:
         """The name of an output: a hash of its kind and the repr of what it is made from
         (frozen dataclasses, tuples, strings, numbers and dates, whose repr is stable)."""
         text = "\n".join([self.salt, kind, *map(self._digest, parts)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def text_key(self, kind: str, *parts: Any) -> str:
+        """The name of an output made from its parts alone, not the settings (a rendered
+        body: its Markdown says all it shows), so a new site_url or setting keeps it."""
+        text = "\n".join([self.code, kind, *map(self._digest, parts)])
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _digest(self, part: Any) -> str:
