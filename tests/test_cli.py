@@ -388,7 +388,10 @@ def test_new_abstract_takes_its_issues_year_and_date(journal: Path) -> None:
     )
     assert (meta["year"], meta["published"]) == (existing["year"], existing["published"])
     (journal / "abstracts/1/1/late.md").write_text(
-        (journal / "abstracts/1/1/late.md").read_text().replace("draft: true\n", "")
+        (journal / "abstracts/1/1/late.md")
+        .read_text()
+        .replace("draft: true\n", "")
+        .replace("Write the abstract here.", "The abstract, written.")
     )
     status, output = run("check")
     assert status == 0, output

@@ -109,7 +109,8 @@ def test_the_new_journals_address_is_in_canonical_crossref_and_feed(fork: Path) 
     )  # fmt: skip
     assert status == 0, output
     abstract = fork / "abstracts/1/1/edelweiss-above-the-tree-line.md"
-    abstract.write_text(abstract.read_text(encoding="utf-8").replace("draft: true\n", ""))
+    text = abstract.read_text(encoding="utf-8").replace("draft: true\n", "")
+    abstract.write_text(text.replace("Write the abstract here.", "Edelweiss grows high."))
     build = run_mkdocs_build(fork, fork / "site")
     assert build.returncode == 0, build.output
     page = build.html("abstracts/edelweiss-above-the-tree-line/")

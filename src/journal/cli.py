@@ -32,7 +32,7 @@ from .names import display_name, issue_date, make_slug, split_name
 from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
 from .settings import check_deploy_url, check_settings
-from .validation import ARTICLE_TYPES, check_abstract, check_author
+from .validation import ARTICLE_TYPES, PLACEHOLDER_ABSTRACT, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
 
@@ -281,7 +281,7 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     ]
     if args.doi:
         lines.append(f"doi: {_yaml_text(args.doi)}")
-    lines += ["draft: true", "---", "Write the abstract here.", ""]
+    lines += ["draft: true", "---", PLACEHOLDER_ABSTRACT, ""]
     rel = f"{site.ABSTRACTS}/{volume}/{issue}/{slug}.md"
     status = _write_new(root, rel, "\n".join(lines), check_abstract, out)
     if status == 0:
