@@ -10,6 +10,7 @@ from .fields import (
     Invalid,
     Reported,
     parse_email,
+    parse_flag,
     parse_issn,
     parse_mapping,
     parse_relative_path,
@@ -107,6 +108,8 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "depositor_name": (parse_text, False),
     "depositor_email": (parse_email, False),
     "registrant": (parse_text, False),
+    "pdf": (parse_flag, False),
+    "pdf_email": (parse_flag, False),
 }
 
 
