@@ -1,9 +1,11 @@
 """The fonts PDFs are set in, and the check that they hold every character an abstract uses.
 
 The fonts come from PyPI packages pinned in constraints.txt, so every machine sets a PDF with
-the same bytes: Noto Serif (Latin with diacritics, Greek, Cyrillic), Noto Sans Arabic (Arabic
-and Persian) and Noto Sans CJK (Chinese, Japanese, Korean). Typst would print a character no
-font has as an empty box ("tofu"), so `Coverage.missing` is asked first.
+the same bytes: Noto Serif (Latin with diacritics, Greek, Cyrillic), IBM Plex Sans Arabic
+(Arabic and Persian; its letters are whole glyphs, so text copied from a PDF reads right,
+where Noto Sans Arabic's separate dots do not) and Noto Sans CJK (Chinese, Japanese, Korean).
+Typst would print a character no font has as an empty box ("tofu"), so `Coverage.missing` is
+asked first.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ FONTS = (
         "fontpkg_noto_serif/files/NotoSerif-Italic[wdth,wght].ttf",
     ),
     (
-        "Noto Sans Arabic",
-        "fontpkg-noto-sans-arabic",
-        "fontpkg_noto_sans_arabic/files/NotoSansArabic[wdth,wght].ttf",
+        "IBM Plex Sans Arabic",
+        "fontpkg-ibm-plex-sans-arabic",
+        "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Regular.ttf",
+    ),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg-ibm-plex-sans-arabic",
+        "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Bold.ttf",
     ),
     (
         "Noto Sans CJK TC",
