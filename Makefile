@@ -22,6 +22,7 @@ build: $(STAMP)
 
 browser-deps:
 	@./scripts/install-browser
+	@./scripts/install-pdf-tools
 
 lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests benchmarks
