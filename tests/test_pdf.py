@@ -32,4 +32,7 @@ def test_a_pdf_beside_the_abstract_is_copied_linked_and_tagged(make_project, tmp
     ]
     links = build.html("abstracts/first-imaging-study/").select("a[href$='.pdf']")
     assert [a["href"] for a in links] == ["first-imaging-study.pdf"]
-    assert _pdf_urls(build, "second-pathology-report") == []
+    # The others get the galley the site makes.
+    assert _pdf_urls(build, "second-pathology-report") == [
+        "https://journal.example.org/abstracts/second-pathology-report/second-pathology-report.pdf"
+    ]

@@ -10,8 +10,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from pypdf import PdfReader
+
+from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 
 AUTHOR = """---
 name: {name}
