@@ -7,7 +7,7 @@ Each PDF is made when it is written, from the output cache when it is there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
@@ -41,15 +41,19 @@ class PdfMaker:
     outputs: OutputCache
     cite: Cite
     _typesetter: Typesetter | None = None
+    _stamps: dict[str, tuple[str, int, int] | None] = field(default_factory=dict)
+
+    def _stamp(self, path: str) -> tuple[str, int, int] | None:
+        """An image's stamp, looked up once per build (every galley shows the logo)."""
+        if path not in self._stamps:
+            self._stamps[path] = _stamp(self.root, path)
+        return self._stamps[path]
 
     def key(self, file: PdfFile) -> str:
         """The PDF's name in the output cache: an abstract's galley keyed like its other
         outputs, a book by its whole issue; both by the fonts, Typst and the template."""
         kind = f"pdf;{fonts_fingerprint()};{typesetter_fingerprint()}"
-        images = [
-            _stamp(self.root, file.journal.settings.logo),
-            _stamp(self.root, file.issue.cover),
-        ]
+        images = [self._stamp(file.journal.settings.logo), self._stamp(file.issue.cover)]
         if file.abstract is not None:
             return self.outputs.key_for_abstract(kind + repr(images), file.issue, file.abstract)
         return self.outputs.key("book;" + kind, file.issue, repr(images))
@@ -115,14 +119,14 @@ def check_printable(journal: Journal, fonts: Coverage) -> tuple[list[Problem], s
     problems: list[Problem] = []
     unprintable: set[str] = set()
     for abstract in journal.abstracts:
-        for field, text in _texts(journal, abstract).items():
+        for key, text in _texts(journal, abstract).items():
             for missing in fonts.missing(text):
                 unprintable.add(abstract.slug)
                 problems.append(
                     Problem(
                         path=abstract.source or abstract.slug,
                         line=1,
-                        field=field,
+                        field=key,
                         message=(
                             f"the character {missing.describe()} is in none of the PDF fonts "
                             f"({', '.join(FAMILIES)}), so this abstract gets no PDF and its "
