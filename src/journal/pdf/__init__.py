@@ -16,7 +16,8 @@ from ..exports.output_cache import OutputCache
 from ..model import Abstract, Issue, Journal
 from ..problems import Problem
 from .document import Cite, book_data, galley_data
-from .fonts import FAMILIES, Coverage, coverage_ranges, fonts_fingerprint
+from .fonts import Coverage, coverage_ranges, fonts_fingerprint
+from .printable import SETTINGS, check_printable
 from .typeset import TypesetError, Typesetter, timestamp, typesetter_fingerprint
 
 BOOK = "book.pdf"
@@ -96,48 +97,6 @@ def coverage(outputs: OutputCache) -> Coverage:
     return Coverage.from_ranges(outputs.data(key, coverage_ranges))
 
 
-def _texts(journal: Journal, abstract: Abstract) -> dict[str, str]:
-    """What a PDF prints of an abstract, by the field it comes from."""
-    texts = {
-        "title": abstract.title,
-        "type": abstract.type,
-        "body": abstract.body,
-        "keywords": " ".join(abstract.keywords),
-        "conference": repr(abstract.conference) if abstract.conference else "",
-    }
-    for n, contributor in enumerate(abstract.authors, 1):
-        author = contributor.author
-        parts = [author.name, author.degrees, author.email, author.bio]
-        parts += [f"{a.name} {a.country}" for a in contributor.affiliations]
-        texts[f"authors[{n}]"] = " ".join(parts)
-    return texts
-
-
-def check_printable(journal: Journal, fonts: Coverage) -> tuple[list[Problem], set[str]]:
-    """Problems for every character of an abstract no PDF font has, and those abstracts'
-    slugs."""
-    problems: list[Problem] = []
-    unprintable: set[str] = set()
-    for abstract in journal.abstracts:
-        for key, text in _texts(journal, abstract).items():
-            for missing in fonts.missing(text):
-                unprintable.add(abstract.slug)
-                problems.append(
-                    Problem(
-                        path=abstract.source or abstract.slug,
-                        line=1,
-                        field=key,
-                        message=(
-                            f"the character {missing.describe()} is in none of the PDF fonts "
-                            f"({', '.join(FAMILIES)}), so this abstract gets no PDF and its "
-                            f"issue no book of abstracts. Replace the character, or ask the "
-                            f"journal's developers to add a font for {missing.script}."
-                        ),
-                    )
-                )
-    return problems, unprintable
-
-
 def build_pdfs(journal: Journal, fonts: Coverage) -> tuple[list[PdfFile], list[Problem]]:
     """Every PDF the site gets (none when `pdf: false`), and the characters no font has.
 
@@ -146,6 +105,8 @@ def build_pdfs(journal: Journal, fonts: Coverage) -> tuple[list[PdfFile], list[P
     if not journal.settings.pdf:
         return [], []
     problems, unprintable = check_printable(journal, fonts)
+    if SETTINGS in unprintable:
+        return [], problems
     files: list[PdfFile] = []
     for issue in journal.issues:
         files += [
@@ -153,7 +114,7 @@ def build_pdfs(journal: Journal, fonts: Coverage) -> tuple[list[PdfFile], list[P
             for a in issue.abstracts
             if not a.pdf and a.slug not in unprintable
         ]
-        if not any(a.slug in unprintable for a in issue.abstracts):
+        if issue.key not in unprintable and not any(a.slug in unprintable for a in issue.abstracts):
             files.append(
                 PdfFile(urls.src_for_issue_file(issue.volume, issue.number, BOOK), journal, issue)
             )
