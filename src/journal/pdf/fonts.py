@@ -10,6 +10,7 @@ asked first.
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -61,17 +62,16 @@ class Missing:
         return f'"{self.char}" (U+{ord(self.char):04X} {name}, {self.script} script)'
 
 
-def _site_packages() -> Path:
-    import fontpkg_noto_serif
-
-    return Path(fontpkg_noto_serif.__file__).resolve().parent.parent
-
-
 @cache
 def font_files() -> tuple[Path, ...]:
-    """The font files, in FONTS' order."""
-    root = _site_packages()
-    return tuple(root / file for _, _, file in FONTS)
+    """The font files, in FONTS' order (each inside its package, wherever it is installed)."""
+    found = []
+    for _, _, file in FONTS:
+        package, _, inside = file.partition("/")
+        spec = importlib.util.find_spec(package)
+        assert spec is not None and spec.origin is not None, f"{package} is not installed"
+        found.append(Path(spec.origin).resolve().parent / inside)
+    return tuple(found)
 
 
 @cache
