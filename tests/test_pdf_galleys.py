@@ -348,3 +348,24 @@ def test_an_edit_makes_only_its_galley_and_its_book_again(make_project, tmp_path
     same = {n for n in names if (first.site / n).stat().st_ino == (second.site / n).stat().st_ino}
     assert same == set(names[:2] + names[3:4])
     assert (second.site / names[2]).read_bytes() != before[names[2]]
+
+
+def test_the_abstracts_markdown_is_typeset_lists_tables_and_all(make_project, tmp_path: Path):
+    body = (
+        "## Methods\n\nWe gave *some* **patients** H~2~O.\n\n"
+        "1. first step\n2. second step\n\n"
+        "| Group | Patients |\n|---|---|\n| Treated | 42 |\n| Control | 40 |\n"
+    )
+    project = make_project(
+        {
+            "abstracts/1/2/rich.md": ABSTRACT.format(
+                title="Rich", author="ana-lopez", day=1, keyword="rich", body=body
+            ).replace("issue: 3", "issue: 2")
+        }
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    text = _text(tmp_path / "site/abstracts/rich/rich.pdf")
+    words = ["Methods", "We gave some patients H", "2", "O.", "first step", "second step"]
+    assert _in_order([*words, "Group", "Patients", "Treated", "42", "Control", "40"], text)
+    assert "**" not in text and "~" not in text and "|" not in text
