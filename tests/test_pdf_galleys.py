@@ -65,6 +65,12 @@ SCRIPTS = {
         "Απεικόνιση του ήπατος",
         "Αυτή η μελέτη εξετάζει την απεικόνιση του ήπατος σε ενήλικες ασθενείς.",
     ),
+    "cyrillic": (
+        "Анна Иванова",
+        "Московский университет",
+        "Визуализация печени у детей",
+        "В этом исследовании изучена визуализация печени у детей в большой больнице.",
+    ),
     "diacritics": (
         "Zoë Dvořák",
         "Ústav Radiologie",
@@ -104,7 +110,7 @@ def _reading_order(text: str) -> str:
         if strong and unicodedata.bidirectional(strong) in ("R", "AL"):
             line = " ".join(reversed(line.split()))
         lines.append(line)
-    return unicodedata.normalize("NFC", " ".join(lines))
+    return unicodedata.normalize("NFC", " ".join(" ".join(lines).split()))
 
 
 def _text(path: Path) -> str:
@@ -191,7 +197,7 @@ def test_galleys_in_every_script_hold_their_words_in_order(scripts_site: Build, 
 
 def test_every_font_is_embedded_and_qpdf_finds_no_fault(scripts_site: Build):
     pdfs = sorted(scripts_site.site.rglob("*.pdf"))
-    assert len(pdfs) == 8 + 3  # 8 galleys and the books of 3 issues
+    assert len(pdfs) == 9 + 3  # 9 galleys and the books of 3 issues
     for pdf in pdfs:
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
         rows = fonts.stdout.splitlines()[2:]
@@ -224,6 +230,9 @@ def test_the_book_lists_every_abstract_in_its_outline_and_indexes_authors_by_pag
     for _, _, title, _ in SCRIPTS.values():
         assert unicodedata.normalize("NFC", title) in titles
     assert "Contents" in titles and "Author index" in titles
+    contents = reader.pages[1]  # each entry links to its abstract's page
+    links = [a.get_object() for a in contents.get("/Annots", [])]
+    assert len([a for a in links if a["/Subtype"] == "/Link"]) >= len(SCRIPTS)
     pages = [_reading_order(page.extract_text()) for page in reader.pages]
     assert "Book of Abstracts" in pages[0]
     index = next(n for n, page in enumerate(pages) if page.lstrip().startswith("Author index"))
@@ -369,3 +378,25 @@ def test_the_abstracts_markdown_is_typeset_lists_tables_and_all(make_project, tm
     words = ["Methods", "We gave some patients H", "2", "O.", "first step", "second step"]
     assert _in_order([*words, "Group", "Patients", "Treated", "42", "Control", "40"], text)
     assert "**" not in text and "~" not in text and "|" not in text
+
+
+def test_every_galley_of_the_sample_journal_holds_what_its_page_says(sample_site: Build):
+    pages = sorted((sample_site.site / "abstracts").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        soup = sample_site.html(page.relative_to(sample_site.site).as_posix())
+
+        def meta(name: str, soup=soup) -> list[str]:
+            return [m["content"] for m in soup.select(f'meta[name="{name}"]')]
+
+        (url,) = meta("citation_pdf_url")
+        pdf = sample_site.site / url.removeprefix("https://jceo.example.org/")
+        text = _text(pdf)
+        assert " ".join(meta("citation_title")[0].split()) in text, pdf
+        assert all(name in text for name in meta("citation_author")), pdf
+        assert all(doi in text for doi in meta("citation_doi")), pdf
+        assert all(issn in text for issn in meta("citation_issn")), pdf
+        # Superscripts read back as plain digits (mm^2^: "mm2"), lines break after hyphens.
+        flat = unicodedata.normalize("NFKC", re.sub(r"-\s+", "-", text))
+        words = unicodedata.normalize("NFKC", meta("citation_abstract")[0]).split()
+        assert _in_order(words, flat), pdf
