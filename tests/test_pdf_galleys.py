@@ -400,3 +400,16 @@ def test_every_galley_of_the_sample_journal_holds_what_its_page_says(sample_site
         flat = unicodedata.normalize("NFKC", re.sub(r"-\s+", "-", text))
         words = unicodedata.normalize("NFKC", meta("citation_abstract")[0]).split()
         assert _in_order(words, flat), pdf
+
+
+def test_a_pdf_typst_cannot_make_is_an_error_naming_its_file(make_project, tmp_path: Path):
+    project = make_project({"docs/assets/broken.svg": "<svg this is not an image"})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  journal:\n", "  journal:\n    logo: assets/broken.svg\n"), encoding="utf-8"
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "abstracts/1/1/first-imaging-study.md: the PDF could not be made:" in build.output
+    assert "Traceback" not in build.output
