@@ -411,5 +411,8 @@ def test_a_pdf_typst_cannot_make_is_an_error_naming_its_file(make_project, tmp_p
     )
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
-    assert "abstracts/1/1/first-imaging-study.md: the PDF could not be made:" in build.output
+    assert (
+        "abstracts/1/1/first-imaging-study.md:1: pdf: Typst could not make the PDF:" in build.output
+    )
+    assert "issues.yml:1: issue 1/1: Typst could not make the book of abstracts:" in build.output
     assert "Traceback" not in build.output

@@ -70,7 +70,7 @@ class SiteData:
     pdfs: list[PdfFile] = field(default_factory=list)
     """The PDF galleys and books of abstracts (written with the exports)."""
     pdf_maker: PdfMaker | None = None
-    pdf_failures: list[str] = field(default_factory=list)
+    pdf_failures: list[Problem] = field(default_factory=list)
     """PDFs Typst could not make, for editors (filled by `write_exports`)."""
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref

@@ -21,6 +21,7 @@ from .printable import SETTINGS, check_printable
 from .typeset import TypesetError, Typesetter, timestamp, typesetter_fingerprint
 
 BOOK = "book.pdf"
+ISSUES_FILE = "issues.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,20 @@ class PdfMaker:
             when = timestamp(issue_date(file.issue))
         return self._typesetter.pdf(data, when)
 
-    def write(self, file: PdfFile, destination: Path) -> str | None:
-        """Write the PDF into the site; a message for editors when Typst failed."""
+    def write(self, file: PdfFile, destination: Path) -> Problem | None:
+        """Write the PDF into the site; a problem for editors when Typst failed."""
         try:
             self.outputs.write_bytes(self.key(file), lambda: self.make(file), destination)
         except TypesetError as error:
-            where = file.abstract.source if file.abstract else file.src_uri
-            return f"{where}: the PDF could not be made: {error}"
+            abstract = file.abstract
+            what = "PDF" if abstract else "book of abstracts"
+            return Problem(
+                path=abstract.source or abstract.slug if abstract else ISSUES_FILE,
+                line=1,
+                field="pdf" if abstract else f"issue {file.issue.volume}/{file.issue.number}",
+                message=f"Typst could not make the {what}: {error}. Check the images it "
+                "shows (the logo, the issue's cover) and build again.",
+            )
         return None
 
 
