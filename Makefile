@@ -22,7 +22,6 @@ build: $(STAMP)
 
 browser-deps:
 	@./scripts/install-browser
-	@./scripts/install-pdf-tools
 
 lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests benchmarks
