@@ -234,6 +234,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     # Export files (tens of thousands) are written here, not registered as MkDocs files:
     # no page links them through Markdown, and MkDocs' File objects would cost memory.
     BUILD.write_exports(Path(config.site_dir))
+    for failure in BUILD.pdf_failures:
+        log.error(format_problem(failure))
     BUILD.save_caches()
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:

@@ -76,6 +76,10 @@ def test_multi_author_abstract_has_every_scholar_tag_in_order(fixture_site: Buil
             "citation_abstract_html_url",
             "https://journal.example.org/abstracts/first-imaging-study/",
         ),
+        (
+            "citation_pdf_url",
+            "https://journal.example.org/abstracts/first-imaging-study/first-imaging-study.pdf",
+        ),
         ("citation_abstract", "The first abstract of the fixture journal, about imaging."),
         ("citation_keywords", "imaging"),
         ("citation_keywords", "staging"),
@@ -208,6 +212,7 @@ def test_cite_block_offers_three_styles_copy_and_downloads(fixture_site: Build) 
     assert text.find("b") is None  # the title's <b> is text, not markup
     links = {a.get_text(): a["href"] for a in block.select(".journal-cite__downloads a")}
     assert links == {
+        "PDF": "first-imaging-study.pdf",
         "BibTeX": "first-imaging-study.bib",
         "RIS": "first-imaging-study.ris",
         "CSL-JSON": "first-imaging-study.json",
@@ -223,6 +228,7 @@ def test_issue_page_links_its_downloads(fixture_site: Build) -> None:
     page = fixture_site.html("issues/1/1/")
     links = {a.get_text(): a["href"] for a in page.select(".journal-issue__downloads a")}
     assert links == {
+        "Book of abstracts (PDF)": "book.pdf",
         "BibTeX": "citations.bib",
         "RIS": "citations.ris",
         "CSL-JSON": "citations.json",

@@ -31,5 +31,9 @@ def test_a_pdf_beside_the_abstract_is_copied_linked_and_tagged(make_project, tmp
         "https://journal.example.org/abstracts/first-imaging-study/first-imaging-study.pdf"
     ]
     links = build.html("abstracts/first-imaging-study/").select("a[href$='.pdf']")
-    assert [a["href"] for a in links] == ["first-imaging-study.pdf"]
-    assert _pdf_urls(build, "second-pathology-report") == []
+    assert {a["href"] for a in links} == {"first-imaging-study.pdf"}  # the button and the download
+    assert [a.get_text() for a in links] == ["Download PDF", "PDF"]
+    # The others get the galley the site makes.
+    assert _pdf_urls(build, "second-pathology-report") == [
+        "https://journal.example.org/abstracts/second-pathology-report/second-pathology-report.pdf"
+    ]

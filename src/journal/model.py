@@ -76,6 +76,10 @@ class Settings:
     """Where Crossref sends deposit reports; the contact e-mail when empty."""
     registrant: str = ""
     """The organisation that owns the DOIs (Crossref `registrant`); the publisher when empty."""
+    pdf: bool = True
+    """Typeset a PDF galley of every abstract and a book of abstracts of every issue."""
+    pdf_email: bool = True
+    """Print the corresponding author's e-mail address in the PDFs."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
 

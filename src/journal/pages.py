@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from . import urls
+from .exports.common import has_pdf
 from .exports.head import head_for_abstract, head_for_home, head_for_issue
 from .formatting import (
     encode_email,
@@ -231,6 +232,9 @@ def view_for_abstract(
         "pages": format_pages(abstract),
         "doi": abstract.doi,
         "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
+        "pdf_url": urls.url_for(urls.src_for_abstract_file(abstract.slug, "pdf"))
+        if has_pdf(settings, abstract)
+        else "",
         "keywords": _keyword_links(keywords, abstract),
         "conference": ", ".join(
             x for x in (conference.name, conference.place, conference.dates) if x

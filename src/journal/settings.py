@@ -12,6 +12,7 @@ from .fields import (
     Invalid,
     Reported,
     parse_email,
+    parse_flag,
     parse_image_path,
     parse_issn,
     parse_mapping,
@@ -114,6 +115,8 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "depositor_name": (parse_text, False),
     "depositor_email": (parse_email, False),
     "registrant": (parse_text, False),
+    "pdf": (parse_flag, False),
+    "pdf_email": (parse_flag, False),
 }
 
 

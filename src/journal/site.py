@@ -32,6 +32,7 @@ from .loading import (
 from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
+from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
 from .problems import Problem
 from .sanitize import check_markup
 from .settings import PREFIX, check_settings
@@ -81,6 +82,11 @@ class SiteData:
     exports: list[ExportFile] = field(default_factory=list)
     """The machine-readable files: citations, Crossref, DOAJ, JATS, the feed (write them
     with `write_exports` once the pages are written; it uses the output cache)."""
+    pdfs: list[PdfFile] = field(default_factory=list)
+    """The PDF galleys and books of abstracts (written with the exports)."""
+    pdf_maker: PdfMaker | None = None
+    pdf_failures: list[Problem] = field(default_factory=list)
+    """PDFs Typst could not make, for editors (filled by `write_exports`)."""
     notes: list[str] = field(default_factory=list)
     """Information for editors that is no problem, e.g. abstracts left out of Crossref
     because they have no DOI (logged at INFO level, so `--strict` builds still pass)."""
@@ -109,6 +115,11 @@ class SiteData:
         """Write every export file into the built site (one at a time: none is kept)."""
         for export in self.exports:
             self.write_export(export, site_dir / export.src_uri)
+        if self.pdf_maker is not None:
+            for pdf in self.pdfs:
+                failure = self.pdf_maker.write(pdf, site_dir / pdf.src_uri)
+                if failure:
+                    self.pdf_failures.append(failure)
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
@@ -528,25 +539,28 @@ def build_site_data(
         for a in journal.authors
         if a.photo
     ]
-    pdfs = [
+    own_pdfs = [
         (urls.src_for_abstract_file(a.slug, "pdf"), root / a.pdf)
         for a in journal.abstracts
         if a.pdf
     ]
     exports, notes = build_exports(journal, source_date_epoch())
+    galleys, found = build_pdfs(journal, coverage(outputs)) if journal.settings.pdf else ([], [])
     return SiteData(
         journal=journal,
-        problems=problems,
+        problems=problems + found,
         pages=pages,
         contexts=Views(views),
         citations=citations,
         outputs=outputs,
         complete=not preview_scope()[0],
         site=context_for_site(journal),
-        static_files=photos + pdfs,
+        static_files=photos + own_pdfs,
         nav=build_nav(journal, [p for p in docs_pages if not scan.is_refused(f"{DOCS}/{p}")]),
         scan=scan,
         exports=exports,
+        pdfs=galleys,
+        pdf_maker=PdfMaker(root, outputs, citations.cite),
         notes=notes,
         renderer=renderer,
     )

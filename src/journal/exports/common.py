@@ -47,6 +47,11 @@ def abstract_url(settings: Settings, abstract: Abstract) -> str:
     return absolute(settings, urls.url_for_abstract(abstract.slug))
 
 
+def has_pdf(settings: Settings, abstract: Abstract) -> bool:
+    """Whether the abstract has a PDF: its editor's own, or the galley the site makes."""
+    return bool(abstract.pdf) or settings.pdf
+
+
 def pdf_url(settings: Settings, abstract: Abstract) -> str:
     return absolute(settings, urls.url_for(urls.src_for_abstract_file(abstract.slug, "pdf")))
 

@@ -8,7 +8,16 @@ import xml.etree.ElementTree as ET
 from xml.sax import saxutils
 
 from ..model import Abstract, Issue, Journal
-from .common import abstract_url, given_and_family, issue_date, paragraphs, sub, xml_text
+from .common import (
+    abstract_url,
+    given_and_family,
+    has_pdf,
+    issue_date,
+    paragraphs,
+    pdf_url,
+    sub,
+    xml_text,
+)
 
 VERSION = "5.4.0"
 NS = f"http://www.crossref.org/schema/{VERSION}"
@@ -84,6 +93,10 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     doi_data = sub(article, _q("doi_data"))
     sub(doi_data, _q("doi"), abstract.doi)
     sub(doi_data, _q("resource"), abstract_url(settings, abstract))
+    if has_pdf(settings, abstract):  # the full text for text and data mining (Crossref's way)
+        collection = sub(doi_data, _q("collection"), property="text-mining")
+        item = sub(collection, _q("item"))
+        sub(item, _q("resource"), pdf_url(settings, abstract), mime_type="application/pdf")
 
 
 def _body(journal: Journal, issue: Issue, abstracts: list[Abstract]) -> ET.Element:

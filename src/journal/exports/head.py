@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..model import Abstract, Issue, Journal
 from .citations import format_citations
+from .common import has_pdf
 from .crossref import deposited
 from .jsonld import graph_for_abstract, graph_for_home, graph_for_issue
 from .meta import Pairs, meta_for_abstract, meta_for_home, meta_for_issue
@@ -64,7 +65,7 @@ def head_for_abstract(
         ),
         _link("JATS XML", urls.src_for_abstract_file(slug, "jats.xml"), "application/xml"),
     ]
-    if abstract.pdf:
+    if has_pdf(journal.settings, abstract):
         downloads.insert(
             0, _link("PDF", urls.src_for_abstract_file(slug, "pdf"), "application/pdf")
         )
@@ -92,6 +93,15 @@ def head_for_issue(journal: Journal, issue: Issue, label: str) -> dict[str, Any]
             "application/vnd.citationstyles.csl+json",
         ),
     ]
+    if journal.settings.pdf:
+        downloads.insert(
+            0,
+            _link(
+                "Book of abstracts (PDF)",
+                urls.src_for_issue_file(v, n, "book.pdf"),
+                "application/pdf",
+            ),
+        )
     if deposited(issue):
         downloads.append(
             _link("Crossref XML", urls.src_for_issue_file(v, n, "crossref.xml"), "application/xml")

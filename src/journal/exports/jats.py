@@ -6,7 +6,16 @@ import datetime
 import xml.etree.ElementTree as ET
 
 from ..model import Abstract, Affiliation, Journal
-from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, sub, xml_text
+from .common import (
+    abstract_url,
+    bio_paragraphs,
+    given_and_family,
+    has_pdf,
+    paragraphs,
+    pdf_url,
+    sub,
+    xml_text,
+)
 
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -121,6 +130,9 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         licence = sub(permissions, "license", **{f"{{{XLINK}}}href": settings.license.url})
         sub(licence, "license-p", f"Published under the {settings.license.name} licence.")
     sub(meta, "self-uri", **{f"{{{XLINK}}}href": abstract_url(settings, abstract)})
+    if has_pdf(settings, abstract):
+        uri = {f"{{{XLINK}}}href": pdf_url(settings, abstract), "content-type": "pdf"}
+        sub(meta, "self-uri", **uri)
     text = paragraphs(abstract.body)
     if text:
         section = sub(meta, "abstract")

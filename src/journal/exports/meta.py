@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from .. import urls
 from ..model import Abstract, Issue, Journal
-from .common import absolute, abstract_url, issue_date, issue_url, pdf_url, plain_text
+from .common import (
+    absolute,
+    abstract_url,
+    has_pdf,
+    issue_date,
+    issue_url,
+    pdf_url,
+    plain_text,
+)
 
 Pairs = list[tuple[str, str]]
 SUMMARY_LENGTH = 300
@@ -49,7 +57,7 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
         ("citation_lastpage", abstract.last_page),
         ("citation_doi", abstract.doi),
         ("citation_abstract_html_url", abstract_url(settings, abstract)),
-        ("citation_pdf_url", pdf_url(settings, abstract) if abstract.pdf else ""),
+        ("citation_pdf_url", pdf_url(settings, abstract) if has_pdf(settings, abstract) else ""),
         ("citation_abstract", plain_text(abstract.body)),
     ]
     pairs += [("citation_keywords", keyword) for keyword in abstract.keywords]

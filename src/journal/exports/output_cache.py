@@ -55,6 +55,11 @@ _LIBRARIES = (
 
 
 def store_text(path: Path, text: str) -> None:
+    """Write a text cache entry (see `store_bytes`)."""
+    store_bytes(path, text.encode("utf-8"))
+
+
+def store_bytes(path: Path, data: bytes) -> None:
     """Write a cache entry atomically (parallel builds may share the folder); a read-only
     checkout builds as well, only slower.
 
@@ -64,8 +69,8 @@ def store_text(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.chmod(temporary, 0o666 & ~_umask())
         stamp = time.time_ns() // _SECOND * _SECOND
         os.utime(temporary, ns=(stamp, stamp))
@@ -200,10 +205,10 @@ class OutputCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / key if self.folder else None
 
-    def _store(self, path: Path | None, text: str) -> None:
+    def _store(self, path: Path | None, data: str | bytes) -> None:
         self.made += 1
         if path is not None:
-            store_text(path, text)
+            store_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
 
     def text(
         self, key: str, make: Callable[[], str], check: Callable[[str], bool] = _anything
@@ -247,6 +252,10 @@ class OutputCache:
     def write(self, key: str | None, make: Callable[[], str], destination: Path) -> None:
         """Write the output to a file of the site: copied from the cache when it is there.
         `key` None: an output made every build (not cached)."""
+        self.write_bytes(key, lambda: make().encode("utf-8"), destination)
+
+    def write_bytes(self, key: str | None, make: Callable[[], bytes], destination: Path) -> None:
+        """`write` for a binary output (a PDF)."""
         self.make_folder(destination.parent)
         path = self._path(key) if key else None
         if key:
@@ -263,10 +272,10 @@ class OutputCache:
             else:
                 destination.write_bytes(data)
                 return
-        text = make()
-        destination.write_text(text, encoding="utf-8", newline="")
+        data = make()
+        destination.write_bytes(data)
         if key:
-            self._store(path, text)
+            self._store(path, data)
 
     def make_folder(self, folder: Path) -> None:
         """Create a folder of the site once per build (thousands of files share a few)."""
@@ -288,4 +297,4 @@ class OutputCache:
                 os.unlink(path)
 
 
-__all__ = ["OutputCache", "code_fingerprint", "store_text"]
+__all__ = ["OutputCache", "code_fingerprint", "store_bytes", "store_text"]

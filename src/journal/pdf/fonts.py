@@ -1,0 +1,138 @@
+"""The fonts PDFs are set in, and the check that they hold every character an abstract uses.
+
+The fonts come from PyPI packages pinned in constraints.txt, so every machine sets a PDF with
+the same bytes: Noto Serif (Latin with diacritics, Greek, Cyrillic), IBM Plex Sans Arabic
+(Arabic and Persian; its letters are whole glyphs, so text copied from a PDF reads right,
+where Noto Sans Arabic's separate dots do not) and Noto Sans CJK (Chinese, Japanese, Korean).
+Typst would print a character no font has as an empty box ("tofu"), so `Coverage.missing` is
+asked first.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from fontTools import unicodedata as font_unicodedata
+from fontTools.ttLib import TTFont
+
+# (font family as Typst names it, the PyPI distribution, the font file inside it)
+FONTS = (
+    ("Noto Serif", "fontpkg-noto-serif", "fontpkg_noto_serif/files/NotoSerif[wdth,wght].ttf"),
+    (
+        "Noto Serif",
+        "fontpkg-noto-serif",
+        "fontpkg_noto_serif/files/NotoSerif-Italic[wdth,wght].ttf",
+    ),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg-ibm-plex-sans-arabic",
+        "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Regular.ttf",
+    ),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg-ibm-plex-sans-arabic",
+        "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Bold.ttf",
+    ),
+    (
+        "Noto Sans CJK TC",
+        "cvttf-notosanscjk-regular",
+        "cvttf_NotoSansCJK_Regular/NotoSansCJKtc-Regular.otf",
+    ),
+)
+FAMILIES = tuple(dict.fromkeys(family for family, _, _ in FONTS))
+"""The families in the order Typst tries them for each character."""
+_UNPRINTED = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+"""Characters that need no glyph: controls, format marks (ZWNJ, direction marks), spaces."""
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """A character no PDF font has."""
+
+    char: str
+    script: str
+
+    def describe(self) -> str:
+        name = unicodedata.name(self.char, "unnamed character")
+        return f'"{self.char}" (U+{ord(self.char):04X} {name}, {self.script} script)'
+
+
+@cache
+def font_files() -> tuple[Path, ...]:
+    """The font files, in FONTS' order (each inside its package, wherever it is installed)."""
+    found = []
+    for _, _, file in FONTS:
+        package, _, inside = file.partition("/")
+        spec = importlib.util.find_spec(package)
+        assert spec is not None and spec.origin is not None, f"{package} is not installed"
+        found.append(Path(spec.origin).resolve().parent / inside)
+    return tuple(found)
+
+
+@cache
+def font_folders() -> tuple[str, ...]:
+    """The folders Typst reads fonts from (only these: system fonts are ignored)."""
+    return tuple(dict.fromkeys(str(path.parent) for path in font_files()))
+
+
+@cache
+def fonts_fingerprint() -> str:
+    """What the fonts are: the packages' pinned versions and the files' sizes (the same
+    version of a package has the same bytes, so hashing 20 MB on every build is not needed)."""
+    parts = [f"{dist}={version(dist)}" for dist in dict.fromkeys(d for _, d, _ in FONTS)]
+    parts += [f"{path.name}:{path.stat().st_size}" for path in font_files()]
+    return ";".join(parts)
+
+
+def coverage_ranges() -> list[list[int]]:
+    """Every code point some PDF font has a glyph for, as [first, last] ranges (reading the
+    character maps takes a second: the output cache keeps these, see journal.pdf.build)."""
+    points: set[int] = set()
+    for path in font_files():
+        font = TTFont(path, lazy=True)
+        points.update(font.getBestCmap())
+        font.close()
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return ranges
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The code points the PDF fonts cover."""
+
+    points: frozenset[int]
+
+    @classmethod
+    def from_ranges(cls, ranges: list[list[int]]) -> Coverage:
+        return cls(frozenset(p for first, last in ranges for p in range(first, last + 1)))
+
+    def missing(self, text: str) -> list[Missing]:
+        """The characters of `text` no PDF font has, each once, in the order they appear."""
+        found: dict[str, Missing] = {}
+        for char in set(text):
+            if ord(char) in self.points or unicodedata.category(char) in _UNPRINTED:
+                continue
+            script = font_unicodedata.script_name(font_unicodedata.script(char), default="")
+            found[char] = Missing(char, script.replace("_", " ") or "unknown")
+        return sorted(found.values(), key=lambda m: text.index(m.char))
+
+
+__all__ = [
+    "FAMILIES",
+    "Coverage",
+    "Missing",
+    "coverage_ranges",
+    "font_files",
+    "font_folders",
+    "fonts_fingerprint",
+]

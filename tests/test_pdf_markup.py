@@ -1,0 +1,58 @@
+"""An abstract's Markdown becomes a markup tree of plain strings for the Typst template."""
+
+from __future__ import annotations
+
+from journal.pdf.fonts import Coverage
+from journal.pdf.markup import is_right_to_left, markup_for
+
+
+def test_emphasis_scripts_lists_tables_and_headings_become_nodes():
+    nodes = markup_for(
+        "## Methods\n\nWe gave *some* **patients** H~2~O and x^2^.\n\n"
+        "1. first\n2. second\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    assert [n["t"] for n in nodes] == ["heading", "p", "ol", "ul", "table"]
+    paragraph = nodes[1]["c"]
+    assert {"t": "em", "c": ["some"]} in paragraph
+    assert {"t": "strong", "c": ["patients"]} in paragraph
+    assert {"t": "sub", "c": ["2"]} in paragraph
+    assert {"t": "sup", "c": ["2"]} in paragraph
+    assert [item["c"] for item in nodes[2]["c"]] == [["first"], ["second"]]
+    assert nodes[4]["columns"] == 2
+    assert [(c["c"], c["header"]) for c in nodes[4]["cells"]] == [
+        (["a"], True),
+        (["b"], True),
+        (["1"], False),
+        (["2"], False),
+    ]
+
+
+def test_typst_markup_and_html_stay_text_and_unsafe_links_lose_their_address():
+    nodes = markup_for(
+        "Text #set page(width: 1cm) <script>alert(1)</script> [x](javascript:alert(1)) [y](https://e.org)"
+    )
+    paragraph = nodes[0]["c"]
+    assert paragraph[0].startswith("Text #set page(width: 1cm)")
+    assert "script" not in str(paragraph)
+    assert {"t": "a", "href": "https://e.org", "c": ["y"]} in paragraph
+    assert not any(
+        isinstance(n, dict) and n.get("href", "").startswith("javascript") for n in paragraph
+    )
+
+
+def test_newlines_inside_a_paragraph_become_spaces():
+    assert markup_for("one\ntwo") == [{"t": "p", "c": ["one two"]}]
+
+
+def test_right_to_left_paragraphs_are_marked():
+    assert is_right_to_left("سلام دنیا") and not is_right_to_left("Hello سلام")
+    assert markup_for("سلام دنیا")[0]["rtl"] is True
+
+
+def test_coverage_names_each_missing_character_once_with_its_script():
+    coverage = Coverage.from_ranges([[0x20, 0x7E]])
+    missing = coverage.missing("abc नन 😀\u200c")
+    assert [m.describe() for m in missing] == [
+        '"न" (U+0928 DEVANAGARI LETTER NA, Devanagari script)',
+        '"😀" (U+1F600 GRINNING FACE, Common script)',
+    ]
