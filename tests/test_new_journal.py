@@ -119,7 +119,7 @@ def test_the_new_journals_address_is_in_canonical_crossref_and_feed(fork: Path) 
     assert page.find("meta", attrs={"name": "citation_abstract_html_url"})["content"] == url
     crossref = etree.parse(str(build.site / "issues/1/1/crossref.xml"))
     resources = crossref.xpath("//*[local-name()='resource']/text()")
-    assert resources == [url]
+    assert resources == [url, url + "edelweiss-above-the-tree-line.pdf"]  # the page, the galley
     feed = (build.site / "feed.xml").read_text(encoding="utf-8")
     assert f"<id>{url}</id>" in feed or url in feed
     assert SAMPLE_ISSN not in feed

@@ -403,11 +403,12 @@ def test_every_galley_of_the_sample_journal_holds_what_its_page_says(sample_site
 
 
 def test_a_pdf_typst_cannot_make_is_an_error_naming_its_file(make_project, tmp_path: Path):
-    project = make_project({"docs/assets/broken.svg": "<svg this is not an image"})
+    # A PNG that is not one passes the path checks (they do not decode images); Typst fails.
+    project = make_project({"docs/assets/broken.png": "this is not an image"})
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
-        text.replace("  journal:\n", "  journal:\n    logo: assets/broken.svg\n"), encoding="utf-8"
+        text.replace("  journal:\n", "  journal:\n    logo: assets/broken.png\n"), encoding="utf-8"
     )
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0

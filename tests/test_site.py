@@ -321,3 +321,12 @@ def test_an_unknown_or_empty_placeholder_is_a_warning_at_its_line(
     assert "docs/facts.md:6: {{ journal.isn }}: {{ journal.isn }} is not a journal fact." in (
         build.output
     )
+
+
+def test_the_editors_guide_is_not_on_the_public_site(sample_site: Build) -> None:
+    assert (ROOT / "guides/editing.md").is_file()
+    assert not (sample_site.site / "editing-guide").exists()
+    home = sample_site.html("")
+    assert not [a for a in home.find_all("a") if "guide" in a.get_text().lower()]
+    search = (sample_site.site / "search/documents.json").read_text(encoding="utf-8")
+    assert "journal new abstract" not in search

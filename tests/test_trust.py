@@ -134,5 +134,5 @@ def test_the_longest_slug_builds_every_file_made_from_it(make_project: Callable[
     assert build.returncode == 0, build.output
     folder = build.site / "abstracts" / slug
     assert (folder / "index.html").is_file()
-    for suffix in (".jats.xml", ".bib", ".ris", ".json"):
+    for suffix in (".jats.xml", ".bib", ".ris", ".json", ".pdf"):
         assert (folder / f"{slug}{suffix}").is_file(), suffix

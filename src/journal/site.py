@@ -349,7 +349,7 @@ def load_journal(
 
 NOT_CONTENT = frozenset(
     {ABSTRACTS, AUTHORS, DOCS, "overrides", "hooks", "src", "tests", "benchmarks", "scripts"}
-    | {"site", "node_modules"}
+    | {"site", "node_modules", "guides"}
 )
 """Top-level folders that hold no misplaced abstracts (code, tests, build output)."""
 
