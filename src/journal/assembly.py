@@ -71,14 +71,6 @@ def _resolve(
                 author=author, affiliations=affiliations, is_corresponding=ref.is_corresponding
             )
         )
-    corresponding = next((c for c in contributors if c.is_corresponding), None)
-    if corresponding and not corresponding.author.email:
-        ch.report(
-            "authors",
-            f"the corresponding author {corresponding.author.id} has no e-mail. "
-            f"Add `email:` to {corresponding.author.source}, so readers can write.",
-            "warning",
-        )
     return tuple(contributors)
 
 

@@ -164,8 +164,9 @@ class Abstract:
         return self.pages.split("-")[-1].strip() if self.pages else ""
 
     @property
-    def corresponding(self) -> Contributor | None:
-        return next((c for c in self.authors if c.is_corresponding), None)
+    def corresponding(self) -> tuple[Contributor, ...]:
+        """Every author marked `corresponding: true`, in author order (any number)."""
+        return tuple(c for c in self.authors if c.is_corresponding)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

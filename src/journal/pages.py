@@ -200,7 +200,6 @@ def view_for_abstract(
         )
         if d
     ]
-    corresponding = abstract.corresponding
     neighbours = {
         name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
         for name, position in (("previous", index - 1), ("next", index + 1))
@@ -239,12 +238,11 @@ def view_for_abstract(
         else "",
         "bios": bios,
         "bios_heading": "Biography" if len(bios) == 1 else "Biographies",
-        "email": {
-            "name": corresponding.author.name,
-            "code": encode_email(corresponding.author.email),
-        }
-        if corresponding and corresponding.author.email
-        else None,
+        "emails": [
+            {"name": c.author.name, "code": encode_email(c.author.email)}
+            for c in abstract.corresponding
+            if c.author.email
+        ],
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),

@@ -374,11 +374,6 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
                 "Replace it with the abstract, or mark the file `draft: true`.",
             )
         )
-    if refs and sum(r.is_corresponding for r in refs) > 1:
-        ch.report(
-            "authors",
-            "more than one author is marked `corresponding: true`. Keep it on one author.",
-        )
     if any(p.is_error for p in ch.problems):
         return None, ch.problems
     return ParsedAbstract(entry=entry, slug=slug, fields=values, refs=tuple(refs)), ch.problems
