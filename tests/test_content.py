@@ -4,25 +4,38 @@ written by hand after articles of ../shared/corpus (the file each follows is nam
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from journal import build_site_data
+import jsonschema
+import rispy
+from pybtex.database import parse_string
+
+from journal import build_site_data, schema
+from journal.exports.bibtex import export_bibtex
+from journal.exports.citations import format_citations
+from journal.exports.crossref import export_crossref
+from journal.exports.csl import export_csl
 from journal.exports.jats import export_jats
+from journal.exports.jsonld import graph_for_abstract
+from journal.exports.meta import meta_for_abstract
+from journal.exports.ris import export_ris
 from journal.loading import read_settings
+from journal.model import Abstract, Journal
 from journal.site import SiteData
-from official_schemas import jats_errors
+from official_schemas import crossref_errors, jats_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 TODAY = datetime.date(2023, 11, 14)
-JATS = {"x": "http://www.w3.org/1999/xlink"}
+CR = "{http://www.crossref.org/schema/5.4.0}"
 
 # After 1471-2180-11-174 (BMC Microbiology 11:174): both authors give an e-mail; here both
 # are corresponding, and a third, without an e-mail, too.
 DENNEHY = """\
 ---
-title: "Bacteriophage migration via nematode vectors: host-parasite-consumer interactions in laboratory microcosms"
+title: "Bacteriophage migration via nematode vectors"
 authors:
   - id: john-dennehy
     corresponding: true
@@ -48,8 +61,7 @@ AUTHORS = {
         "    country: USA\n---\n"
     ),
     "authors/ing-nang-wang.md": (
-        "---\nname: Ing-Nang Wang\ngiven: Ing-Nang\nfamily: Wang\n"
-        "email: ingnang@example.edu\n---\n"
+        "---\nname: Ing-Nang Wang\ngiven: Ing-Nang\nfamily: Wang\nemail: ingnang@example.edu\n---\n"
     ),
 }
 
@@ -66,7 +78,12 @@ def _site(root: Path) -> SiteData:
     values, problem = read_settings(root / "mkdocs.yml")
     assert problem is None
     return build_site_data(
-        root, root / "mkdocs.yml", dict(values), lambda md: f"<p>{md}</p>", today=TODAY
+        root,
+        root / "mkdocs.yml",
+        dict(values),
+        lambda md: f"<p>{md}</p>",
+        today=TODAY,
+        site_url="https://journal.example.org/",
     )
 
 
@@ -90,3 +107,127 @@ def test_several_corresponding_authors_each_offer_their_address(tmp_path: Path) 
     article = _valid_jats(tmp_path, export_jats(site.journal, abstract))
     contribs = article.findall(".//contrib-group/contrib")
     assert [c.get("corresp") for c in contribs] == ["yes", "yes", "yes"]
+
+
+# After mds526 (Annals of Oncology 24(3):843-850): two of its authors, and a group named as
+# its references name one (<collab>UK Association of Cancer Registries (UKACR)</collab>),
+# with a member who is also an author.
+UKACR = "UK Association of Cancer Registries (UKACR)"
+LYRATZOPOULOS = f"""\
+---
+title: "Socio-demographic inequalities in stage of cancer diagnosis"
+authors:
+  - georgios-lyratzopoulos
+  - group: "{UKACR}"
+    members: [georgios-lyratzopoulos, gary-abel]
+  - gary-abel
+volume: 1
+issue: 2
+year: 2020
+published: 2020-06-03
+type: Research Article
+doi: "10.5555/fixture.0526"
+pages: "843-850"
+---
+Understanding socio-demographic inequalities in stage at diagnosis can inform priorities for
+cancer control.
+"""
+GROUP_AUTHORS = {
+    "authors/georgios-lyratzopoulos.md": (
+        "---\nname: Georgios Lyratzopoulos\ngiven: Georgios\nfamily: Lyratzopoulos\n---\n"
+    ),
+    "authors/gary-abel.md": "---\nname: Gary A Abel\ngiven: Gary A\nfamily: Abel\n---\n",
+}
+
+
+def _abstract(site: SiteData, slug: str) -> tuple[Journal, Abstract]:
+    assert site.journal is not None, [p.message for p in site.problems]
+    return site.journal, next(a for a in site.journal.abstracts if a.slug == slug)
+
+
+def test_a_group_author_is_one_organisation_in_every_output(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"abstracts/1/2/lyratzopoulos.md": LYRATZOPOULOS, **GROUP_AUTHORS})
+    site = _site(root)
+    assert [p.message for p in site.problems] == []  # the member is no second listing
+    journal, abstract = _abstract(site, "lyratzopoulos")
+    view = site.contexts["abstracts/lyratzopoulos.md"]
+    group = view["authors"][1]
+    assert (group["name"], group["url"]) == (UKACR, "")
+    assert [m["name"] for m in group["members"]] == ["Georgios Lyratzopoulos", "Gary A Abel"]
+    assert journal.abstracts_by_author["georgios-lyratzopoulos"] == (abstract,)  # once
+
+    crossref = tmp_path / "crossref.xml"
+    crossref.write_text(export_crossref(journal, journal.issues[0]), encoding="utf-8")
+    assert crossref_errors(crossref) == []
+    article = next(
+        a
+        for a in ET.parse(crossref).iter(f"{CR}journal_article")
+        if a.findtext(f".//{CR}doi") == abstract.doi
+    )
+    contributors = list(article.find(f"{CR}contributors") or [])
+    assert [c.tag.removeprefix(CR) for c in contributors] == [
+        "person_name",
+        "organization",
+        "person_name",
+    ]
+    assert contributors[1].text == UKACR
+    assert [c.get("sequence") for c in contributors] == ["first", "additional", "additional"]
+
+    jats = _valid_jats(tmp_path, export_jats(journal, abstract))
+    collab = jats.find(".//contrib-group/contrib/collab")
+    assert collab is not None and (collab.text or "").strip() == UKACR
+    assert [n.text for n in collab.iter("surname")] == ["Lyratzopoulos", "Abel"]
+
+    assert json.loads(export_csl(journal, [abstract]))[0]["author"][1] == {"literal": UKACR}
+    entry = parse_string(export_bibtex(journal, [abstract]), "bibtex").entries["lyratzopoulos"]
+    person = entry.persons["author"][1]
+    assert (person.first_names, person.last_names) == ([], ["{" + UKACR + "}"])
+    assert rispy.loads(export_ris(journal, [abstract]))[0]["authors"] == [
+        "Lyratzopoulos, Georgios",
+        UKACR,
+        "Abel, Gary A",
+    ]
+    organisation = graph_for_abstract(journal, abstract)["author"][1]
+    assert organisation["@type"] == "Organization" and organisation["name"] == UKACR
+    assert [m["familyName"] for m in organisation["member"]] == ["Lyratzopoulos", "Abel"]
+    meta = meta_for_abstract(journal, abstract)
+    assert [v for k, v in meta if k == "citation_author"] == [
+        "Georgios Lyratzopoulos",
+        UKACR,
+        "Gary A Abel",
+    ]
+    apa = next(c for c in format_citations(journal, abstract) if c["id"] == "apa")
+    assert f"Lyratzopoulos, G., {UKACR}, & Abel, G. A." in apa["text"]
+
+
+def test_group_mistakes_are_reported_where_they_were_written(tmp_path: Path) -> None:
+    text = LYRATZOPOULOS.replace(
+        "  - gary-abel\n", f'  - group: "{UKACR}"\n  - group: ""\n'
+    ).replace("[georgios-lyratzopoulos, gary-abel]", "[gary-abel, gray-abel, gary-abel]")
+    root = _project(tmp_path, {"abstracts/1/2/lyratzopoulos.md": text, **GROUP_AUTHORS})
+    problems = [
+        f"{p.line}: {p.field}: {p.message}"
+        for p in _site(root).problems
+        if p.path.startswith("abstracts/")
+    ]
+    assert problems == [
+        '6: authors[2].members[3]: "gary-abel" is listed twice among the members (also at '
+        "authors[2].members[1]). Remove one of the two.",
+        "8: authors[4].group: is empty. Write the text, or remove the field.",
+        f'7: authors[3]: "{UKACR}" is listed twice (also at authors[2]). Remove one of the two.',
+    ]
+    text = LYRATZOPOULOS.replace("members: [georgios-lyratzopoulos, ", "members: [gray-abel, ")
+    root = _project(tmp_path / "2", {"abstracts/1/2/lyratzopoulos.md": text, **GROUP_AUTHORS})
+    assert [f"{p.line}: {p.field}: {p.message}" for p in _site(root).problems] == [
+        '6: authors[2].members[1]: "gray-abel" is not an author id (no authors/gray-abel.md). '
+        'Did you mean "gary-abel"?',
+    ]
+
+
+def test_the_editors_schema_accepts_groups_as_the_check_does() -> None:
+    authors = schema.build_schema("abstract")["properties"]["authors"]
+    validator = jsonschema.Draft202012Validator(authors)
+    assert validator.is_valid(["jane-doe", {"group": UKACR, "members": ["jane-doe"]}])
+    assert validator.is_valid([{"group": UKACR}])
+    assert not validator.is_valid([{"group": UKACR, "id": "jane-doe"}])
+    assert not validator.is_valid([{"group": UKACR, "members": []}])

@@ -12,7 +12,7 @@ from typing import Any
 from .fields import Checker
 from .formatting import author_sort_key
 from .loading import RawEntry
-from .model import Abstract, Author, Contributor, Issue, Journal, Settings
+from .model import Abstract, Author, Contributor, Group, Issue, Journal, Settings
 from .problems import Problem
 from .validation import ParsedAbstract
 
@@ -42,28 +42,41 @@ def toc_sort_key(abstract: Abstract) -> tuple[int, int, str, str]:
     return rank, _page_number(page), abstract.title.casefold(), abstract.slug
 
 
+def _find_author(
+    author_id: str, where: str, authors: dict[str, Author], ch: Checker, broken: Set[str]
+) -> Author | None:
+    """The author file an id names; a problem at `where` when there is none."""
+    author = authors.get(author_id)
+    if author is None and author_id in broken:
+        ch.report(
+            where,
+            f"authors/{author_id}.md has errors, so this abstract is left out. Fix the "
+            "problems listed for that file.",
+        )
+    elif author is None:
+        close = difflib.get_close_matches(author_id, sorted(authors), n=1, cutoff=0.6)
+        hint = (
+            f'Did you mean "{close[0]}"?'
+            if close
+            else f"Add the file authors/{author_id}.md, or fix the id."
+        )
+        ch.report(where, f'"{author_id}" is not an author id (no authors/{author_id}.md). {hint}')
+    return author
+
+
 def _resolve(
     parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker, broken: Set[str]
 ) -> tuple[Contributor, ...]:
     contributors = []
     for ref in parsed.refs:
-        author = authors.get(ref.id)
-        where = f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key
-        if author is None and ref.id in broken:
-            ch.report(
-                where,
-                f"authors/{ref.id}.md has errors, so this abstract is left out. Fix the "
-                "problems listed for that file.",
-            )
+        if ref.group:
+            members = [_find_author(i, where, authors, ch, broken) for i, where in ref.members]
+            group = Group(name=ref.group, members=tuple(m for m in members if m))
+            contributors.append(Contributor(group=group))
             continue
+        where = f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key
+        author = _find_author(ref.id, where, authors, ch, broken)
         if author is None:
-            close = difflib.get_close_matches(ref.id, sorted(authors), n=1, cutoff=0.6)
-            hint = (
-                f'Did you mean "{close[0]}"?'
-                if close
-                else f"Add the file authors/{ref.id}.md, or fix the id."
-            )
-            ch.report(where, f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}')
             continue
         affiliations = ref.affiliations if ref.affiliations is not None else author.affiliations
         contributors.append(
@@ -191,7 +204,9 @@ def build_journal(
     issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
     problems += issue_problems
     problems += _check_issue_list(parsed, issue_meta)
-    used = {ref.id for p in parsed for ref in p.refs}
+    used = {ref.id for p in parsed for ref in p.refs} | {
+        member for p in parsed for ref in p.refs for member, _ in ref.members
+    }
     for author in authors:
         if author.id not in used:
             problems.append(
@@ -209,8 +224,9 @@ def build_journal(
     ordered = tuple(a for issue in issues for a in issue.abstracts)
     by_author: dict[str, list[Abstract]] = defaultdict(list)
     for abstract in ordered:
-        for contributor in abstract.authors:
-            by_author[contributor.author.id].append(abstract)
+        people = {person.id: person for c in abstract.authors for person in c.people}
+        for author_id in people:  # a person also listed as a group's member: once
+            by_author[author_id].append(abstract)
     journal = Journal(
         settings=settings,
         abstracts=ordered,

@@ -69,8 +69,9 @@ def format_issns(settings: Settings) -> str:
     return f"ISSN: {settings.issn_print or settings.issn_online}" if settings.issns else ""
 
 
-def format_name_list(authors: Iterable[Author]) -> str:
-    names = [a.name for a in authors]
+def format_name_list(names_given: Iterable[str]) -> str:
+    """The names as one phrase: "A", "A and B", "A, B and C"."""
+    names = list(names_given)
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -108,13 +108,40 @@ class Author:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Contributor:
-    """An author as listed on one abstract."""
+class Group:
+    """A group or consortium credited as one author, e.g. "ICGC Breast Cancer Group"."""
 
-    author: Author
-    affiliations: tuple[Affiliation, ...]
+    name: str
+    """The group's full name; never split into given and family names."""
+    members: tuple[Author, ...] = ()
+    """People the abstract names as the group's members (author files), in its order."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contributor:
+    """An author as listed on one abstract: a person (an author file) or a group."""
+
+    author: Author | None = None
+    """The person; None for a group."""
+    group: Group | None = None
+    """The group, for an `authors:` item written `- group: …`; None for a person."""
+    affiliations: tuple[Affiliation, ...] = ()
     """The affiliations given on this abstract (the author's own when not overridden)."""
     is_corresponding: bool = False
+
+    @property
+    def name(self) -> str:
+        """The name as printed: the person's, or the group's in full."""
+        if self.author is not None:
+            return self.author.name
+        return self.group.name if self.group else ""
+
+    @property
+    def people(self) -> tuple[Author, ...]:
+        """The person, or the group's members: whose author pages list the abstract."""
+        if self.author is not None:
+            return (self.author,)
+        return self.group.members if self.group else ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

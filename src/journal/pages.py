@@ -35,7 +35,7 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
-from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
+from .model import Abstract, Affiliation, Author, Contributor, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -110,11 +110,27 @@ def _author_link(author: Author) -> dict[str, Any]:
     }
 
 
+def _contributor_link(contributor: Contributor, marks: dict[Affiliation, int]) -> dict[str, Any]:
+    """A name on the abstract's author line: a person's links, or a group with its members."""
+    if contributor.author is not None:
+        link = _author_link(contributor.author)
+    else:
+        link = {"name": contributor.name, "url": "", "orcid": "", "orcid_url": ""}
+    return {
+        **link,
+        "is_corresponding": contributor.is_corresponding,
+        "marks": ",".join(str(marks[a]) for a in contributor.affiliations),
+        "members": [_author_link(m) for m in contributor.group.members]
+        if contributor.group
+        else [],
+    }
+
+
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
         "title": abstract.title,
         "url": urls.url_for_abstract(abstract.slug),
-        "authors": format_name_list(c.author for c in abstract.authors),
+        "authors": format_name_list(c.name for c in abstract.authors),
         "pages": format_pages(abstract),
         "type": abstract.type,
         "doi": abstract.doi,
@@ -156,7 +172,7 @@ def page_for_abstract(
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
-        search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+        search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
     )
 
 
@@ -183,14 +199,7 @@ def view_for_abstract(
     for contributor in abstract.authors:
         for affiliation in contributor.affiliations:
             marks.setdefault(affiliation, len(marks) + 1)
-    authors = [
-        {
-            **_author_link(c.author),
-            "is_corresponding": c.is_corresponding,
-            "marks": ",".join(str(marks[a]) for a in c.affiliations),
-        }
-        for c in abstract.authors
-    ]
+    authors = [_contributor_link(c, marks) for c in abstract.authors]
     dates = [
         {"label": label, "value": format_date(d), "iso": d.isoformat()}
         for label, d in (
@@ -209,13 +218,9 @@ def view_for_abstract(
     conference = abstract.conference
     settings = journal.settings
     bios = [
-        {
-            "name": c.author.name,
-            "url": urls.url_for_author(c.author.id),
-            "html": render(c.author.bio),
-        }
+        {"name": a.name, "url": urls.url_for_author(a.id), "html": render(a.bio)}
         for c in abstract.authors
-        if c.author.bio.strip()
+        if (a := c.author) is not None and a.bio.strip()
     ]
     return {
         "kind": "abstract",
@@ -239,9 +244,9 @@ def view_for_abstract(
         "bios": bios,
         "bios_heading": "Biography" if len(bios) == 1 else "Biographies",
         "emails": [
-            {"name": c.author.name, "code": encode_email(c.author.email)}
+            {"name": a.name, "code": encode_email(a.email)}
             for c in abstract.corresponding
-            if c.author.email
+            if (a := c.author) is not None and a.email
         ],
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),

@@ -72,6 +72,10 @@ class AuthorRef:
     """Where it was written, e.g. "authors[2]"."""
     affiliations: tuple[Affiliation, ...] | None = None
     is_corresponding: bool = False
+    group: str = ""
+    """A group author's name (`- group: …`); `id` is then empty."""
+    members: tuple[tuple[str, str], ...] = ()
+    """A group's members: (author id, where it was written, e.g. "authors[3].members[2]")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,10 +130,44 @@ def parse_author_id(ch: Checker, key: str, value: Any) -> str:
     return text
 
 
+def parse_group_ref(ch: Checker, key: str, data: dict[str, Any]) -> AuthorRef:
+    """`- group: "ICGC Breast Cancer Group"`, optionally with `members: [author ids]`."""
+    values = _read_fields(ch, key, data, GROUP_REF_FIELDS)
+    if "group" not in values:
+        raise Reported  # empty: reported by _read_fields
+    members = values.get("members", ())
+    seen: dict[str, str] = {}
+    for member_id, where in members:
+        if member_id in seen:
+            ch.report(
+                where,
+                f'"{member_id}" is listed twice among the members (also at {seen[member_id]}). '
+                "Remove one of the two.",
+            )
+        seen.setdefault(member_id, where)
+    return AuthorRef(id="", key=key, group=values["group"], members=members)
+
+
+def parse_members(ch: Checker, key: str, value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            "expected a list of the members' author ids, e.g. members: [jane-doe, john-smith]."
+        )
+    if len(value) > MAX_AUTHORS:
+        raise Invalid(f"lists {len(value):,} members; the limit is {MAX_AUTHORS:,}.")
+    ids = [
+        (_quiet(ch, f"{key}[{n}]", v, parse_author_id), f"{key}[{n}]")
+        for n, v in enumerate(value, 1)
+    ]
+    return tuple((i, where) for i, where in ids if i)
+
+
 def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
     if not isinstance(value, dict):
         return AuthorRef(id=parse_author_id(ch, key, value), key=key)
     data = parse_mapping(ch, key, value)
+    if "group" in data and "id" not in data:
+        return parse_group_ref(ch, key, data)
     ch.check_keys(key, data, AUTHOR_REF_FIELDS, _required(AUTHOR_REF_FIELDS))
     author_id = None  # missing or empty (null): reported by check_keys
     if data.get("id") is not None:
@@ -185,6 +223,11 @@ AUTHOR_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
     "id": (parse_author_id, True),
     "corresponding": (parse_flag, False),
     "affiliations": (parse_affiliations, False),
+}
+
+GROUP_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "group": (parse_title, True),
+    "members": (parse_members, False),
 }
 
 CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
@@ -340,12 +383,16 @@ def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
     """The same author twice in one author list is a slip (a copied line)."""
     first: dict[str, str] = {}
     for ref in refs:
-        if ref.id in first:
+        # A group's name, or a person's id; a group's members are no second listing of a
+        # person who is also an author (real consortium papers do that).
+        name = f"group {ref.group.casefold()}" if ref.group else ref.id
+        if name in first:
+            shown = ref.group or ref.id
             ch.report(
                 ref.key,
-                f'"{ref.id}" is listed twice (also at {first[ref.id]}). Remove one of the two.',
+                f'"{shown}" is listed twice (also at {first[name]}). Remove one of the two.',
             )
-        first.setdefault(ref.id, ref.key)
+        first.setdefault(name, ref.key)
 
 
 def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:

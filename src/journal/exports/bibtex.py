@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Abstract, Journal
+from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, plain_text
 
 _SPECIAL = {
@@ -37,13 +37,17 @@ def _verbatim(text: str) -> str:
     return text.replace("{", "").replace("}", "")
 
 
+def _name(contributor: Contributor) -> str:
+    """A person as "Family, Given"; a group's name in braces, so BibTeX never splits it."""
+    if contributor.author is None:
+        return "{" + escape_bibtex(contributor.name) + "}"
+    return escape_bibtex(", ".join(n for n in reversed(given_and_family(contributor.author)) if n))
+
+
 def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
-    names = [
-        ", ".join(n for n in reversed(given_and_family(c.author)) if n) for c in abstract.authors
-    ]
     fields = [
-        ("author", " and ".join(escape_bibtex(n) for n in names)),
+        ("author", " and ".join(_name(c) for c in abstract.authors)),
         ("title", "{" + escape_bibtex(abstract.title) + "}"),  # keep the title's capitals
         ("journal", escape_bibtex(settings.title)),
         ("shortjournal", escape_bibtex(settings.abbreviation)),

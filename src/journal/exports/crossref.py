@@ -34,12 +34,17 @@ def _contributors(parent: ET.Element, abstract: Abstract) -> None:
     contributors = sub(parent, _q("contributors"))
     for n, contributor in enumerate(abstract.authors):
         author = contributor.author
-        person = sub(
-            contributors,
-            _q("person_name"),
-            contributor_role="author",
-            sequence="first" if n == 0 else "additional",
-        )
+        sequence = "first" if n == 0 else "additional"
+        if author is None:  # a group: Crossref's organization, never a made-up person
+            sub(
+                contributors,
+                _q("organization"),
+                contributor.name,
+                contributor_role="author",
+                sequence=sequence,
+            )
+            continue
+        person = sub(contributors, _q("person_name"), contributor_role="author", sequence=sequence)
         given, family = given_and_family(author)
         if given:
             sub(person, _q("given_name"), given)

@@ -6,8 +6,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Abstract, Journal
+from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, plain_text
+
+
+def _name(contributor: Contributor) -> dict[str, str]:
+    """A CSL name: given and family for a person, `literal` (never split) for a group."""
+    if contributor.author is None:
+        return {"literal": contributor.name}
+    return dict(zip(("given", "family"), given_and_family(contributor.author), strict=True))
 
 
 def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
@@ -18,10 +25,7 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "id": abstract.slug,
         "type": "article-journal",
         "title": abstract.title,
-        "author": [
-            dict(zip(("given", "family"), given_and_family(c.author), strict=True))
-            for c in abstract.authors
-        ],
+        "author": [_name(c) for c in abstract.authors],
         "container-title": settings.title,
         "container-title-short": settings.abbreviation,
         "volume": str(abstract.volume),

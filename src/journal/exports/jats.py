@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from ..model import Abstract, Affiliation, Journal
+from ..model import Abstract, Affiliation, Author, Contributor, Journal
 from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, sub, xml_text
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -46,11 +46,33 @@ def _journal_meta(parent: ET.Element, journal: Journal) -> None:
         sub(sub(meta, "publisher"), "publisher-name", settings.publisher)
 
 
+def _name(contrib: ET.Element, author: Author) -> None:
+    given, family = given_and_family(author)
+    name = sub(contrib, "name")
+    sub(name, "surname", family)
+    if given:
+        sub(name, "given-names", given)
+
+
+def _collab(group: ET.Element, contributor: Contributor) -> None:
+    """A group author: its name in <collab>, its members (if named) in a nested group."""
+    collab = sub(sub(group, "contrib", **{"contrib-type": "author"}), "collab", contributor.name)
+    members = contributor.group.members if contributor.group else ()
+    if members:
+        inner = sub(collab, "contrib-group")
+        for member in members:
+            contrib = sub(inner, "contrib", **{"contrib-type": "author"})
+            _name(contrib, member)
+
+
 def _contribs(parent: ET.Element, abstract: Abstract) -> None:
     group = sub(parent, "contrib-group")
     ids: dict[Affiliation, str] = {}
     for contributor in abstract.authors:
         author = contributor.author
+        if author is None:
+            _collab(group, contributor)
+            continue
         attributes = {"contrib-type": "author"}
         if contributor.is_corresponding:
             attributes["corresp"] = "yes"
@@ -62,11 +84,7 @@ def _contribs(parent: ET.Element, abstract: Abstract) -> None:
                 f"https://orcid.org/{author.orcid}",
                 **{"contrib-id-type": "orcid"},
             )
-        given, family = given_and_family(author)
-        name = sub(contrib, "name")
-        sub(name, "surname", family)
-        if given:
-            sub(name, "given-names", given)
+        _name(contrib, author)
         if author.degrees:
             sub(contrib, "degrees", author.degrees)
         for affiliation in contributor.affiliations:

@@ -70,8 +70,18 @@ def _organization(affiliation: Affiliation) -> dict[str, Any]:
     return data
 
 
+def _group(contributor: Contributor) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": contributor.name}
+    members = contributor.group.members if contributor.group else ()
+    if members:
+        data["member"] = [_person(Contributor(author=m)) for m in members]
+    return data
+
+
 def _person(contributor: Contributor) -> dict[str, Any]:
     author = contributor.author
+    if author is None:
+        return _group(contributor)
     given, family = given_and_family(author)
     data: dict[str, Any] = {"@type": "Person", "name": author.name, "familyName": family}
     if given:

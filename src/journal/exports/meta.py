@@ -27,12 +27,12 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     date = abstract.published.strftime("%Y/%m/%d")
     pairs: Pairs = [("citation_title", abstract.title)]
     for contributor in abstract.authors:
-        pairs.append(("citation_author", contributor.author.name))
+        pairs.append(("citation_author", contributor.name))  # a group's name in full
         pairs += [
             ("citation_author_institution", ", ".join(x for x in (a.name, a.country) if x))
             for a in contributor.affiliations
         ]
-        if contributor.author.orcid:
+        if contributor.author and contributor.author.orcid:
             pairs.append(("citation_author_orcid", urls.url_for_orcid(contributor.author.orcid)))
     pairs += [
         ("citation_publication_date", date),
@@ -62,7 +62,7 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
 def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
     pairs: Pairs = [("DC.title", abstract.title)]
-    pairs += [("DC.creator", c.author.name) for c in abstract.authors]
+    pairs += [("DC.creator", c.name) for c in abstract.authors]
     pairs += [
         ("DC.date", abstract.published.isoformat()),
         ("DC.type", "Text"),
