@@ -3,17 +3,21 @@ written by hand after articles of ../shared/corpus (the file each follows is nam
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import pytest
 import rispy
 from pybtex.database import parse_string
 
 from journal import build_site_data, schema
+from journal.article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from journal.exports.bibtex import export_bibtex
 from journal.exports.citations import format_citations
 from journal.exports.crossref import export_crossref
@@ -231,3 +235,156 @@ def test_the_editors_schema_accepts_groups_as_the_check_does() -> None:
     assert validator.is_valid([{"group": UKACR}])
     assert not validator.is_valid([{"group": UKACR, "id": "jane-doe"}])
     assert not validator.is_valid([{"group": UKACR, "members": []}])
+
+
+# The corpus holds research articles only; these notices follow the form PLOS and BMJ give
+# theirs (a title naming the article, no abstract), about articles of the corpus.
+CONCERN = """\
+---
+title: "Expression of Concern: Quantifying Organismal Complexity"
+authors: [chen-wei]
+volume: 1
+issue: 2
+year: 2020
+published: 2020-06-04
+type: Expression of Concern
+doi: "10.5555/fixture.0217"
+---
+"""
+BOOK_REVIEW = (
+    CONCERN.replace("Expression of Concern: ", "Review of ")
+    .replace("type: Expression of Concern", "type: Book Review")
+    .replace("fixture.0217", "fixture.0218")
+    .replace("06-04", "06-05")
+)
+IMAGE = DENNEHY.replace("type: Research Article", "type: Clinical Image")
+JOURNAL_TYPES = """\
+    article_types:
+      - Book Review
+      - Expression of Concern
+      - name: Clinical Image
+        like: case-report
+        plural: Images in Medicine
+      - Research Article
+      - Case Report
+"""
+
+
+def _with_types(root: Path, types: str) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    media_partners:\n", types + "    media_partners:\n"))
+
+
+def test_the_journal_s_types_order_its_table_of_contents(tmp_path: Path) -> None:
+    files = {
+        "abstracts/1/2/dennehy.md": IMAGE,
+        "abstracts/1/2/concern.md": CONCERN,
+        "abstracts/1/2/book.md": BOOK_REVIEW,
+        **AUTHORS,
+    }
+    root = _project(tmp_path, files)
+    _with_types(root, JOURNAL_TYPES)
+    # A Conference Abstract (conference-talk.md) is no type of this journal.
+    site = _site(root)
+    assert [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in site.problems] == [
+        'abstracts/1/2/conference-talk.md:10: type: "Conference Abstract" is not a known '
+        "value. Use one of: Book Review, Expression of Concern, Clinical Image, Research "
+        "Article, Case Report"
+    ]
+    toc = site.contexts["issues/1/2/index.md"]
+    assert [g["heading"] for g in toc["groups"]] == [
+        "Book Reviews",
+        "Expressions of Concern",
+        "Images in Medicine",
+    ]
+    journal, image = _abstract(site, "dennehy")
+    jats = _valid_jats(tmp_path, export_jats(journal, image))
+    assert jats.get("article-type") == "case-report"
+    _, book = _abstract(site, "book")
+    assert _valid_jats(tmp_path, export_jats(journal, book)).get("article-type") == "book-review"
+    assert json.loads(export_csl(journal, [book]))[0]["type"] == "review-book"
+    assert graph_for_abstract(journal, book)["@type"] == "Review"
+    apa = format_citations(journal, book)[0]["text"]
+    assert apa.startswith("Chen, W. (2020). [Review of the book Review of Quantifying")
+    crossref = tmp_path / "crossref.xml"
+    crossref.write_text(export_crossref(journal, journal.issues[0]), encoding="utf-8")
+    assert crossref_errors(crossref) == []
+
+
+def test_a_notice_needs_no_text_but_a_research_article_does(tmp_path: Path) -> None:
+    files = {
+        "abstracts/1/2/concern.md": CONCERN,
+        "abstracts/1/2/empty.md": CONCERN.replace(
+            "type: Expression of Concern", "type: Research Article"
+        ).replace("fixture.0217", "fixture.0219"),
+    }
+    site = _site(_project(tmp_path, files))
+    assert [f"{p.path}:{p.line}: {p.message}" for p in site.problems] == [
+        "abstracts/1/2/empty.md:11: the abstract text is missing. Write it below the closing "
+        "--- line."
+    ]
+    journal, concern = _abstract(site, "concern")
+    text = export_jats(journal, concern)
+    article = _valid_jats(tmp_path, text)
+    assert article.get("article-type") == "expression-of-concern"
+    assert article.find(".//abstract") is None
+    assert site.contexts["abstracts/concern.md"]["type"] == "Expression of Concern"
+
+
+def test_settings_mistakes_in_the_type_list_point_at_mkdocs_yml(tmp_path: Path) -> None:
+    root = _project(tmp_path, {})
+    _with_types(
+        root,
+        (
+            "    article_types:\n      - Book Reveiw\n      - name: Images\n        like: picture\n"
+            "      - Editorial\n      - Editorial\n"
+        ),
+    )
+    problems = [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in _site(root).problems]
+    assert problems[:3] == [
+        'mkdocs.yml:49: extra.journal.article_types[1]: "Book Reveiw" is not a type of the '
+        'default list (README, Article types). Did you mean "Book Review"? A type of the '
+        "journal's own is written `- name: …` with `like:` a default type.",
+        'mkdocs.yml:51: extra.journal.article_types[2].like: "picture" is not a type of the '
+        "default list (README, Article types). Use one of: "
+        + ", ".join(DEFAULT_NAMES)
+        + ". A type of the journal's own is written `- name: …` with `like:` a default type.",
+        'mkdocs.yml:53: extra.journal.article_types[4]: "Editorial" is listed twice. Remove '
+        "one of the two.",
+    ]
+
+
+@pytest.mark.parametrize("kind", DEFAULT_TYPES, ids=lambda t: t.jats + ":" + t.name)
+def test_every_default_type_makes_valid_files_and_citations(
+    kind: ArticleType, tmp_path: Path
+) -> None:
+    journal, abstract = _fixture_abstract()
+    abstract = dataclasses.replace(abstract, type=kind.name)
+    issue = dataclasses.replace(journal.issues[-1], abstracts=(abstract,))
+    journal = dataclasses.replace(journal, issues=(issue,), abstracts=(abstract,))
+    assert _valid_jats(tmp_path, export_jats(journal, abstract)).get("article-type") == kind.jats
+    crossref = tmp_path / "crossref.xml"
+    crossref.write_text(export_crossref(journal, issue), encoding="utf-8")
+    assert crossref_errors(crossref) == []
+    assert rispy.loads(export_ris(journal, [abstract]))[0]["type_of_reference"] == kind.ris
+    assert [c["id"] for c in format_citations(journal, abstract)] == ["apa", "vancouver", "ama"]
+    assert graph_for_abstract(journal, abstract)["@type"] == kind.schema_org
+
+
+@functools.cache
+def _fixture_abstract() -> tuple[Journal, Abstract]:
+    root = FIXTURE
+    values, _ = read_settings(root / "mkdocs.yml")
+    site = build_site_data(
+        root, root / "mkdocs.yml", dict(values), str, today=TODAY, site_url="https://j.example/"
+    )
+    return _abstract(site, "second-pathology-report")
+
+
+def test_the_readme_documents_every_default_type() -> None:
+    readme = (FIXTURE.parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    for kind in DEFAULT_TYPES:
+        required = "yes" if kind.needs_abstract else "no"
+        row = f"| {kind.name} | {kind.plural} | `{kind.jats}` | `{kind.crossref}` |"
+        assert row in readme and f"`{kind.schema_org}` | {required} |" in readme, kind.name

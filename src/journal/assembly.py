@@ -16,28 +16,16 @@ from .model import Abstract, Author, Contributor, Group, Issue, Journal, Setting
 from .problems import Problem
 from .validation import ParsedAbstract
 
-TOC_ORDER = (
-    "Editorial",
-    "Research Article",
-    "Review",
-    "Short Communication",
-    "Case Report",
-    "Clinical Image",
-    "Commentary",
-    "Letter",
-    "Conference Abstract",
-    "Erratum",
-)
-
 
 def _page_number(text: str) -> int:
     digits = "".join(c for c in text if c.isdigit())
     return int(digits) if digits else 10**9
 
 
-def toc_sort_key(abstract: Abstract) -> tuple[int, int, str, str]:
-    """Order within an issue: by article type, then page, then title."""
-    rank = TOC_ORDER.index(abstract.type) if abstract.type in TOC_ORDER else len(TOC_ORDER)
+def toc_sort_key(settings: Settings, abstract: Abstract) -> tuple[int, int, str, str]:
+    """Order within an issue: by article type in the journal's order, then page, then title."""
+    order = [t.name for t in settings.article_types]
+    rank = order.index(abstract.type) if abstract.type in order else len(order)
     page = abstract.first_page or abstract.article_number
     return rank, _page_number(page), abstract.title.casefold(), abstract.slug
 
@@ -201,7 +189,7 @@ def build_journal(
                 **item.fields,
             )
         )
-    issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
+    issues, issue_problems = _build_issues(settings, abstracts, issue_meta, entries)
     problems += issue_problems
     problems += _check_issue_list(parsed, issue_meta)
     used = {ref.id for p in parsed for ref in p.refs} | {
@@ -267,6 +255,7 @@ def _check_issue_list(
 
 
 def _build_issues(
+    settings: Settings,
     abstracts: Sequence[Abstract],
     metadata: Sequence[dict[str, Any]],
     entries: dict[str, RawEntry],
@@ -278,7 +267,7 @@ def _build_issues(
     meta = {(m["volume"], m["issue"]): m for m in metadata}
     issues = []
     for key in sorted(groups, reverse=True):
-        items = sorted(groups[key], key=toc_sort_key)
+        items = sorted(groups[key], key=lambda a: toc_sort_key(settings, a))
         problems += _check_pages(items, entries)
         years = sorted({a.year for a in items})
         if len(years) > 1:

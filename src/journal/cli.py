@@ -18,10 +18,11 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import changes, site
+from .article_types import DEFAULT_NAMES
 from .loading import RawEntry, iter_markdown, load_text, read_settings
 from .problems import Problem, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
-from .validation import ARTICLE_TYPES, check_abstract, check_author
+from .validation import check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
 
@@ -306,7 +307,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     abstract.add_argument("--volume", type=int)
     abstract.add_argument("--issue", type=int)
-    abstract.add_argument("--type", choices=ARTICLE_TYPES, default="Research Article")
+    abstract.add_argument("--type", choices=DEFAULT_NAMES, default="Research Article")
     abstract.add_argument("--published", type=_date, help="YYYY-MM-DD (default: today)")
     abstract.add_argument("--doi")
     abstract.add_argument("--slug", help="the file name without .md (default: from the title)")

@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .article_types import DEFAULT_TYPES, ArticleType, type_named
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Affiliation:
@@ -78,6 +80,12 @@ class Settings:
     """The organisation that owns the DOIs (Crossref `registrant`); the publisher when empty."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
+    article_types: tuple[ArticleType, ...] = DEFAULT_TYPES
+    """The journal's article types in table-of-contents order (article_types.py)."""
+
+    def article_type(self, name: str) -> ArticleType:
+        """The type an abstract's `type:` names, with its mapping to every output."""
+        return type_named(self.article_types, name)
 
     @property
     def issns(self) -> tuple[str, ...]:

@@ -30,7 +30,6 @@ from .formatting import (
     format_issue_line,
     format_name_list,
     format_pages,
-    format_type_heading,
     initial_of,
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
@@ -142,7 +141,10 @@ def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
 def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     """An issue's table of contents, grouped by article type."""
     groups = [
-        {"heading": format_type_heading(kind), "entries": [_toc_item(journal, a) for a in items]}
+        {
+            "heading": journal.settings.article_type(kind).plural,
+            "entries": [_toc_item(journal, a) for a in items],
+        }
         for kind, items in groupby(issue.abstracts, key=lambda a: a.type)
     ]
     return {

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
+from .article_types import DEFAULT_TYPES
 from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
 from .exports import ExportFile, build_exports
@@ -233,7 +234,7 @@ def load_journal(
             abstract_problems.append(entry)
             continue
         entries.append(entry)
-        item, found = check_abstract(entry)
+        item, found = check_abstract(entry, settings.article_types if settings else DEFAULT_TYPES)
         abstract_problems += found
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()

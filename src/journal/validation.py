@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .fields import (
     EMAIL_IN_TEXT,
     MAX_SLUG,
@@ -40,18 +41,6 @@ from .model import Affiliation, Author, Conference
 from .problems import Problem
 from .sanitize import check_markup
 
-ARTICLE_TYPES = (
-    "Research Article",
-    "Review",
-    "Case Report",
-    "Short Communication",
-    "Editorial",
-    "Letter",
-    "Conference Abstract",
-    "Commentary",
-    "Clinical Image",
-    "Erratum",
-)
 PLACEHOLDER_ABSTRACT = "Write the abstract here."
 """The body `journal new abstract` writes."""
 MAX_AUTHORS = 5_000
@@ -245,7 +234,7 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
     "published": (parse_date, True),
     "received": (parse_date, False),
     "accepted": (parse_date, False),
-    "type": (parse_choice(ARTICLE_TYPES), True),
+    "type": (parse_choice(DEFAULT_NAMES), True),  # the journal's list: abstract_fields
     "doi": (parse_doi, False),
     "keywords": (parse_text_list, False),
     "pages": (parse_pages, False),
@@ -395,12 +384,25 @@ def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
         first.setdefault(name, ref.key)
 
 
-def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
-    """Read an abstract's front matter and body, reporting every problem."""
+def abstract_fields(types: tuple[ArticleType, ...]) -> dict[str, tuple[Parser, bool]]:
+    """The abstract's field table with the journal's own article types."""
+    if types is DEFAULT_TYPES:
+        return ABSTRACT_FIELDS
+    return {**ABSTRACT_FIELDS, "type": (parse_choice(tuple(t.name for t in types)), True)}
+
+
+def check_abstract(
+    entry: RawEntry, types: tuple[ArticleType, ...] = DEFAULT_TYPES
+) -> tuple[ParsedAbstract | None, list[Problem]]:
+    """Read an abstract's front matter and body, reporting every problem.
+
+    `types` are the journal's article types (settings); whether the text is required
+    depends on the type (a correction or notice may have none)."""
     ch = Checker(entry)
     slug = slug_of(ch, entry.path)
-    values = _read_fields(ch, "", entry.meta, ABSTRACT_FIELDS)
-    check_body(ch, "abstract text", required=True)
+    values = _read_fields(ch, "", entry.meta, abstract_fields(types))
+    kind = next((t for t in types if t.name == values.get("type")), None)
+    check_body(ch, "abstract text", required=kind is None or kind.needs_abstract)
     check_no_emails(ch, entry.meta)
     dates = [(k, values[k]) for k in ("received", "accepted", "published") if k in values]
     for (early, a), (late, b) in itertools.pairwise(dates):

@@ -55,7 +55,8 @@ def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
         ("month", _MONTHS[abstract.published.month - 1]),
         ("volume", str(abstract.volume)),
         ("number", str(abstract.issue)),
-        ("pages", escape_bibtex(abstract.pages.replace("-", "--"))),
+        # Zotero and biblatex styles read `pages`; an article number is the page there.
+        ("pages", escape_bibtex(abstract.pages.replace("-", "--") or abstract.article_number)),
         ("eid", escape_bibtex(abstract.article_number)),
         ("doi", _verbatim(abstract.doi)),
         ("url", _verbatim(abstract_url(settings, abstract))),

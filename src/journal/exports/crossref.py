@@ -16,7 +16,6 @@ JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
 AI = "http://www.crossref.org/AccessIndicators.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} https://www.crossref.org/schemas/crossref{VERSION}.xsd"
-ABSTRACT_ONLY_TYPES = ("Conference Abstract",)
 
 
 def _q(tag: str, ns: str = NS) -> str:
@@ -64,7 +63,7 @@ def _contributors(parent: ET.Element, abstract: Abstract) -> None:
 
 def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
-    kind = "abstract_only" if abstract.type in ABSTRACT_ONLY_TYPES else "full_text"
+    kind = settings.article_type(abstract.type).crossref
     article = sub(parent, _q("journal_article"), publication_type=kind, language=settings.language)
     sub(sub(article, _q("titles")), _q("title"), abstract.title)
     if abstract.authors:

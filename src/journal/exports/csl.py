@@ -18,12 +18,12 @@ def _name(contributor: Contributor) -> dict[str, str]:
 
 
 def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
-    """One abstract as a CSL-JSON item (an `article-journal`)."""
+    """One abstract as a CSL-JSON item (its type from the article-type table)."""
     settings = journal.settings
     published = abstract.published
     item: dict[str, Any] = {
         "id": abstract.slug,
-        "type": "article-journal",
+        "type": settings.article_type(abstract.type).csl,
         "title": abstract.title,
         "author": [_name(c) for c in abstract.authors],
         "container-title": settings.title,
@@ -35,7 +35,7 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "language": settings.language,
     }
     optional = {
-        "page": abstract.pages,
+        "page": abstract.pages or abstract.article_number,
         "number": abstract.article_number,
         "DOI": abstract.doi,
         "ISSN": settings.issns[0] if settings.issns else "",

@@ -29,6 +29,8 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     if abstract.first_page:
         sub(record, "startPage", abstract.first_page)
         sub(record, "endPage", abstract.last_page)
+    elif abstract.article_number:  # DOAJ has no article-number field: its start page
+        sub(record, "startPage", abstract.article_number)
     if abstract.doi:
         sub(record, "doi", abstract.doi)
     sub(record, "publisherRecordId", abstract.slug)

@@ -11,18 +11,6 @@ from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, 
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ARTICLE_TYPES = {
-    "Research Article": "research-article",
-    "Review": "review-article",
-    "Case Report": "case-report",
-    "Short Communication": "brief-report",
-    "Editorial": "editorial",
-    "Letter": "letter",
-    "Commentary": "article-commentary",
-    "Conference Abstract": "abstract",
-    "Clinical Image": "case-report",
-    "Erratum": "correction",
-}
 
 
 def _date(parent: ET.Element, tag: str, date: datetime.date, **attributes: str) -> None:
@@ -164,7 +152,7 @@ def export_jats(journal: Journal, abstract: Abstract) -> str:
     root = ET.Element(
         "article",
         {
-            "article-type": ARTICLE_TYPES.get(abstract.type, "other"),
+            "article-type": journal.settings.article_type(abstract.type).jats,
             "dtd-version": "1.3",
             XML_LANG: journal.settings.language,
         },

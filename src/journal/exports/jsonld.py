@@ -7,7 +7,6 @@ from typing import Any
 from .. import urls
 from ..model import Abstract, Affiliation, Contributor, Issue, Journal
 from .common import (
-    JOURNAL_ARTICLE_TYPE,
     absolute,
     abstract_url,
     given_and_family,
@@ -99,7 +98,7 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     url = abstract_url(settings, abstract)
     data: dict[str, Any] = {
         "@context": CONTEXT,
-        "@type": JOURNAL_ARTICLE_TYPE,
+        "@type": settings.article_type(abstract.type).schema_org,
         "@id": url,
         "url": url,
         "headline": abstract.title,
@@ -123,6 +122,8 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     if abstract.first_page:
         data["pageStart"] = abstract.first_page
         data["pageEnd"] = abstract.last_page
+    elif abstract.article_number:
+        data["pagination"] = abstract.article_number
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher}
     return data
@@ -132,7 +133,11 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     """The issue with its articles, part of its volume, part of the journal."""
     data = {"@context": CONTEXT, **_issue(journal, issue)}
     data["hasPart"] = [
-        {"@type": JOURNAL_ARTICLE_TYPE, "@id": abstract_url(journal.settings, a), "name": a.title}
+        {
+            "@type": journal.settings.article_type(a.type).schema_org,
+            "@id": abstract_url(journal.settings, a),
+            "name": a.title,
+        }
         for a in issue.abstracts
     ]
     return data

@@ -45,7 +45,8 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
         ("citation_publisher", settings.publisher),
         ("citation_volume", str(abstract.volume)),
         ("citation_issue", str(abstract.issue)),
-        ("citation_firstpage", abstract.first_page),
+        # An article number (e02935) is where indexers and Zotero read the first page.
+        ("citation_firstpage", abstract.first_page or abstract.article_number),
         ("citation_lastpage", abstract.last_page),
         ("citation_doi", abstract.doi),
         ("citation_abstract_html_url", abstract_url(settings, abstract)),

@@ -23,7 +23,7 @@ def _name(contributor: Contributor) -> str:
 def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
     published = abstract.published
-    tags: list[tuple[str, str]] = [("TY", "JOUR")]
+    tags: list[tuple[str, str]] = [("TY", settings.article_type(abstract.type).ris)]
     tags += [("AU", _name(c)) for c in abstract.authors]
     tags += [
         ("TI", abstract.title),
