@@ -22,6 +22,7 @@ from journal.exports.bibtex import export_bibtex
 from journal.exports.citations import format_citations
 from journal.exports.crossref import export_crossref
 from journal.exports.csl import export_csl
+from journal.exports.doaj import export_doaj
 from journal.exports.jats import export_jats
 from journal.exports.jsonld import graph_for_abstract
 from journal.exports.meta import meta_for_abstract
@@ -29,7 +30,7 @@ from journal.exports.ris import export_ris
 from journal.loading import read_settings
 from journal.model import Abstract, Journal
 from journal.site import SiteData
-from official_schemas import crossref_errors, jats_errors
+from official_schemas import crossref_errors, doaj_errors, jats_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 TODAY = datetime.date(2023, 11, 14)
@@ -388,3 +389,48 @@ def test_the_readme_documents_every_default_type() -> None:
         required = "yes" if kind.needs_abstract else "no"
         row = f"| {kind.name} | {kind.plural} | `{kind.jats}` | `{kind.crossref}` |"
         assert row in readme and f"`{kind.schema_org}` | {required} |" in readme, kind.name
+
+
+# After bmjopen-4-e003269 (BMJ Open 4(1):e003269): an article number, no pages.
+AKOUA_KOFFI = """\
+---
+title: "Hospital-based surveillance of rotavirus gastroenteritis in the Republic of Ivory Coast"
+authors: [chen-wei]
+volume: 1
+issue: 2
+year: 2020
+published: 2020-06-06
+received: 2020-01-06
+type: Research Article
+doi: "10.5555/fixture.3269"
+article_number: e003269
+---
+To estimate the proportion of rotavirus gastroenteritis among children aged less than 5 years.
+"""
+
+
+def test_an_article_number_is_where_indexers_read_the_first_page(tmp_path: Path) -> None:
+    site = _site(_project(tmp_path, {"abstracts/1/2/akoua-koffi.md": AKOUA_KOFFI}))
+    assert [p.message for p in site.problems] == []
+    journal, abstract = _abstract(site, "akoua-koffi")
+    issue = journal.issues[0]
+    meta = dict(meta_for_abstract(journal, abstract))
+    assert meta["citation_firstpage"] == "e003269" and "citation_lastpage" not in meta
+    doaj = tmp_path / "doaj.xml"
+    doaj.write_text(export_doaj(journal, issue), encoding="utf-8")
+    assert doaj_errors(doaj) == []
+    record = next(r for r in ET.parse(doaj).iter("record") if r.findtext("doi") == abstract.doi)
+    assert record.findtext("startPage") == "e003269" and record.find("endPage") is None
+    crossref = tmp_path / "crossref.xml"
+    crossref.write_text(export_crossref(journal, issue), encoding="utf-8")
+    assert crossref_errors(crossref) == []
+    numbers = [e.text for e in ET.parse(crossref).iter(f"{CR}item_number")]
+    assert numbers == ["e003269"]
+    jats = _valid_jats(tmp_path, export_jats(journal, abstract))
+    assert jats.findtext(".//article-meta/elocation-id") == "e003269"
+    assert jats.find(".//article-meta/fpage") is None
+    entry = parse_string(export_bibtex(journal, [abstract]), "bibtex").entries["akoua-koffi"]
+    assert entry.fields["pages"] == "e003269"
+    assert rispy.loads(export_ris(journal, [abstract]))[0]["start_page"] == "e003269"
+    assert json.loads(export_csl(journal, [abstract]))[0]["page"] == "e003269"
+    assert graph_for_abstract(journal, abstract)["pagination"] == "e003269"
