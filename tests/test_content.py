@@ -16,6 +16,7 @@ import pytest
 import rispy
 from pybtex.database import parse_string
 
+from conftest import copy_project, run_mkdocs_build
 from journal import build_site_data, schema
 from journal.article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from journal.exports.bibtex import export_bibtex
@@ -23,7 +24,7 @@ from journal.exports.citations import format_citations
 from journal.exports.crossref import export_crossref
 from journal.exports.csl import export_csl
 from journal.exports.doaj import export_doaj
-from journal.exports.jats import export_jats
+from journal.exports.jats import NO_ISSN_NOTE, export_jats
 from journal.exports.jsonld import graph_for_abstract
 from journal.exports.meta import meta_for_abstract
 from journal.exports.ris import export_ris
@@ -434,3 +435,54 @@ def test_an_article_number_is_where_indexers_read_the_first_page(tmp_path: Path)
     assert rispy.loads(export_ris(journal, [abstract]))[0]["start_page"] == "e003269"
     assert json.loads(export_csl(journal, [abstract]))[0]["page"] == "e003269"
     assert graph_for_abstract(journal, abstract)["pagination"] == "e003269"
+
+
+def _without_issn(root: Path) -> None:
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "issn_" not in line), encoding="utf-8")
+
+
+def test_a_journal_without_issn_writes_no_jats_and_says_so_once(tmp_path: Path) -> None:
+    root = _project(tmp_path, {})
+    _without_issn(root)
+    site = _site(root)
+    assert site.problems == []
+    assert [n for n in site.notes if n.startswith("JATS")] == [NO_ISSN_NOTE]
+    assert not [e.src_uri for e in site.exports if e.src_uri.endswith(".jats.xml")]
+    downloads = site.contexts["abstracts/conference-talk.md"]["cite"]["downloads"]
+    assert [d["label"] for d in downloads] == ["BibTeX", "RIS", "CSL-JSON"]
+
+
+def test_the_built_site_shows_groups_and_every_corresponding_author(tmp_path: Path) -> None:
+    files = {
+        "abstracts/1/2/dennehy.md": DENNEHY,
+        "abstracts/1/2/lyratzopoulos.md": LYRATZOPOULOS,
+        "abstracts/1/2/concern.md": CONCERN,
+        **AUTHORS,
+        **GROUP_AUTHORS,
+    }
+    root = copy_project(_project(tmp_path, files), tmp_path / "project")
+    _without_issn(root)
+    build = run_mkdocs_build(root, root / "site")
+    assert build.returncode == 0, build.output
+    assert build.output.count(NO_ISSN_NOTE) == 1
+    assert not list((root / "site").rglob("*.jats.xml"))
+    page = build.html("abstracts/dennehy/")
+    contacts = page.select(".journal-article__contact")
+    assert [c.get_text(" ", strip=True).split(",")[0] for c in contacts] == [
+        "Corresponding author: John J Dennehy",
+        "Corresponding author: Ing-Nang Wang",
+    ]
+    assert all(c.select_one("button.journal-email[data-email]") for c in contacts)
+    assert "@" not in page.get_text()
+    group = build.html("abstracts/lyratzopoulos/").select(".journal-author")[1]
+    assert group.select_one(".journal-author__group").get_text() == UKACR
+    assert [a["href"] for a in group.select(".journal-author__members a")] == [
+        "../../authors/georgios-lyratzopoulos/",
+        "../../authors/gary-abel/",
+    ]
+    concern = build.html("abstracts/concern/")
+    assert concern.select_one(".journal-badge").get_text() == "Expression of Concern"
+    toc = build.html("issues/1/2/")
+    assert "Expressions of Concern" in [h.get_text(strip=True) for h in toc.select("h2")]

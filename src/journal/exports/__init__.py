@@ -18,7 +18,7 @@ from .bibtex import export_bibtex
 from .crossref import deposited, export_crossref
 from .csl import export_csl
 from .doaj import export_doaj
-from .jats import export_jats
+from .jats import NO_ISSN_NOTE, export_jats, has_jats
 from .output_cache import OutputCache
 from .ris import export_ris
 from .robots import export_robots
@@ -86,7 +86,9 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
     `epoch` is SOURCE_DATE_EPOCH, the Crossref timestamp (else the issue's date).
     """
     files: list[ExportFile] = []
-    notes: list[str] = []
+    jats = has_jats(journal.settings)
+    notes: list[str] = [] if jats else [NO_ISSN_NOTE]
+    kinds_of_abstract = [k for k in ABSTRACT_FILES if jats or k != "jats.xml"]
     for issue in journal.issues:
         v, n = issue.volume, issue.number
         for abstract in issue.abstracts:
@@ -94,7 +96,7 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
                 ExportFile(
                     urls.src_for_abstract_file(abstract.slug, kind), kind, journal, issue, abstract
                 )
-                for kind in ABSTRACT_FILES
+                for kind in kinds_of_abstract
             ]
         missing = [a.source or a.slug for a in issue.abstracts if not a.doi]
         if missing:

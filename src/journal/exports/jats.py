@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from ..model import Abstract, Affiliation, Author, Contributor, Journal
+from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, sub, xml_text
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -143,6 +143,17 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         sub(conference, "conf-name", abstract.conference.name)
         if abstract.conference.place:
             sub(conference, "conf-loc", abstract.conference.place)
+
+
+def has_jats(settings: Settings) -> bool:
+    """Whether JATS files are written: the JATS schema requires the journal's ISSN."""
+    return bool(settings.issns)
+
+
+NO_ISSN_NOTE = (
+    "JATS: no JATS XML files are written: the journal has no ISSN, which JATS requires. Add "
+    "issn_online (or issn_print) under extra.journal in mkdocs.yml once it has one."
+)
 
 
 def export_jats(journal: Journal, abstract: Abstract) -> str:
