@@ -36,6 +36,7 @@ from official_schemas import crossref_errors, doaj_errors, jats_errors
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 TODAY = datetime.date(2023, 11, 14)
 CR = "{http://www.crossref.org/schema/5.4.0}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 # After 1471-2180-11-174 (BMC Microbiology 11:174): both authors give an e-mail; here both
 # are corresponding, and a third, without an e-mail, too.
@@ -459,6 +460,7 @@ def test_the_built_site_shows_groups_and_every_corresponding_author(tmp_path: Pa
         "abstracts/1/2/dennehy.md": DENNEHY,
         "abstracts/1/2/lyratzopoulos.md": LYRATZOPOULOS,
         "abstracts/1/2/concern.md": CONCERN,
+        "abstracts/1/2/retraction.md": RETRACTION,
         **AUTHORS,
         **GROUP_AUTHORS,
     }
@@ -484,5 +486,79 @@ def test_the_built_site_shows_groups_and_every_corresponding_author(tmp_path: Pa
     ]
     concern = build.html("abstracts/concern/")
     assert concern.select_one(".journal-badge").get_text() == "Expression of Concern"
+    notice = build.html("abstracts/first-imaging-study/").select_one(
+        ".journal-article__notice--retraction"
+    )
+    assert notice is not None and notice.get_text(" ", strip=True).startswith(
+        "This article has been retracted: Retraction: Imaging"
+    )
+    assert notice.a is not None and notice.a["href"] == "../retraction/"
     toc = build.html("issues/1/2/")
     assert "Expressions of Concern" in [h.get_text(strip=True) for h in toc.select("h2")]
+
+
+# The retraction of the fixture journal's first study, and a correction of another journal's
+# article (after PLOS's notices: a title naming the article, a short text).
+RETRACTION = """\
+---
+title: "Retraction: Imaging before and after: a first study"
+authors: [chen-wei]
+volume: 1
+issue: 2
+year: 2020
+published: 2020-06-07
+type: Retraction
+doi: "10.5555/fixture.0900"
+updates:
+  - slug: first-imaging-study
+    type: retraction
+  - doi: "10.1371/journal.pone.0000217"
+    type: correction
+---
+The editors retract this article.
+"""
+
+
+def test_a_retraction_links_both_ways_in_page_jats_meta_and_json_ld(tmp_path: Path) -> None:
+    site = _site(_project(tmp_path, {"abstracts/1/2/retraction.md": RETRACTION}))
+    assert [p.message for p in site.problems] == []
+    journal, retracted = _abstract(site, "first-imaging-study")
+    _, notice = _abstract(site, "retraction")
+    assert retracted.is_retracted
+    assert site.contexts["abstracts/first-imaging-study.md"]["notices"] == [
+        {
+            "kind": "retraction",
+            "text": "This article has been retracted:",
+            "title": notice.title,
+            "url": "abstracts/retraction/",
+        }
+    ]
+    assert [n["url"] for n in site.contexts["abstracts/retraction.md"]["notices"]] == [
+        "abstracts/first-imaging-study/",
+        "https://doi.org/10.1371/journal.pone.0000217",
+    ]
+    related = _valid_jats(tmp_path, export_jats(journal, notice)).findall(".//related-article")
+    assert [(r.get("related-article-type"), r.get(XLINK_HREF)) for r in related] == [
+        ("retracted-article", retracted.doi),
+        ("corrected-article", "10.1371/journal.pone.0000217"),
+    ]
+    back = _valid_jats(tmp_path, export_jats(journal, retracted)).findall(".//related-article")
+    assert [(r.get("related-article-type"), r.get(XLINK_HREF)) for r in back] == [
+        ("retraction-forward", notice.doi)
+    ]
+    graph = graph_for_abstract(journal, retracted)
+    assert graph["creativeWorkStatus"] == "Retracted"
+    assert graph["correction"][0]["sameAs"] == "https://doi.org/10.5555/fixture.0900"
+    meta = meta_for_abstract(journal, retracted)
+    assert ("og:title", f"Retracted: {retracted.title}") in meta
+    assert ("DC.description", "This article has been retracted.") in meta
+    assert "creativeWorkStatus" not in graph_for_abstract(journal, notice)
+
+
+def test_an_update_of_an_unknown_slug_is_reported(tmp_path: Path) -> None:
+    text = RETRACTION.replace("slug: first-imaging-study", "slug: first-imaging")
+    site = _site(_project(tmp_path, {"abstracts/1/2/retraction.md": text}))
+    assert [f"{p.line}: {p.field}: {p.message}" for p in site.problems] == [
+        '11: updates[1].slug: "first-imaging" is no published abstract of this journal. Check '
+        "the slug (the file name without .md), or give the article's doi: instead."
+    ]

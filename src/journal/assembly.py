@@ -3,6 +3,7 @@ apply the rules that need more than one file."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 from collections import defaultdict
@@ -12,7 +13,7 @@ from typing import Any
 from .fields import Checker
 from .formatting import author_sort_key
 from .loading import RawEntry
-from .model import Abstract, Author, Contributor, Group, Issue, Journal, Settings
+from .model import Abstract, Author, Contributor, Group, Issue, Journal, Settings, Update
 from .problems import Problem
 from .validation import ParsedAbstract
 
@@ -189,6 +190,8 @@ def build_journal(
                 **item.fields,
             )
         )
+    abstracts, update_problems = _link_updates(parsed, abstracts)
+    problems += update_problems
     issues, issue_problems = _build_issues(settings, abstracts, issue_meta, entries)
     problems += issue_problems
     problems += _check_issue_list(parsed, issue_meta)
@@ -227,6 +230,60 @@ def build_journal(
         abstracts_by_author={k: tuple(v) for k, v in by_author.items()},
     )
     return journal, problems
+
+
+def _link_updates(
+    parsed: Sequence[ParsedAbstract], abstracts: list[Abstract]
+) -> tuple[list[Abstract], list[Problem]]:
+    """Resolve each notice's `updates:` and give the articles it names their `updated_by`."""
+    by_slug = {a.slug: a for a in abstracts}
+    by_doi = {a.doi.lower(): a for a in abstracts if a.doi}
+    refs = {p.slug: p for p in parsed}
+    problems: list[Problem] = []
+    notices: dict[str, list[Update]] = defaultdict(list)
+    changed: dict[str, Abstract] = {}
+    for notice in abstracts:
+        item = refs.get(notice.slug)
+        if item is None or not item.updates:
+            continue
+        ch = Checker(item.entry)
+        updates = []
+        for ref in item.updates:
+            target = by_slug.get(ref.slug) if ref.slug else by_doi.get(ref.doi.lower())
+            if ref.slug and target is None:
+                ch.report(
+                    f"{ref.key}.slug",
+                    f'"{ref.slug}" is no published abstract of this journal. Check the slug '
+                    "(the file name without .md), or give the article's doi: instead.",
+                )
+                continue
+            if target is None:  # another journal's article: linked by its DOI
+                updates.append(Update(kind=ref.kind, doi=ref.doi))
+                continue
+            updates.append(
+                Update(kind=ref.kind, doi=target.doi, slug=target.slug, title=target.title)
+            )
+            notices[target.slug].append(
+                Update(
+                    kind=ref.kind,
+                    doi=notice.doi,
+                    slug=notice.slug,
+                    title=notice.title,
+                    date=notice.published,
+                )
+            )
+        problems += ch.problems
+        changed[notice.slug] = dataclasses.replace(notice, updates=tuple(updates))
+    result = []
+    for abstract in abstracts:
+        current = changed.get(abstract.slug, abstract)
+        if abstract.slug in notices:
+            ordered = sorted(
+                notices[abstract.slug], key=lambda u: (u.date or abstract.published, u.slug)
+            )
+            current = dataclasses.replace(current, updated_by=tuple(ordered))
+        result.append(current)
+    return result, problems
 
 
 def _check_issue_list(

@@ -161,6 +161,26 @@ class Conference:
     dates: str = ""
 
 
+UPDATE_KINDS = ("correction", "retraction", "expression-of-concern")
+"""What a notice may do to an earlier article (`updates: [{…, type: …}]`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Update:
+    """A link between a notice (correction, retraction…) and the article it is about."""
+
+    kind: str
+    """One of UPDATE_KINDS."""
+    doi: str = ""
+    """The other article's DOI (the one written, or the one the journal's article has)."""
+    slug: str = ""
+    """The other article's slug when it is in this journal; empty for another journal's."""
+    title: str = ""
+    """The other article's title when it is in this journal."""
+    date: datetime.date | None = None
+    """When the notice was published (on the updated article's side)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Abstract:
     """One abstract; one file in abstracts/."""
@@ -186,9 +206,17 @@ class Abstract:
     """The abstract text, in Markdown."""
     source: str = ""
     """The file this abstract came from, relative to the repository root."""
+    updates: tuple[Update, ...] = ()
+    """What this notice corrects, retracts or expresses concern about."""
+    updated_by: tuple[Update, ...] = ()
+    """The notices about this article (filled in by assembly), oldest first."""
     pdf: str = ""
     """The full text as a PDF beside the file (same name, .pdf), relative to the repository
     root; empty when there is none."""
+
+    @property
+    def is_retracted(self) -> bool:
+        return any(u.kind == "retraction" for u in self.updated_by)
 
     @property
     def first_page(self) -> str:

@@ -125,6 +125,43 @@ def _contributor_link(contributor: Contributor, marks: dict[Affiliation, int]) -
     }
 
 
+UPDATE_LABELS = {
+    "correction": ("A correction", "This correction is about"),
+    "retraction": ("This article has been retracted", "This retraction is about"),
+    "expression-of-concern": (
+        "An expression of concern",
+        "This expression of concern is about",
+    ),
+}
+
+
+def _update_links(abstract: Abstract) -> list[dict[str, str]]:
+    """The notices about this article, and the articles this notice is about, to show."""
+    links = []
+    for update in abstract.updated_by:
+        label = UPDATE_LABELS[update.kind][0]
+        suffix = "" if update.kind == "retraction" else " has been published"
+        links.append(
+            {
+                "kind": update.kind,
+                "text": f"{label}{suffix}:",
+                "title": update.title,
+                "url": urls.url_for_abstract(update.slug),
+            }
+        )
+    for update in abstract.updates:
+        url = urls.url_for_abstract(update.slug) if update.slug else urls.url_for_doi(update.doi)
+        links.append(
+            {
+                "kind": update.kind,
+                "text": UPDATE_LABELS[update.kind][1] + ":",
+                "title": update.title or update.doi,
+                "url": url,
+            }
+        )
+    return links
+
+
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
         "title": abstract.title,
@@ -244,6 +281,7 @@ def view_for_abstract(
         if conference
         else "",
         "bios": bios,
+        "notices": _update_links(abstract),
         "bios_heading": "Biography" if len(bios) == 1 else "Biographies",
         "emails": [
             {"name": a.name, "code": encode_email(a.email)}

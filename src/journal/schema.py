@@ -84,6 +84,10 @@ def schema_for(parser: Parser) -> dict[str, Any]:
                 {"type": "array", "minItems": 1, "items": item},
             ]
         }
+    if parser is validation.parse_updates:
+        item = _object(validation.UPDATE_FIELDS)
+        item["oneOf"] = [{"required": ["doi"]}, {"required": ["slug"]}]
+        return {"type": "array", "minItems": 1, "items": item}
     if parser is validation.parse_members:
         return {"type": "array", "minItems": 1, "items": schema_for(validation.parse_author_id)}
     if parser in _FRAGMENTS:

@@ -37,7 +37,7 @@ from .fields import (
     show,
 )
 from .loading import RawEntry
-from .model import Affiliation, Author, Conference
+from .model import UPDATE_KINDS, Affiliation, Author, Conference
 from .problems import Problem
 from .sanitize import check_markup
 
@@ -75,6 +75,7 @@ class ParsedAbstract:
     slug: str
     fields: dict[str, Any]
     refs: tuple[AuthorRef, ...]
+    updates: tuple[UpdateRef, ...] = ()
 
 
 def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
@@ -190,6 +191,43 @@ def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...
     return tuple(r for r in refs if r)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateRef:
+    """One item of `updates:`, before the article it names is looked up."""
+
+    kind: str
+    doi: str
+    slug: str
+    key: str
+    """Where it was written, e.g. "updates[1]"."""
+
+
+def parse_update(ch: Checker, key: str, value: Any) -> UpdateRef:
+    data = parse_mapping(ch, key, value)
+    values = _read_fields(ch, key, data, UPDATE_FIELDS)
+    if ("doi" in values) == ("slug" in values):
+        if "doi" not in data and "slug" not in data:
+            ch.report(key, "names no article. Add `doi:` (or `slug:`) of the article it updates.")
+        elif "doi" in values:
+            ch.report(key, "has both doi and slug. Keep one of the two.")
+        raise Reported
+    if "type" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return UpdateRef(
+        kind=values["type"], doi=values.get("doi", ""), slug=values.get("slug", ""), key=key
+    )
+
+
+def parse_updates(ch: Checker, key: str, value: Any) -> tuple[UpdateRef, ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            "expected a list, e.g. updates: [{doi: 10.5555/x.1, type: correction}] (or slug: "
+            "instead of doi: for an article of this journal without one)."
+        )
+    items = [_quiet(ch, f"{key}[{n}]", v, parse_update) for n, v in enumerate(value, 1)]
+    return tuple(i for i in items if i)
+
+
 def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, CONFERENCE_FIELDS)
@@ -219,6 +257,12 @@ GROUP_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
     "members": (parse_members, False),
 }
 
+UPDATE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "doi": (parse_doi, False),
+    "slug": (parse_author_id, False),
+    "type": (parse_choice(UPDATE_KINDS), True),
+}
+
 CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "place": (parse_text, False),
@@ -240,6 +284,7 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
     "pages": (parse_pages, False),
     "article_number": (parse_code, False),
     "conference": (parse_conference, False),
+    "updates": (parse_updates, False),
     "draft": (parse_flag, False),
 }
 
@@ -412,6 +457,7 @@ def check_abstract(
             )
     check_folder(ch, values)
     refs = values.pop("authors", ())
+    update_refs = values.pop("updates", ())
     check_repeated_authors(ch, refs)
     if entry.body.strip() == PLACEHOLDER_ABSTRACT and not values.get("draft"):
         ch.problems.append(
@@ -425,7 +471,10 @@ def check_abstract(
         )
     if any(p.is_error for p in ch.problems):
         return None, ch.problems
-    return ParsedAbstract(entry=entry, slug=slug, fields=values, refs=tuple(refs)), ch.problems
+    parsed = ParsedAbstract(
+        entry=entry, slug=slug, fields=values, refs=tuple(refs), updates=tuple(update_refs)
+    )
+    return parsed, ch.problems
 
 
 def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:

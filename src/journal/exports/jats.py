@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
+from .. import urls
 from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
-from .common import abstract_url, bio_paragraphs, given_and_family, paragraphs, sub, xml_text
+from .common import (
+    absolute,
+    abstract_url,
+    bio_paragraphs,
+    given_and_family,
+    paragraphs,
+    sub,
+    xml_text,
+)
 
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -94,6 +103,28 @@ def _contribs(parent: ET.Element, abstract: Abstract) -> None:
             sub(aff, "country", affiliation.country)
 
 
+RELATED_TYPES = {
+    # this notice → the article it is about; the article → its notice
+    "correction": ("corrected-article", "correction-forward"),
+    "retraction": ("retracted-article", "retraction-forward"),
+    "expression-of-concern": ("object-of-concern", "concern-forward"),
+}
+
+
+def _related(meta: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    """<related-article> links between a notice and the article it corrects or retracts."""
+    pairs = [(u, RELATED_TYPES[u.kind][0]) for u in abstract.updates]
+    pairs += [(u, RELATED_TYPES[u.kind][1]) for u in abstract.updated_by]
+    for update, kind in pairs:
+        attributes = {"related-article-type": kind}
+        if update.doi:
+            attributes |= {"ext-link-type": "doi", f"{{{XLINK}}}href": update.doi}
+        else:
+            url = absolute(journal.settings, urls.url_for_abstract(update.slug))
+            attributes |= {"ext-link-type": "uri", f"{{{XLINK}}}href": url}
+        sub(meta, "related-article", update.title or None, **attributes)
+
+
 def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
     meta = sub(parent, "article-meta")
@@ -127,6 +158,7 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         licence = sub(permissions, "license", **{f"{{{XLINK}}}href": settings.license.url})
         sub(licence, "license-p", f"Published under the {settings.license.name} licence.")
     sub(meta, "self-uri", **{f"{{{XLINK}}}href": abstract_url(settings, abstract)})
+    _related(meta, journal, abstract)
     text = paragraphs(abstract.body)
     if text:
         section = sub(meta, "abstract")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Abstract, Affiliation, Contributor, Issue, Journal
+from ..model import Abstract, Affiliation, Contributor, Issue, Journal, Update
 from .common import (
     absolute,
     abstract_url,
@@ -126,6 +126,21 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         data["pagination"] = abstract.article_number
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher}
+    if abstract.updated_by:
+        data["correction"] = [_notice(journal, u) for u in abstract.updated_by]
+    if abstract.is_retracted:
+        data["creativeWorkStatus"] = "Retracted"
+    return data
+
+
+def _notice(journal: Journal, update: Update) -> dict[str, Any]:
+    """A notice about the article as a schema.org CorrectionComment."""
+    url = absolute(journal.settings, urls.url_for_abstract(update.slug))
+    data: dict[str, Any] = {"@type": "CorrectionComment", "url": url, "name": update.title}
+    if update.date:
+        data["datePublished"] = update.date.isoformat()
+    if update.doi:
+        data["sameAs"] = urls.url_for_doi(update.doi)
     return data
 
 

@@ -99,9 +99,17 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
     """Every meta tag of an abstract page; empty values are left out."""
     description = summarise(plain_text(abstract.body))
     pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
+    # A retracted article says so where links to it are shown (social cards, Dublin Core).
+    shown = f"Retracted: {abstract.title}" if abstract.is_retracted else abstract.title
     pairs += _social(
-        journal, "article", abstract.title, abstract_url(journal.settings, abstract), description
+        journal, "article", shown, abstract_url(journal.settings, abstract), description
     )
+    pairs += [
+        ("DC.relation.isReferencedBy", absolute(journal.settings, urls.url_for_abstract(u.slug)))
+        for u in abstract.updated_by
+    ]
+    if abstract.is_retracted:
+        pairs.append(("DC.description", "This article has been retracted."))
     pairs.append(("article:published_time", abstract.published.isoformat()))
     pairs += [("article:tag", keyword) for keyword in abstract.keywords]
     return [(name, content) for name, content in pairs if content]
