@@ -37,6 +37,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"
 TODAY = datetime.date(2023, 11, 14)
 CR = "{http://www.crossref.org/schema/5.4.0}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+AI = "http://www.crossref.org/AccessIndicators.xsd"
 
 # After 1471-2180-11-174 (BMC Microbiology 11:174): both authors give an e-mail; here both
 # are corresponding, and a third, without an e-mail, too.
@@ -562,3 +563,36 @@ def test_an_update_of_an_unknown_slug_is_reported(tmp_path: Path) -> None:
         '11: updates[1].slug: "first-imaging" is no published abstract of this journal. Check '
         "the slug (the file name without .md), or give the article's doi: instead."
     ]
+
+
+def test_crossref_gets_the_updates_through_crossmark_when_the_journal_has_a_policy(
+    tmp_path: Path,
+) -> None:
+    root = _project(tmp_path, {"abstracts/1/2/retraction.md": RETRACTION})
+    without = _site(root)
+    assert [n for n in without.notes if "Crossmark" in n] == [
+        "Crossref: Volume 1, Issue 2 (2020): what abstracts/1/2/retraction.md correct(s) or "
+        "retract(s) is not deposited: Crossref takes updates through Crossmark. Set "
+        "crossmark_policy (your Crossmark policy page's DOI) under extra.journal in mkdocs.yml."
+    ]
+    _with_types(root, '    crossmark_policy: "10.5555/crossmark-policy"\n')
+    site = _site(root)
+    assert [n for n in site.notes if "Crossmark" in n] == []
+    journal, notice = _abstract(site, "retraction")
+    issue = next(i for i in journal.issues if notice in i.abstracts)
+    crossref = tmp_path / "crossref.xml"
+    crossref.write_text(export_crossref(journal, issue), encoding="utf-8")
+    assert crossref_errors(crossref) == []
+    article = next(
+        a
+        for a in ET.parse(crossref).iter(f"{CR}journal_article")
+        if a.findtext(f".//{CR}doi") == notice.doi
+    )
+    assert article.findtext(f"{CR}crossmark/{CR}crossmark_policy") == "10.5555/crossmark-policy"
+    updates = article.findall(f"{CR}crossmark/{CR}updates/{CR}update")
+    assert [(u.text, u.get("type"), u.get("date")) for u in updates] == [
+        ("10.5555/fixture.0001", "retraction", "2020-06-07"),
+        ("10.1371/journal.pone.0000217", "correction", "2020-06-07"),
+    ]
+    licence = article.find(f"{CR}crossmark/{CR}custom_metadata/{{{AI}}}program")
+    assert licence is not None

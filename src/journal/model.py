@@ -80,6 +80,9 @@ class Settings:
     """The organisation that owns the DOIs (Crossref `registrant`); the publisher when empty."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
+    crossmark_policy: str = ""
+    """The DOI of the journal's Crossmark policy page; when set, Crossref deposits carry
+    Crossmark, with the updates corrections and retractions make."""
     article_types: tuple[ArticleType, ...] = DEFAULT_TYPES
     """The journal's article types in table-of-contents order (article_types.py)."""
 

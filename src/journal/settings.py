@@ -11,6 +11,7 @@ from .fields import (
     Checker,
     Invalid,
     Reported,
+    parse_doi,
     parse_email,
     parse_flag,
     parse_image_path,
@@ -179,6 +180,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "depositor_name": (parse_text, False),
     "depositor_email": (parse_email, False),
     "registrant": (parse_text, False),
+    "crossmark_policy": (parse_doi, False),
     "article_types": (parse_article_types, False),
 }
 

@@ -104,6 +104,14 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
                 f"Crossref: {format_issue_label(issue)}: left out "
                 f"{len(missing)} abstract(s) without a DOI: {', '.join(missing)}"
             )
+        notices = [a.source or a.slug for a in deposited(issue) if a.updates]
+        if notices and not journal.settings.crossmark_policy:
+            notes.append(
+                f"Crossref: {format_issue_label(issue)}: what {', '.join(notices)} "
+                "correct(s) or retract(s) is not deposited: Crossref takes updates through "
+                "Crossmark. Set crossmark_policy (your Crossmark policy page's DOI) under "
+                "extra.journal in mkdocs.yml."
+            )
         kinds = [k for k in ISSUE_FILES if k != "crossref.xml" or deposited(issue)]
         files += [
             ExportFile(urls.src_for_issue_file(v, n, kind), kind, journal, issue, epoch=epoch)
