@@ -87,7 +87,7 @@ def test_abstract_view_model_numbers_affiliations_in_author_order() -> None:
     assert [a["marks"] for a in page["authors"]] == ["1", "2"]
     assert [a["is_corresponding"] for a in page["authors"]] == [False, True]
     assert page["issue_line"] == "Fix J Tests 2020, 1:1"
-    assert page["email"]["name"] == "Ben Okoro"
+    assert [e["name"] for e in page["emails"]] == ["Ben Okoro"]
 
 
 def test_generated_front_matter_is_escaped_yaml_the_host_reads_back() -> None:

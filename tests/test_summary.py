@@ -144,6 +144,9 @@ def test_hostile_titles_cannot_add_html_links_or_lines(repo: tuple[Path, str]) -
 def test_summary_lists_the_problems_and_how_to_open_the_preview(repo: tuple[Path, str]) -> None:
     project, base = repo
     _content_pull_request(project)
+    with (project / "issues.yml").open("a", encoding="utf-8") as issues:
+        issues.write("- volume: 9\n  issue: 9\n")  # no abstracts: a warning
+    _commit(project, "an issue without abstracts")
     run = "https://github.com/o/r/actions/runs/42"
     page = _html(_summary(project, base, "--run-url", run, "--artifact", "preview-pr-7"))
     assert "1 error(s), 1 warning(s)" in page.find("h3", string="Problems").find_next("p").text

@@ -95,6 +95,8 @@ def test_the_sanitiser_keeps_footnote_ids_and_drops_theme_ids() -> None:
         validation.ISSUE_FIELDS,
         validation.AFFILIATION_FIELDS,
         validation.AUTHOR_REF_FIELDS,
+        validation.GROUP_REF_FIELDS,
+        validation.UPDATE_FIELDS,
         validation.CONFERENCE_FIELDS,
         SETTINGS_FIELDS,
     ],

@@ -3,6 +3,7 @@ apply the rules that need more than one file."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 from collections import defaultdict
@@ -12,22 +13,9 @@ from typing import Any
 from .fields import Checker
 from .formatting import author_sort_key
 from .loading import RawEntry
-from .model import Abstract, Author, Contributor, Issue, Journal, Settings
+from .model import Abstract, Author, Contributor, Group, Issue, Journal, Settings, Update
 from .problems import Problem
 from .validation import ParsedAbstract
-
-TOC_ORDER = (
-    "Editorial",
-    "Research Article",
-    "Review",
-    "Short Communication",
-    "Case Report",
-    "Clinical Image",
-    "Commentary",
-    "Letter",
-    "Conference Abstract",
-    "Erratum",
-)
 
 
 def _page_number(text: str) -> int:
@@ -35,11 +23,34 @@ def _page_number(text: str) -> int:
     return int(digits) if digits else 10**9
 
 
-def toc_sort_key(abstract: Abstract) -> tuple[int, int, str, str]:
-    """Order within an issue: by article type, then page, then title."""
-    rank = TOC_ORDER.index(abstract.type) if abstract.type in TOC_ORDER else len(TOC_ORDER)
+def toc_sort_key(settings: Settings, abstract: Abstract) -> tuple[int, int, str, str]:
+    """Order within an issue: by article type in the journal's order, then page, then title."""
+    order = [t.name for t in settings.article_types]
+    rank = order.index(abstract.type) if abstract.type in order else len(order)
     page = abstract.first_page or abstract.article_number
     return rank, _page_number(page), abstract.title.casefold(), abstract.slug
+
+
+def _find_author(
+    author_id: str, where: str, authors: dict[str, Author], ch: Checker, broken: Set[str]
+) -> Author | None:
+    """The author file an id names; a problem at `where` when there is none."""
+    author = authors.get(author_id)
+    if author is None and author_id in broken:
+        ch.report(
+            where,
+            f"authors/{author_id}.md has errors, so this abstract is left out. Fix the "
+            "problems listed for that file.",
+        )
+    elif author is None:
+        close = difflib.get_close_matches(author_id, sorted(authors), n=1, cutoff=0.6)
+        hint = (
+            f'Did you mean "{close[0]}"?'
+            if close
+            else f"Add the file authors/{author_id}.md, or fix the id."
+        )
+        ch.report(where, f'"{author_id}" is not an author id (no authors/{author_id}.md). {hint}')
+    return author
 
 
 def _resolve(
@@ -47,37 +58,20 @@ def _resolve(
 ) -> tuple[Contributor, ...]:
     contributors = []
     for ref in parsed.refs:
-        author = authors.get(ref.id)
-        where = f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key
-        if author is None and ref.id in broken:
-            ch.report(
-                where,
-                f"authors/{ref.id}.md has errors, so this abstract is left out. Fix the "
-                "problems listed for that file.",
-            )
+        if ref.group:
+            members = [_find_author(i, where, authors, ch, broken) for i, where in ref.members]
+            group = Group(name=ref.group, members=tuple(m for m in members if m))
+            contributors.append(Contributor(group=group))
             continue
+        where = f"{ref.key}.id" if f"{ref.key}.id" in ch.entry.lines else ref.key
+        author = _find_author(ref.id, where, authors, ch, broken)
         if author is None:
-            close = difflib.get_close_matches(ref.id, sorted(authors), n=1, cutoff=0.6)
-            hint = (
-                f'Did you mean "{close[0]}"?'
-                if close
-                else f"Add the file authors/{ref.id}.md, or fix the id."
-            )
-            ch.report(where, f'"{ref.id}" is not an author id (no authors/{ref.id}.md). {hint}')
             continue
         affiliations = ref.affiliations if ref.affiliations is not None else author.affiliations
         contributors.append(
             Contributor(
                 author=author, affiliations=affiliations, is_corresponding=ref.is_corresponding
             )
-        )
-    corresponding = next((c for c in contributors if c.is_corresponding), None)
-    if corresponding and not corresponding.author.email:
-        ch.report(
-            "authors",
-            f"the corresponding author {corresponding.author.id} has no e-mail. "
-            f"Add `email:` to {corresponding.author.source}, so readers can write.",
-            "warning",
         )
     return tuple(contributors)
 
@@ -202,15 +196,21 @@ def build_journal(
                 **item.fields,
             )
         )
-    issues, issue_problems = _build_issues(abstracts, issue_meta, entries)
+    abstracts, update_problems = _link_updates(parsed, abstracts)
+    problems += update_problems
+    issues, issue_problems = _build_issues(settings, abstracts, issue_meta, entries)
     problems += issue_problems
     problems += _check_issue_list(parsed, issue_meta, refused_issues)
-    problems += _unused_authors(authors, {r.id for p in parsed for r in p.refs} | refused_refs)
+    used = {ref.id for p in parsed for ref in p.refs} | {
+        member for p in parsed for ref in p.refs for member, _ in ref.members
+    }
+    problems += _unused_authors(authors, used | refused_refs)
     ordered = tuple(a for issue in issues for a in issue.abstracts)
     by_author: dict[str, list[Abstract]] = defaultdict(list)
     for abstract in ordered:
-        for contributor in abstract.authors:
-            by_author[contributor.author.id].append(abstract)
+        people = {person.id: person for c in abstract.authors for person in c.people}
+        for author_id in people:  # a person also listed as a group's member: once
+            by_author[author_id].append(abstract)
     journal = Journal(
         settings=settings,
         abstracts=ordered,
@@ -244,6 +244,60 @@ def _unused_authors(authors: Iterable[Author], used: Set[str]) -> list[Problem]:
     ]
 
 
+def _link_updates(
+    parsed: Sequence[ParsedAbstract], abstracts: list[Abstract]
+) -> tuple[list[Abstract], list[Problem]]:
+    """Resolve each notice's `updates:` and give the articles it names their `updated_by`."""
+    by_slug = {a.slug: a for a in abstracts}
+    by_doi = {a.doi.lower(): a for a in abstracts if a.doi}
+    refs = {p.slug: p for p in parsed}
+    problems: list[Problem] = []
+    notices: dict[str, list[Update]] = defaultdict(list)
+    changed: dict[str, Abstract] = {}
+    for notice in abstracts:
+        item = refs.get(notice.slug)
+        if item is None or not item.updates:
+            continue
+        ch = Checker(item.entry)
+        updates = []
+        for ref in item.updates:
+            target = by_slug.get(ref.slug) if ref.slug else by_doi.get(ref.doi.lower())
+            if ref.slug and target is None:
+                ch.report(
+                    f"{ref.key}.slug",
+                    f'"{ref.slug}" is no published abstract of this journal. Check the slug '
+                    "(the file name without .md), or give the article's doi: instead.",
+                )
+                continue
+            if target is None:  # another journal's article: linked by its DOI
+                updates.append(Update(kind=ref.kind, doi=ref.doi))
+                continue
+            updates.append(
+                Update(kind=ref.kind, doi=target.doi, slug=target.slug, title=target.title)
+            )
+            notices[target.slug].append(
+                Update(
+                    kind=ref.kind,
+                    doi=notice.doi,
+                    slug=notice.slug,
+                    title=notice.title,
+                    date=notice.published,
+                )
+            )
+        problems += ch.problems
+        changed[notice.slug] = dataclasses.replace(notice, updates=tuple(updates))
+    result = []
+    for abstract in abstracts:
+        current = changed.get(abstract.slug, abstract)
+        if abstract.slug in notices:
+            ordered = sorted(
+                notices[abstract.slug], key=lambda u: (u.date or abstract.published, u.slug)
+            )
+            current = dataclasses.replace(current, updated_by=tuple(ordered))
+        result.append(current)
+    return result, problems
+
+
 def _check_issue_list(
     parsed: Sequence[ParsedAbstract],
     metadata: Sequence[dict[str, Any]],
@@ -272,6 +326,7 @@ def _check_issue_list(
 
 
 def _build_issues(
+    settings: Settings,
     abstracts: Sequence[Abstract],
     metadata: Sequence[dict[str, Any]],
     entries: dict[str, RawEntry],
@@ -283,7 +338,7 @@ def _build_issues(
     meta = {(m["volume"], m["issue"]): m for m in metadata}
     issues = []
     for key in sorted(groups, reverse=True):
-        items = sorted(groups[key], key=toc_sort_key)
+        items = sorted(groups[key], key=lambda a: toc_sort_key(settings, a))
         problems += _check_pages(items, entries)
         years = sorted({a.year for a in items})
         if len(years) > 1:

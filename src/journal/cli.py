@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import changes, new_journal, site
+from .article_types import DEFAULT_NAMES
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -32,7 +33,7 @@ from .names import display_name, issue_date, make_slug, split_name
 from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
 from .settings import check_deploy_url, check_settings
-from .validation import ARTICLE_TYPES, PLACEHOLDER_ABSTRACT, check_abstract, check_author
+from .validation import PLACEHOLDER_ABSTRACT, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
 
@@ -447,7 +448,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     abstract.add_argument("--volume", type=int)
     abstract.add_argument("--issue", type=int)
-    abstract.add_argument("--type", choices=ARTICLE_TYPES, default="Research Article")
+    abstract.add_argument("--type", choices=DEFAULT_NAMES, default="Research Article")
     abstract.add_argument("--published", type=_date, help="YYYY-MM-DD (default: today)")
     abstract.add_argument("--doi")
     abstract.add_argument("--slug", help="the file name without .md (default: from the title)")

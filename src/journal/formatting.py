@@ -28,19 +28,6 @@ MONTHS = (
     "December",
 )
 
-PLURALS = {
-    "Research Article": "Research Articles",
-    "Review": "Reviews",
-    "Case Report": "Case Reports",
-    "Short Communication": "Short Communications",
-    "Editorial": "Editorials",
-    "Letter": "Letters",
-    "Commentary": "Commentaries",
-    "Conference Abstract": "Conference Abstracts",
-    "Clinical Image": "Clinical Images",
-    "Erratum": "Errata",
-}
-
 
 def format_date(date: datetime.date | None) -> str:
     """E.g. "20 June 2017"; the same on every machine, whatever its locale."""
@@ -69,8 +56,9 @@ def format_issns(settings: Settings) -> str:
     return f"ISSN: {settings.issn_print or settings.issn_online}" if settings.issns else ""
 
 
-def format_name_list(authors: Iterable[Author]) -> str:
-    names = [a.name for a in authors]
+def format_name_list(names_given: Iterable[str]) -> str:
+    """The names as one phrase: "A", "A and B", "A, B and C"."""
+    names = list(names_given)
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -79,10 +67,6 @@ def format_name_list(authors: Iterable[Author]) -> str:
 def format_count(count: int, noun: str) -> str:
     """ "1 article", "12 articles"."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
-def format_type_heading(article_type: str) -> str:
-    return PLURALS.get(article_type, article_type)
 
 
 def author_sort_key(author: Author) -> tuple[str, str]:

@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .article_types import DEFAULT_TYPES, ArticleType, type_named
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Affiliation:
@@ -82,6 +84,15 @@ class Settings:
     """Print the corresponding author's e-mail address in the PDFs."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
+    crossmark_policy: str = ""
+    """The DOI of the journal's Crossmark policy page; when set, Crossref deposits carry
+    Crossmark, with the updates corrections and retractions make."""
+    article_types: tuple[ArticleType, ...] = DEFAULT_TYPES
+    """The journal's article types in table-of-contents order (article_types.py)."""
+
+    def article_type(self, name: str) -> ArticleType:
+        """The type an abstract's `type:` names, with its mapping to every output."""
+        return type_named(self.article_types, name)
 
     @property
     def issns(self) -> tuple[str, ...]:
@@ -112,13 +123,40 @@ class Author:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Contributor:
-    """An author as listed on one abstract."""
+class Group:
+    """A group or consortium credited as one author, e.g. "ICGC Breast Cancer Group"."""
 
-    author: Author
-    affiliations: tuple[Affiliation, ...]
+    name: str
+    """The group's full name; never split into given and family names."""
+    members: tuple[Author, ...] = ()
+    """People the abstract names as the group's members (author files), in its order."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contributor:
+    """An author as listed on one abstract: a person (an author file) or a group."""
+
+    author: Author | None = None
+    """The person; None for a group."""
+    group: Group | None = None
+    """The group, for an `authors:` item written `- group: …`; None for a person."""
+    affiliations: tuple[Affiliation, ...] = ()
     """The affiliations given on this abstract (the author's own when not overridden)."""
     is_corresponding: bool = False
+
+    @property
+    def name(self) -> str:
+        """The name as printed: the person's, or the group's in full."""
+        if self.author is not None:
+            return self.author.name
+        return self.group.name if self.group else ""
+
+    @property
+    def people(self) -> tuple[Author, ...]:
+        """The person, or the group's members: whose author pages list the abstract."""
+        if self.author is not None:
+            return (self.author,)
+        return self.group.members if self.group else ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,6 +166,26 @@ class Conference:
     name: str
     place: str = ""
     dates: str = ""
+
+
+UPDATE_KINDS = ("correction", "retraction", "expression-of-concern")
+"""What a notice may do to an earlier article (`updates: [{…, type: …}]`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Update:
+    """A link between a notice (correction, retraction…) and the article it is about."""
+
+    kind: str
+    """One of UPDATE_KINDS."""
+    doi: str = ""
+    """The other article's DOI (the one written, or the one the journal's article has)."""
+    slug: str = ""
+    """The other article's slug when it is in this journal; empty for another journal's."""
+    title: str = ""
+    """The other article's title when it is in this journal."""
+    date: datetime.date | None = None
+    """When the notice was published (on the updated article's side)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,9 +213,17 @@ class Abstract:
     """The abstract text, in Markdown."""
     source: str = ""
     """The file this abstract came from, relative to the repository root."""
+    updates: tuple[Update, ...] = ()
+    """What this notice corrects, retracts or expresses concern about."""
+    updated_by: tuple[Update, ...] = ()
+    """The notices about this article (filled in by assembly), oldest first."""
     pdf: str = ""
     """The full text as a PDF beside the file (same name, .pdf), relative to the repository
     root; empty when there is none."""
+
+    @property
+    def is_retracted(self) -> bool:
+        return any(u.kind == "retraction" for u in self.updated_by)
 
     @property
     def first_page(self) -> str:
@@ -168,8 +234,9 @@ class Abstract:
         return self.pages.split("-")[-1].strip() if self.pages else ""
 
     @property
-    def corresponding(self) -> Contributor | None:
-        return next((c for c in self.authors if c.is_corresponding), None)
+    def corresponding(self) -> tuple[Contributor, ...]:
+        """Every author marked `corresponding: true`, in author order (any number)."""
+        return tuple(c for c in self.authors if c.is_corresponding)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

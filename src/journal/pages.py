@@ -31,12 +31,11 @@ from .formatting import (
     format_issue_line,
     format_name_list,
     format_pages,
-    format_type_heading,
     initial_of,
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
-from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
+from .model import Abstract, Affiliation, Author, Contributor, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -111,11 +110,64 @@ def _author_link(author: Author) -> dict[str, Any]:
     }
 
 
+def _contributor_link(contributor: Contributor, marks: dict[Affiliation, int]) -> dict[str, Any]:
+    """A name on the abstract's author line: a person's links, or a group with its members."""
+    if contributor.author is not None:
+        link = _author_link(contributor.author)
+    else:
+        link = {"name": contributor.name, "url": "", "orcid": "", "orcid_url": ""}
+    return {
+        **link,
+        "is_corresponding": contributor.is_corresponding,
+        "marks": ",".join(str(marks[a]) for a in contributor.affiliations),
+        "members": [_author_link(m) for m in contributor.group.members]
+        if contributor.group
+        else [],
+    }
+
+
+UPDATE_LABELS = {
+    "correction": ("A correction", "This correction is about"),
+    "retraction": ("This article has been retracted", "This retraction is about"),
+    "expression-of-concern": (
+        "An expression of concern",
+        "This expression of concern is about",
+    ),
+}
+
+
+def _update_links(abstract: Abstract) -> list[dict[str, str]]:
+    """The notices about this article, and the articles this notice is about, to show."""
+    links = []
+    for update in abstract.updated_by:
+        label = UPDATE_LABELS[update.kind][0]
+        suffix = "" if update.kind == "retraction" else " has been published"
+        links.append(
+            {
+                "kind": update.kind,
+                "text": f"{label}{suffix}:",
+                "title": update.title,
+                "url": urls.url_for_abstract(update.slug),
+            }
+        )
+    for update in abstract.updates:
+        url = urls.url_for_abstract(update.slug) if update.slug else urls.url_for_doi(update.doi)
+        links.append(
+            {
+                "kind": update.kind,
+                "text": UPDATE_LABELS[update.kind][1] + ":",
+                "title": update.title or update.doi,
+                "url": url,
+            }
+        )
+    return links
+
+
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
         "title": abstract.title,
         "url": urls.url_for_abstract(abstract.slug),
-        "authors": format_name_list(c.author for c in abstract.authors),
+        "authors": format_name_list(c.name for c in abstract.authors),
         "pages": format_pages(abstract),
         "type": abstract.type,
         "doi": abstract.doi,
@@ -127,7 +179,10 @@ def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
 def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     """An issue's table of contents, grouped by article type."""
     groups = [
-        {"heading": format_type_heading(kind), "entries": [_toc_item(journal, a) for a in items]}
+        {
+            "heading": journal.settings.article_type(kind).plural,
+            "entries": [_toc_item(journal, a) for a in items],
+        }
         for kind, items in groupby(issue.abstracts, key=lambda a: a.type)
     ]
     return {
@@ -157,7 +212,7 @@ def page_for_abstract(
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
-        search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+        search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
     )
 
 
@@ -184,14 +239,7 @@ def view_for_abstract(
     for contributor in abstract.authors:
         for affiliation in contributor.affiliations:
             marks.setdefault(affiliation, len(marks) + 1)
-    authors = [
-        {
-            **_author_link(c.author),
-            "is_corresponding": c.is_corresponding,
-            "marks": ",".join(str(marks[a]) for a in c.affiliations),
-        }
-        for c in abstract.authors
-    ]
+    authors = [_contributor_link(c, marks) for c in abstract.authors]
     dates = [
         {"label": label, "value": format_date(d), "iso": d.isoformat()}
         for label, d in (
@@ -201,7 +249,6 @@ def view_for_abstract(
         )
         if d
     ]
-    corresponding = abstract.corresponding
     neighbours = {
         name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
         for name, position in (("previous", index - 1), ("next", index + 1))
@@ -211,13 +258,9 @@ def view_for_abstract(
     conference = abstract.conference
     settings = journal.settings
     bios = [
-        {
-            "name": c.author.name,
-            "url": urls.url_for_author(c.author.id),
-            "html": render(c.author.bio),
-        }
+        {"name": a.name, "url": urls.url_for_author(a.id), "html": render(a.bio)}
         for c in abstract.authors
-        if c.author.bio.strip()
+        if (a := c.author) is not None and a.bio.strip()
     ]
     return {
         "kind": "abstract",
@@ -242,13 +285,13 @@ def view_for_abstract(
         if conference
         else "",
         "bios": bios,
+        "notices": _update_links(abstract),
         "bios_heading": "Biography" if len(bios) == 1 else "Biographies",
-        "email": {
-            "name": corresponding.author.name,
-            "code": encode_email(corresponding.author.email),
-        }
-        if corresponding and corresponding.author.email
-        else None,
+        "emails": [
+            {"name": a.name, "code": encode_email(a.email)}
+            for c in abstract.corresponding
+            if (a := c.author) is not None and a.email
+        ],
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),

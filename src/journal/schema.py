@@ -71,7 +71,11 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         return _object(validation.CONFERENCE_FIELDS)
     if parser is validation.parse_author_refs:
         item = {
-            "anyOf": [schema_for(validation.parse_author_id), _object(validation.AUTHOR_REF_FIELDS)]
+            "anyOf": [
+                schema_for(validation.parse_author_id),
+                _object(validation.AUTHOR_REF_FIELDS),
+                _object(validation.GROUP_REF_FIELDS),  # - group: "…" (members: [ids])
+            ]
         }
         # One author may be written as a bare id (authors: jane-doe), as the parser accepts.
         return {
@@ -80,6 +84,12 @@ def schema_for(parser: Parser) -> dict[str, Any]:
                 {"type": "array", "minItems": 1, "items": item},
             ]
         }
+    if parser is validation.parse_updates:
+        item = _object(validation.UPDATE_FIELDS)
+        item["oneOf"] = [{"required": ["doi"]}, {"required": ["slug"]}]
+        return {"type": "array", "minItems": 1, "items": item}
+    if parser is validation.parse_members:
+        return {"type": "array", "minItems": 1, "items": schema_for(validation.parse_author_id)}
     if parser in _FRAGMENTS:
         return dict(_FRAGMENTS[parser])
     return {}  # an unknown parser: accept anything rather than reject valid files

@@ -7,17 +7,21 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from .article_types import DEFAULT_NAMES, ArticleType, default_type, journal_type
 from .fields import (
     Checker,
     Invalid,
     Reported,
+    parse_doi,
     parse_email,
     parse_flag,
     parse_image_path,
     parse_issn,
     parse_mapping,
     parse_text,
+    parse_title,
     parse_url,
+    show,
 )
 from .loading import RawEntry
 from .model import License, MediaPartner, Settings
@@ -84,6 +88,68 @@ def parse_partners(ch: Checker, key: str, value: Any) -> tuple[MediaPartner, ...
     return tuple(i for i in items if i)
 
 
+def _known_type(text: str) -> ArticleType:
+    found = default_type(text)
+    if found is None:
+        close = difflib.get_close_matches(text, DEFAULT_NAMES, n=1, cutoff=0.6)
+        hint = (
+            f'Did you mean "{close[0]}"?'
+            if close
+            else "Use one of: " + ", ".join(DEFAULT_NAMES) + "."
+        )
+        raise Invalid(
+            f"{show(text)} is not a type of the default list (README, Article types). {hint} "
+            "A type of the journal's own is written `- name: …` with `like:` a default type."
+        )
+    return found
+
+
+def parse_article_type(ch: Checker, key: str, value: Any) -> ArticleType:
+    """`- Book Review` (a default type), or `- {name, like, plural, needs_abstract}`."""
+    if not isinstance(value, dict):
+        return _known_type(parse_title(ch, key, value))
+    values = _read_fields(ch, key, value, ARTICLE_TYPE_FIELDS)
+    if "name" not in values or "like" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    made = journal_type(
+        values["name"],
+        values["like"],
+        values.get("plural", ""),
+        values.get("needs_abstract"),
+    )
+    if made is None:
+        ch.parse(f"{key}.like", values["like"], lambda c, k, v: _known_type(v))
+        raise Reported
+    return made
+
+
+def parse_article_types(ch: Checker, key: str, value: Any) -> tuple[ArticleType, ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            "expected a list of article types in table-of-contents order, e.g. "
+            "article_types: [Editorial, Research Article, Book Review]."
+        )
+    types: list[ArticleType] = []
+    for n, item in enumerate(value, 1):
+        found = _quiet(ch, f"{key}[{n}]", item, parse_article_type)
+        if found is None:
+            continue
+        if any(t.name == found.name for t in types):
+            ch.report(f"{key}[{n}]", f'"{found.name}" is listed twice. Remove one of the two.')
+            continue
+        types.append(found)
+    if not types:
+        raise Reported
+    return tuple(types)
+
+
+ARTICLE_TYPE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_title, True),
+    "like": (parse_text, True),
+    "plural": (parse_title, False),
+    "needs_abstract": (parse_flag, False),
+}
+
 LICENSE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "url": (parse_url, True),
@@ -117,6 +183,8 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "registrant": (parse_text, False),
     "pdf": (parse_flag, False),
     "pdf_email": (parse_flag, False),
+    "crossmark_policy": (parse_doi, False),
+    "article_types": (parse_article_types, False),
 }
 
 

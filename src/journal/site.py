@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
+from .article_types import DEFAULT_TYPES
 from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
 from .exports import ExportFile, build_exports
@@ -289,7 +290,7 @@ def load_journal(
             refused_issues.add(_folder_issue(root, path))  # its folder names its issue
             continue
         entries.append(entry)
-        item, found = check_abstract(entry)
+        item, found = check_abstract(entry, settings.article_types if settings else DEFAULT_TYPES)
         abstract_problems += found
         if item is None:
             refused |= listed_author_ids(entry.meta)

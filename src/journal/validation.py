@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .fields import (
     EMAIL_IN_TEXT,
     MAX_SLUG,
@@ -36,22 +37,10 @@ from .fields import (
     show,
 )
 from .loading import RawEntry
-from .model import Affiliation, Author, Conference
+from .model import UPDATE_KINDS, Affiliation, Author, Conference
 from .problems import Problem
 from .sanitize import check_markup
 
-ARTICLE_TYPES = (
-    "Research Article",
-    "Review",
-    "Case Report",
-    "Short Communication",
-    "Editorial",
-    "Letter",
-    "Conference Abstract",
-    "Commentary",
-    "Clinical Image",
-    "Erratum",
-)
 PLACEHOLDER_ABSTRACT = "Write the abstract here."
 """The body `journal new abstract` writes."""
 MAX_AUTHORS = 5_000
@@ -72,6 +61,10 @@ class AuthorRef:
     """Where it was written, e.g. "authors[2]"."""
     affiliations: tuple[Affiliation, ...] | None = None
     is_corresponding: bool = False
+    group: str = ""
+    """A group author's name (`- group: …`); `id` is then empty."""
+    members: tuple[tuple[str, str], ...] = ()
+    """A group's members: (author id, where it was written, e.g. "authors[3].members[2]")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +75,7 @@ class ParsedAbstract:
     slug: str
     fields: dict[str, Any]
     refs: tuple[AuthorRef, ...]
+    updates: tuple[UpdateRef, ...] = ()
 
 
 def parse_affiliation(ch: Checker, key: str, value: Any) -> Affiliation:
@@ -126,10 +120,44 @@ def parse_author_id(ch: Checker, key: str, value: Any) -> str:
     return text
 
 
+def parse_group_ref(ch: Checker, key: str, data: dict[str, Any]) -> AuthorRef:
+    """`- group: "ICGC Breast Cancer Group"`, optionally with `members: [author ids]`."""
+    values = _read_fields(ch, key, data, GROUP_REF_FIELDS)
+    if "group" not in values:
+        raise Reported  # empty: reported by _read_fields
+    members = values.get("members", ())
+    seen: dict[str, str] = {}
+    for member_id, where in members:
+        if member_id in seen:
+            ch.report(
+                where,
+                f'"{member_id}" is listed twice among the members (also at {seen[member_id]}). '
+                "Remove one of the two.",
+            )
+        seen.setdefault(member_id, where)
+    return AuthorRef(id="", key=key, group=values["group"], members=members)
+
+
+def parse_members(ch: Checker, key: str, value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            "expected a list of the members' author ids, e.g. members: [jane-doe, john-smith]."
+        )
+    if len(value) > MAX_AUTHORS:
+        raise Invalid(f"lists {len(value):,} members; the limit is {MAX_AUTHORS:,}.")
+    ids = [
+        (_quiet(ch, f"{key}[{n}]", v, parse_author_id), f"{key}[{n}]")
+        for n, v in enumerate(value, 1)
+    ]
+    return tuple((i, where) for i, where in ids if i)
+
+
 def parse_author_ref(ch: Checker, key: str, value: Any) -> AuthorRef:
     if not isinstance(value, dict):
         return AuthorRef(id=parse_author_id(ch, key, value), key=key)
     data = parse_mapping(ch, key, value)
+    if "group" in data and "id" not in data:
+        return parse_group_ref(ch, key, data)
     ch.check_keys(key, data, AUTHOR_REF_FIELDS, _required(AUTHOR_REF_FIELDS))
     author_id = None  # missing or empty (null): reported by check_keys
     if data.get("id") is not None:
@@ -163,6 +191,43 @@ def parse_author_refs(ch: Checker, key: str, value: Any) -> tuple[AuthorRef, ...
     return tuple(r for r in refs if r)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateRef:
+    """One item of `updates:`, before the article it names is looked up."""
+
+    kind: str
+    doi: str
+    slug: str
+    key: str
+    """Where it was written, e.g. "updates[1]"."""
+
+
+def parse_update(ch: Checker, key: str, value: Any) -> UpdateRef:
+    data = parse_mapping(ch, key, value)
+    values = _read_fields(ch, key, data, UPDATE_FIELDS)
+    if ("doi" in values) == ("slug" in values):
+        if "doi" not in data and "slug" not in data:
+            ch.report(key, "names no article. Add `doi:` (or `slug:`) of the article it updates.")
+        elif "doi" in values:
+            ch.report(key, "has both doi and slug. Keep one of the two.")
+        raise Reported
+    if "type" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return UpdateRef(
+        kind=values["type"], doi=values.get("doi", ""), slug=values.get("slug", ""), key=key
+    )
+
+
+def parse_updates(ch: Checker, key: str, value: Any) -> tuple[UpdateRef, ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            "expected a list, e.g. updates: [{doi: 10.5555/x.1, type: correction}] (or slug: "
+            "instead of doi: for an article of this journal without one)."
+        )
+    items = [_quiet(ch, f"{key}[{n}]", v, parse_update) for n, v in enumerate(value, 1)]
+    return tuple(i for i in items if i)
+
+
 def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, CONFERENCE_FIELDS)
@@ -187,6 +252,17 @@ AUTHOR_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
     "affiliations": (parse_affiliations, False),
 }
 
+GROUP_REF_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "group": (parse_title, True),
+    "members": (parse_members, False),
+}
+
+UPDATE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "doi": (parse_doi, False),
+    "slug": (parse_author_id, False),
+    "type": (parse_choice(UPDATE_KINDS), True),
+}
+
 CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "place": (parse_text, False),
@@ -202,12 +278,13 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
     "published": (parse_date, True),
     "received": (parse_date, False),
     "accepted": (parse_date, False),
-    "type": (parse_choice(ARTICLE_TYPES), True),
+    "type": (parse_choice(DEFAULT_NAMES), True),  # the journal's list: abstract_fields
     "doi": (parse_doi, False),
     "keywords": (parse_text_list, False),
     "pages": (parse_pages, False),
     "article_number": (parse_code, False),
     "conference": (parse_conference, False),
+    "updates": (parse_updates, False),
     "draft": (parse_flag, False),
 }
 
@@ -340,20 +417,37 @@ def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
     """The same author twice in one author list is a slip (a copied line)."""
     first: dict[str, str] = {}
     for ref in refs:
-        if ref.id in first:
+        # A group's name, or a person's id; a group's members are no second listing of a
+        # person who is also an author (real consortium papers do that).
+        name = f"group {ref.group.casefold()}" if ref.group else ref.id
+        if name in first:
+            shown = ref.group or ref.id
             ch.report(
                 ref.key,
-                f'"{ref.id}" is listed twice (also at {first[ref.id]}). Remove one of the two.',
+                f'"{shown}" is listed twice (also at {first[name]}). Remove one of the two.',
             )
-        first.setdefault(ref.id, ref.key)
+        first.setdefault(name, ref.key)
 
 
-def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem]]:
-    """Read an abstract's front matter and body, reporting every problem."""
+def abstract_fields(types: tuple[ArticleType, ...]) -> dict[str, tuple[Parser, bool]]:
+    """The abstract's field table with the journal's own article types."""
+    if types is DEFAULT_TYPES:
+        return ABSTRACT_FIELDS
+    return {**ABSTRACT_FIELDS, "type": (parse_choice(tuple(t.name for t in types)), True)}
+
+
+def check_abstract(
+    entry: RawEntry, types: tuple[ArticleType, ...] = DEFAULT_TYPES
+) -> tuple[ParsedAbstract | None, list[Problem]]:
+    """Read an abstract's front matter and body, reporting every problem.
+
+    `types` are the journal's article types (settings); whether the text is required
+    depends on the type (a correction or notice may have none)."""
     ch = Checker(entry)
     slug = slug_of(ch, entry.path)
-    values = _read_fields(ch, "", entry.meta, ABSTRACT_FIELDS)
-    check_body(ch, "abstract text", required=True)
+    values = _read_fields(ch, "", entry.meta, abstract_fields(types))
+    kind = next((t for t in types if t.name == values.get("type")), None)
+    check_body(ch, "abstract text", required=kind is None or kind.needs_abstract)
     check_no_emails(ch, entry.meta)
     dates = [(k, values[k]) for k in ("received", "accepted", "published") if k in values]
     for (early, a), (late, b) in itertools.pairwise(dates):
@@ -363,6 +457,7 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
             )
     check_folder(ch, values)
     refs = values.pop("authors", ())
+    update_refs = values.pop("updates", ())
     check_repeated_authors(ch, refs)
     if entry.body.strip() == PLACEHOLDER_ABSTRACT and not values.get("draft"):
         ch.problems.append(
@@ -374,14 +469,12 @@ def check_abstract(entry: RawEntry) -> tuple[ParsedAbstract | None, list[Problem
                 "Replace it with the abstract, or mark the file `draft: true`.",
             )
         )
-    if refs and sum(r.is_corresponding for r in refs) > 1:
-        ch.report(
-            "authors",
-            "more than one author is marked `corresponding: true`. Keep it on one author.",
-        )
     if any(p.is_error for p in ch.problems):
         return None, ch.problems
-    return ParsedAbstract(entry=entry, slug=slug, fields=values, refs=tuple(refs)), ch.problems
+    parsed = ParsedAbstract(
+        entry=entry, slug=slug, fields=values, refs=tuple(refs), updates=tuple(update_refs)
+    )
+    return parsed, ch.problems
 
 
 def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:

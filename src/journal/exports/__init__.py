@@ -18,7 +18,7 @@ from .bibtex import export_bibtex
 from .crossref import deposited, export_crossref
 from .csl import export_csl
 from .doaj import export_doaj
-from .jats import export_jats
+from .jats import NO_ISSN_NOTE, export_jats, has_jats
 from .output_cache import OutputCache
 from .ris import export_ris
 from .robots import export_robots
@@ -86,7 +86,9 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
     `epoch` is SOURCE_DATE_EPOCH, the Crossref timestamp (else the issue's date).
     """
     files: list[ExportFile] = []
-    notes: list[str] = []
+    jats = has_jats(journal.settings)
+    notes: list[str] = [] if jats else [NO_ISSN_NOTE]
+    kinds_of_abstract = [k for k in ABSTRACT_FILES if jats or k != "jats.xml"]
     for issue in journal.issues:
         v, n = issue.volume, issue.number
         for abstract in issue.abstracts:
@@ -94,13 +96,21 @@ def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[Expo
                 ExportFile(
                     urls.src_for_abstract_file(abstract.slug, kind), kind, journal, issue, abstract
                 )
-                for kind in ABSTRACT_FILES
+                for kind in kinds_of_abstract
             ]
         missing = [a.source or a.slug for a in issue.abstracts if not a.doi]
         if missing:
             notes.append(
                 f"Crossref: {format_issue_label(issue)}: left out "
                 f"{len(missing)} abstract(s) without a DOI: {', '.join(missing)}"
+            )
+        notices = [a.source or a.slug for a in deposited(issue) if a.updates]
+        if notices and not journal.settings.crossmark_policy:
+            notes.append(
+                f"Crossref: {format_issue_label(issue)}: what {', '.join(notices)} "
+                "correct(s) or retract(s) is not deposited: Crossref takes updates through "
+                "Crossmark. Set crossmark_policy (your Crossmark policy page's DOI) under "
+                "extra.journal in mkdocs.yml."
             )
         kinds = [k for k in ISSUE_FILES if k != "crossref.xml" or deposited(issue)]
         files += [

@@ -62,7 +62,7 @@ def export_atom(journal: Journal) -> str:
         sub(entry, _q("published"), _timestamp(abstract.published))
         sub(entry, _q("updated"), _timestamp(abstract.published))
         for contributor in abstract.authors:
-            sub(sub(entry, _q("author")), _q("name"), contributor.author.name)
+            sub(sub(entry, _q("author")), _q("name"), contributor.name)
         for keyword in abstract.keywords:
             sub(entry, _q("category"), term=keyword)
         sub(entry, _q("summary"), plain_text(abstract.body), type="text")

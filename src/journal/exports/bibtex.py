@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Abstract, Journal
+from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, plain_text
 
 _SPECIAL = {
@@ -37,13 +37,17 @@ def _verbatim(text: str) -> str:
     return text.replace("{", "").replace("}", "")
 
 
+def _name(contributor: Contributor) -> str:
+    """A person as "Family, Given"; a group's name in braces, so BibTeX never splits it."""
+    if contributor.author is None:
+        return "{" + escape_bibtex(contributor.name) + "}"
+    return escape_bibtex(", ".join(n for n in reversed(given_and_family(contributor.author)) if n))
+
+
 def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
-    names = [
-        ", ".join(n for n in reversed(given_and_family(c.author)) if n) for c in abstract.authors
-    ]
     fields = [
-        ("author", " and ".join(escape_bibtex(n) for n in names)),
+        ("author", " and ".join(_name(c) for c in abstract.authors)),
         ("title", "{" + escape_bibtex(abstract.title) + "}"),  # keep the title's capitals
         ("journal", escape_bibtex(settings.title)),
         ("shortjournal", escape_bibtex(settings.abbreviation)),
@@ -51,7 +55,8 @@ def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
         ("month", _MONTHS[abstract.published.month - 1]),
         ("volume", str(abstract.volume)),
         ("number", str(abstract.issue)),
-        ("pages", escape_bibtex(abstract.pages.replace("-", "--"))),
+        # Zotero and biblatex styles read `pages`; an article number is the page there.
+        ("pages", escape_bibtex(abstract.pages.replace("-", "--") or abstract.article_number)),
         ("eid", escape_bibtex(abstract.article_number)),
         ("doi", _verbatim(abstract.doi)),
         ("url", _verbatim(abstract_url(settings, abstract))),

@@ -31,7 +31,6 @@ LANGUAGES3 = {
     "tr": "tur",
     "pl": "pol",
 }
-JOURNAL_ARTICLE_TYPE = "MedicalScholarlyArticle"
 
 
 def language3(settings: Settings) -> str:

@@ -25,7 +25,6 @@ JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
 AI = "http://www.crossref.org/AccessIndicators.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} https://www.crossref.org/schemas/crossref{VERSION}.xsd"
-ABSTRACT_ONLY_TYPES = ("Conference Abstract",)
 
 
 def _q(tag: str, ns: str = NS) -> str:
@@ -43,12 +42,17 @@ def _contributors(parent: ET.Element, abstract: Abstract) -> None:
     contributors = sub(parent, _q("contributors"))
     for n, contributor in enumerate(abstract.authors):
         author = contributor.author
-        person = sub(
-            contributors,
-            _q("person_name"),
-            contributor_role="author",
-            sequence="first" if n == 0 else "additional",
-        )
+        sequence = "first" if n == 0 else "additional"
+        if author is None:  # a group: Crossref's organization, never a made-up person
+            sub(
+                contributors,
+                _q("organization"),
+                contributor.name,
+                contributor_role="author",
+                sequence=sequence,
+            )
+            continue
+        person = sub(contributors, _q("person_name"), contributor_role="author", sequence=sequence)
         given, family = given_and_family(author)
         if given:
             sub(person, _q("given_name"), given)
@@ -66,9 +70,41 @@ def _contributors(parent: ET.Element, abstract: Abstract) -> None:
             sub(person, _q("ORCID"), f"https://orcid.org/{author.orcid}")
 
 
+CROSSMARK_UPDATES = {
+    "correction": "correction",
+    "retraction": "retraction",
+    "expression-of-concern": "expression_of_concern",
+}
+
+
+def _license(parent: ET.Element, journal: Journal) -> None:
+    if journal.settings.license:
+        program = sub(parent, _q("program", AI), name="AccessIndicators")
+        sub(program, _q("license_ref", AI), journal.settings.license.url)
+
+
+def _crossmark(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    """Crossmark: the journal's policy, what this notice updates, the licence inside it."""
+    crossmark = sub(parent, _q("crossmark"))
+    sub(crossmark, _q("crossmark_policy"), journal.settings.crossmark_policy)
+    updates = [u for u in abstract.updates if u.doi]
+    if updates:
+        listing = sub(crossmark, _q("updates"))
+        for update in updates:
+            sub(
+                listing,
+                _q("update"),
+                update.doi,
+                type=CROSSMARK_UPDATES[update.kind],
+                date=abstract.published.isoformat(),
+            )
+    if journal.settings.license:
+        _license(sub(crossmark, _q("custom_metadata")), journal)
+
+
 def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
-    kind = "abstract_only" if abstract.type in ABSTRACT_ONLY_TYPES else "full_text"
+    kind = settings.article_type(abstract.type).crossref
     article = sub(parent, _q("journal_article"), publication_type=kind, language=settings.language)
     sub(sub(article, _q("titles")), _q("title"), abstract.title)
     if abstract.authors:
@@ -87,9 +123,10 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     if abstract.article_number:
         item = sub(article, _q("publisher_item"))
         sub(item, _q("item_number"), abstract.article_number, item_number_type="article_number")
-    if settings.license:
-        program = sub(article, _q("program", AI), name="AccessIndicators")
-        sub(program, _q("license_ref", AI), settings.license.url)
+    if settings.crossmark_policy:
+        _crossmark(article, journal, abstract)
+    elif settings.license:
+        _license(article, journal)
     doi_data = sub(article, _q("doi_data"))
     sub(doi_data, _q("doi"), abstract.doi)
     sub(doi_data, _q("resource"), abstract_url(settings, abstract))

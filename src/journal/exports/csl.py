@@ -6,22 +6,26 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Abstract, Journal
+from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, plain_text
 
 
+def _name(contributor: Contributor) -> dict[str, str]:
+    """A CSL name: given and family for a person, `literal` (never split) for a group."""
+    if contributor.author is None:
+        return {"literal": contributor.name}
+    return dict(zip(("given", "family"), given_and_family(contributor.author), strict=True))
+
+
 def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
-    """One abstract as a CSL-JSON item (an `article-journal`)."""
+    """One abstract as a CSL-JSON item (its type from the article-type table)."""
     settings = journal.settings
     published = abstract.published
     item: dict[str, Any] = {
         "id": abstract.slug,
-        "type": "article-journal",
+        "type": settings.article_type(abstract.type).csl,
         "title": abstract.title,
-        "author": [
-            dict(zip(("given", "family"), given_and_family(c.author), strict=True))
-            for c in abstract.authors
-        ],
+        "author": [_name(c) for c in abstract.authors],
         "container-title": settings.title,
         "container-title-short": settings.abbreviation,
         "volume": str(abstract.volume),
@@ -31,7 +35,7 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "language": settings.language,
     }
     optional = {
-        "page": abstract.pages,
+        "page": abstract.pages or abstract.article_number,
         "number": abstract.article_number,
         "DOI": abstract.doi,
         "ISSN": settings.issns[0] if settings.issns else "",

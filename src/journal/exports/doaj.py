@@ -29,6 +29,8 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     if abstract.first_page:
         sub(record, "startPage", abstract.first_page)
         sub(record, "endPage", abstract.last_page)
+    elif abstract.article_number:  # DOAJ has no article-number field: its start page
+        sub(record, "startPage", abstract.article_number)
     if abstract.doi:
         sub(record, "doi", abstract.doi)
     sub(record, "publisherRecordId", abstract.slug)
@@ -38,11 +40,11 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     authors = sub(record, "authors")
     for contributor in abstract.authors:
         author = sub(authors, "author")
-        sub(author, "name", contributor.author.name)
+        sub(author, "name", contributor.name)
         # No <email>: the site shows no address as plain text (harvesters).
         for affiliation in contributor.affiliations:
             sub(author, "affiliationId", str(ids.setdefault(affiliation, len(ids) + 1)))
-        if contributor.author.orcid:
+        if contributor.author and contributor.author.orcid:
             sub(author, "orcid_id", f"https://orcid.org/{contributor.author.orcid}")
     if ids:
         listing = sub(record, "affiliationsList")

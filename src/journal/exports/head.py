@@ -19,6 +19,7 @@ from ..model import Abstract, Issue, Journal
 from .citations import format_citations
 from .common import has_pdf
 from .crossref import deposited
+from .jats import has_jats
 from .jsonld import graph_for_abstract, graph_for_home, graph_for_issue
 from .meta import Pairs, meta_for_abstract, meta_for_home, meta_for_issue
 
@@ -63,8 +64,11 @@ def head_for_abstract(
             urls.src_for_abstract_file(slug, "json"),
             "application/vnd.citationstyles.csl+json",
         ),
-        _link("JATS XML", urls.src_for_abstract_file(slug, "jats.xml"), "application/xml"),
     ]
+    if has_jats(journal.settings):
+        downloads.append(
+            _link("JATS XML", urls.src_for_abstract_file(slug, "jats.xml"), "application/xml")
+        )
     if has_pdf(journal.settings, abstract):
         downloads.insert(
             0, _link("PDF", urls.src_for_abstract_file(slug, "pdf"), "application/pdf")

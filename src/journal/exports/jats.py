@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from ..model import Abstract, Affiliation, Journal
+from .. import urls
+from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import (
+    absolute,
     abstract_url,
     bio_paragraphs,
     given_and_family,
@@ -20,18 +22,6 @@ from .common import (
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ARTICLE_TYPES = {
-    "Research Article": "research-article",
-    "Review": "review-article",
-    "Case Report": "case-report",
-    "Short Communication": "brief-report",
-    "Editorial": "editorial",
-    "Letter": "letter",
-    "Commentary": "article-commentary",
-    "Conference Abstract": "abstract",
-    "Clinical Image": "case-report",
-    "Erratum": "correction",
-}
 
 
 def _date(parent: ET.Element, tag: str, date: datetime.date, **attributes: str) -> None:
@@ -55,11 +45,33 @@ def _journal_meta(parent: ET.Element, journal: Journal) -> None:
         sub(sub(meta, "publisher"), "publisher-name", settings.publisher)
 
 
+def _name(contrib: ET.Element, author: Author) -> None:
+    given, family = given_and_family(author)
+    name = sub(contrib, "name")
+    sub(name, "surname", family)
+    if given:
+        sub(name, "given-names", given)
+
+
+def _collab(group: ET.Element, contributor: Contributor) -> None:
+    """A group author: its name in <collab>, its members (if named) in a nested group."""
+    collab = sub(sub(group, "contrib", **{"contrib-type": "author"}), "collab", contributor.name)
+    members = contributor.group.members if contributor.group else ()
+    if members:
+        inner = sub(collab, "contrib-group")
+        for member in members:
+            contrib = sub(inner, "contrib", **{"contrib-type": "author"})
+            _name(contrib, member)
+
+
 def _contribs(parent: ET.Element, abstract: Abstract) -> None:
     group = sub(parent, "contrib-group")
     ids: dict[Affiliation, str] = {}
     for contributor in abstract.authors:
         author = contributor.author
+        if author is None:
+            _collab(group, contributor)
+            continue
         attributes = {"contrib-type": "author"}
         if contributor.is_corresponding:
             attributes["corresp"] = "yes"
@@ -71,11 +83,7 @@ def _contribs(parent: ET.Element, abstract: Abstract) -> None:
                 f"https://orcid.org/{author.orcid}",
                 **{"contrib-id-type": "orcid"},
             )
-        given, family = given_and_family(author)
-        name = sub(contrib, "name")
-        sub(name, "surname", family)
-        if given:
-            sub(name, "given-names", given)
+        _name(contrib, author)
         if author.degrees:
             sub(contrib, "degrees", author.degrees)
         for affiliation in contributor.affiliations:
@@ -95,6 +103,28 @@ def _contribs(parent: ET.Element, abstract: Abstract) -> None:
         if affiliation.country:
             wrap.tail = ", "
             sub(aff, "country", affiliation.country)
+
+
+RELATED_TYPES = {
+    # this notice → the article it is about; the article → its notice
+    "correction": ("corrected-article", "correction-forward"),
+    "retraction": ("retracted-article", "retraction-forward"),
+    "expression-of-concern": ("object-of-concern", "concern-forward"),
+}
+
+
+def _related(meta: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    """<related-article> links between a notice and the article it corrects or retracts."""
+    pairs = [(u, RELATED_TYPES[u.kind][0]) for u in abstract.updates]
+    pairs += [(u, RELATED_TYPES[u.kind][1]) for u in abstract.updated_by]
+    for update, kind in pairs:
+        attributes = {"related-article-type": kind}
+        if update.doi:
+            attributes |= {"ext-link-type": "doi", f"{{{XLINK}}}href": update.doi}
+        else:
+            url = absolute(journal.settings, urls.url_for_abstract(update.slug))
+            attributes |= {"ext-link-type": "uri", f"{{{XLINK}}}href": url}
+        sub(meta, "related-article", update.title or None, **attributes)
 
 
 def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
@@ -133,6 +163,7 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
     if has_pdf(settings, abstract):
         uri = {f"{{{XLINK}}}href": pdf_url(settings, abstract), "content-type": "pdf"}
         sub(meta, "self-uri", **uri)
+    _related(meta, journal, abstract)
     text = paragraphs(abstract.body)
     if text:
         section = sub(meta, "abstract")
@@ -151,6 +182,17 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
             sub(conference, "conf-loc", abstract.conference.place)
 
 
+def has_jats(settings: Settings) -> bool:
+    """Whether JATS files are written: the JATS schema requires the journal's ISSN."""
+    return bool(settings.issns)
+
+
+NO_ISSN_NOTE = (
+    "JATS: no JATS XML files are written: the journal has no ISSN, which JATS requires. Add "
+    "issn_online (or issn_print) under extra.journal in mkdocs.yml once it has one."
+)
+
+
 def export_jats(journal: Journal, abstract: Abstract) -> str:
     """The abstract's front matter as a JATS 1.3 article."""
     ET.register_namespace("xlink", XLINK)
@@ -158,7 +200,7 @@ def export_jats(journal: Journal, abstract: Abstract) -> str:
     root = ET.Element(
         "article",
         {
-            "article-type": ARTICLE_TYPES.get(abstract.type, "other"),
+            "article-type": journal.settings.article_type(abstract.type).jats,
             "dtd-version": "1.3",
             XML_LANG: journal.settings.language,
         },

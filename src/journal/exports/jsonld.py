@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Abstract, Affiliation, Contributor, Issue, Journal
+from ..model import Abstract, Affiliation, Contributor, Issue, Journal, Update
 from .common import (
-    JOURNAL_ARTICLE_TYPE,
     absolute,
     abstract_url,
     given_and_family,
@@ -70,8 +69,18 @@ def _organization(affiliation: Affiliation) -> dict[str, Any]:
     return data
 
 
+def _group(contributor: Contributor) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": contributor.name}
+    members = contributor.group.members if contributor.group else ()
+    if members:
+        data["member"] = [_person(Contributor(author=m)) for m in members]
+    return data
+
+
 def _person(contributor: Contributor) -> dict[str, Any]:
     author = contributor.author
+    if author is None:
+        return _group(contributor)
     given, family = given_and_family(author)
     data: dict[str, Any] = {"@type": "Person", "name": author.name, "familyName": family}
     if given:
@@ -89,7 +98,7 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     url = abstract_url(settings, abstract)
     data: dict[str, Any] = {
         "@context": CONTEXT,
-        "@type": JOURNAL_ARTICLE_TYPE,
+        "@type": settings.article_type(abstract.type).schema_org,
         "@id": url,
         "url": url,
         "headline": abstract.title,
@@ -113,8 +122,25 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     if abstract.first_page:
         data["pageStart"] = abstract.first_page
         data["pageEnd"] = abstract.last_page
+    elif abstract.article_number:
+        data["pagination"] = abstract.article_number
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher}
+    if abstract.updated_by:
+        data["correction"] = [_notice(journal, u) for u in abstract.updated_by]
+    if abstract.is_retracted:
+        data["creativeWorkStatus"] = "Retracted"
+    return data
+
+
+def _notice(journal: Journal, update: Update) -> dict[str, Any]:
+    """A notice about the article as a schema.org CorrectionComment."""
+    url = absolute(journal.settings, urls.url_for_abstract(update.slug))
+    data: dict[str, Any] = {"@type": "CorrectionComment", "url": url, "name": update.title}
+    if update.date:
+        data["datePublished"] = update.date.isoformat()
+    if update.doi:
+        data["sameAs"] = urls.url_for_doi(update.doi)
     return data
 
 
@@ -122,7 +148,11 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     """The issue with its articles, part of its volume, part of the journal."""
     data = {"@context": CONTEXT, **_issue(journal, issue)}
     data["hasPart"] = [
-        {"@type": JOURNAL_ARTICLE_TYPE, "@id": abstract_url(journal.settings, a), "name": a.title}
+        {
+            "@type": journal.settings.article_type(a.type).schema_org,
+            "@id": abstract_url(journal.settings, a),
+            "name": a.title,
+        }
         for a in issue.abstracts
     ]
     return data

@@ -35,12 +35,12 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     date = abstract.published.strftime("%Y/%m/%d")
     pairs: Pairs = [("citation_title", abstract.title)]
     for contributor in abstract.authors:
-        pairs.append(("citation_author", contributor.author.name))
+        pairs.append(("citation_author", contributor.name))  # a group's name in full
         pairs += [
             ("citation_author_institution", ", ".join(x for x in (a.name, a.country) if x))
             for a in contributor.affiliations
         ]
-        if contributor.author.orcid:
+        if contributor.author and contributor.author.orcid:
             pairs.append(("citation_author_orcid", urls.url_for_orcid(contributor.author.orcid)))
     pairs += [
         ("citation_publication_date", date),
@@ -53,7 +53,8 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
         ("citation_publisher", settings.publisher),
         ("citation_volume", str(abstract.volume)),
         ("citation_issue", str(abstract.issue)),
-        ("citation_firstpage", abstract.first_page),
+        # An article number (e02935) is where indexers and Zotero read the first page.
+        ("citation_firstpage", abstract.first_page or abstract.article_number),
         ("citation_lastpage", abstract.last_page),
         ("citation_doi", abstract.doi),
         ("citation_abstract_html_url", abstract_url(settings, abstract)),
@@ -70,7 +71,7 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
 def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
     pairs: Pairs = [("DC.title", abstract.title)]
-    pairs += [("DC.creator", c.author.name) for c in abstract.authors]
+    pairs += [("DC.creator", c.name) for c in abstract.authors]
     pairs += [
         ("DC.date", abstract.published.isoformat()),
         ("DC.type", "Text"),
@@ -106,9 +107,17 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
     """Every meta tag of an abstract page; empty values are left out."""
     description = summarise(plain_text(abstract.body))
     pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
+    # A retracted article says so where links to it are shown (social cards, Dublin Core).
+    shown = f"Retracted: {abstract.title}" if abstract.is_retracted else abstract.title
     pairs += _social(
-        journal, "article", abstract.title, abstract_url(journal.settings, abstract), description
+        journal, "article", shown, abstract_url(journal.settings, abstract), description
     )
+    pairs += [
+        ("DC.relation.isReferencedBy", absolute(journal.settings, urls.url_for_abstract(u.slug)))
+        for u in abstract.updated_by
+    ]
+    if abstract.is_retracted:
+        pairs.append(("DC.description", "This article has been retracted."))
     pairs.append(("article:published_time", abstract.published.isoformat()))
     pairs += [("article:tag", keyword) for keyword in abstract.keywords]
     return [(name, content) for name, content in pairs if content]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Abstract, Journal
+from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, plain_text
 
 
@@ -13,14 +13,18 @@ def escape_ris(text: str) -> str:
     return " ".join(text.split())
 
 
+def _name(contributor: Contributor) -> str:
+    """A person as "Family, Given"; a group's name as it is."""
+    if contributor.author is None:
+        return contributor.name
+    return ", ".join(n for n in reversed(given_and_family(contributor.author)) if n)
+
+
 def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
     published = abstract.published
-    tags: list[tuple[str, str]] = [("TY", "JOUR")]
-    tags += [
-        ("AU", ", ".join(n for n in reversed(given_and_family(c.author)) if n))
-        for c in abstract.authors
-    ]
+    tags: list[tuple[str, str]] = [("TY", settings.article_type(abstract.type).ris)]
+    tags += [("AU", _name(c)) for c in abstract.authors]
     tags += [
         ("TI", abstract.title),
         ("T2", settings.title),

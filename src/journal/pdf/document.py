@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..formatting import PLURALS, format_date, format_issns, format_issue_line
-from ..model import Abstract, Affiliation, Issue, Journal, Settings
+from ..formatting import format_date, format_issns, format_issue_line
+from ..model import Abstract, Affiliation, Author, Issue, Journal, Settings
 from .fonts import FAMILIES
 from .markup import is_right_to_left, markup_for
 
@@ -52,25 +52,38 @@ def _people(abstract: Abstract, settings: Settings) -> dict[str, Any]:
     for contributor in abstract.authors:
         for affiliation in contributor.affiliations:
             marks.setdefault(affiliation, len(marks) + 1)
-    corresponding = abstract.corresponding
-    email = corresponding.author.email if corresponding and settings.pdf_email else ""
+    people = [c.author for c in abstract.corresponding if c.author is not None]
     return {
         "authors": [
             {
-                "name": c.author.name,
+                "name": c.name,
                 "marks": [marks[a] for a in c.affiliations],
                 "corresponding": c.is_corresponding,
-                "orcid": c.author.orcid or None,
-                "orcid_url": urls.url_for_orcid(c.author.orcid) if c.author.orcid else None,
+                "orcid": (c.author.orcid if c.author else "") or None,
+                "orcid_url": urls.url_for_orcid(c.author.orcid)
+                if c.author and c.author.orcid
+                else None,
             }
             for c in abstract.authors
         ],
         "affiliations": [_affiliation_text(a) for a in marks],
+        # The template prints one corresponding author: the first (each has a page button).
         "corresponding": (
-            {"name": corresponding.author.name, "email": email or None} if corresponding else None
+            {
+                "name": people[0].name,
+                "email": (people[0].email if settings.pdf_email else "") or None,
+            }
+            if people
+            else None
         ),
         "corresponding_label": "Corresponding author",
     }
+
+
+def _persons(abstract: Abstract) -> list[Author]:
+    """The people of an abstract (a group's members are not its authors), once each."""
+    found = {c.author.id: c.author for c in abstract.authors if c.author is not None}
+    return list(found.values())
 
 
 def _dates(abstract: Abstract) -> list[list[str]]:
@@ -102,12 +115,12 @@ def abstract_data(journal: Journal, abstract: Abstract, cite: Cite) -> dict[str,
         "body": markup_for(abstract.body),
         "biographies": [
             {
-                "name": c.author.name,
-                "degrees": c.author.degrees or None,
-                "body": markup_for(c.author.bio),
+                "name": author.name,
+                "degrees": author.degrees or None,
+                "body": markup_for(author.bio),
             }
-            for c in abstract.authors
-            if c.author.bio.strip()
+            for author in _persons(abstract)
+            if author.bio.strip()
         ],
         "biographies_label": "About the authors",
         "citation": citation[0]["text"] if citation else None,
@@ -136,7 +149,7 @@ def galley_data(journal: Journal, abstract: Abstract, root: Path, cite: Cite) ->
     )
     meta = {
         "title": abstract.title,
-        "authors": [c.author.name for c in abstract.authors],
+        "authors": [c.name for c in abstract.authors],
         "keywords": list(abstract.keywords),
         "subject": subject,
     }
@@ -147,10 +160,11 @@ def galley_data(journal: Journal, abstract: Abstract, root: Path, cite: Cite) ->
     }
 
 
-def _sections(issue: Issue) -> dict[str, list[Abstract]]:
+def _sections(settings: Settings, issue: Issue) -> dict[str, list[Abstract]]:
     sections: dict[str, list[Abstract]] = {}
     for abstract in issue.abstracts:
-        sections.setdefault(PLURALS.get(abstract.type, abstract.type), []).append(abstract)
+        plural = settings.article_type(abstract.type).plural
+        sections.setdefault(plural, []).append(abstract)
     return sections
 
 
@@ -173,18 +187,19 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
                 {
                     "slug": a.slug,
                     "title": a.title,
-                    "authors": ", ".join(c.author.name for c in a.authors),
+                    "authors": ", ".join(c.name for c in a.authors),
                     "abstract": abstract_data(journal, a, cite),
                 }
                 for a in abstracts
             ],
         }
-        for name, abstracts in _sections(issue).items()
+        for name, abstracts in _sections(settings, issue).items()
     ]
-    in_issue: dict[str, list[str]] = {c.author.id: [] for a in issue.abstracts for c in a.authors}
+    in_issue: dict[str, list[str]] = {}
     for abstract in issue.abstracts:
         for contributor in abstract.authors:
-            in_issue[contributor.author.id].append(abstract.slug)
+            for person in contributor.people:  # a group's members are indexed by name
+                in_issue.setdefault(person.id, []).append(abstract.slug)
     index = [
         {"name": a.name, "slugs": list(dict.fromkeys(in_issue[a.id]))}
         for a in journal.authors

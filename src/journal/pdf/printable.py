@@ -29,7 +29,9 @@ def _abstract_texts(abstract: Abstract) -> dict[str, str]:
     }
     for n, contributor in enumerate(abstract.authors, 1):
         author = contributor.author
-        parts = [author.name, author.degrees, author.email, author.bio]
+        parts = [contributor.name]
+        if author is not None:
+            parts += [author.degrees, author.email, author.bio]
         parts += [f"{a.name} {a.country}" for a in contributor.affiliations]
         texts[f"authors[{n}]"] = " ".join(parts)
     return texts
