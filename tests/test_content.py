@@ -453,7 +453,7 @@ def test_a_journal_without_issn_writes_no_jats_and_says_so_once(tmp_path: Path) 
     assert [n for n in site.notes if n.startswith("JATS")] == [NO_ISSN_NOTE]
     assert not [e.src_uri for e in site.exports if e.src_uri.endswith(".jats.xml")]
     downloads = site.contexts["abstracts/conference-talk.md"]["cite"]["downloads"]
-    assert [d["label"] for d in downloads] == ["BibTeX", "RIS", "CSL-JSON"]
+    assert [d["label"] for d in downloads] == ["PDF", "BibTeX", "RIS", "CSL-JSON"]  # no JATS
 
 
 def test_the_built_site_shows_groups_and_every_corresponding_author(tmp_path: Path) -> None:
