@@ -76,6 +76,8 @@ class Settings:
     """Where Crossref sends deposit reports; the contact e-mail when empty."""
     registrant: str = ""
     """The organisation that owns the DOIs (Crossref `registrant`); the publisher when empty."""
+    cms: bool = False
+    """Whether the site has the in-browser editor at /admin/ (cms.py)."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
 

@@ -11,6 +11,7 @@ from .fields import (
     Invalid,
     Reported,
     parse_email,
+    parse_flag,
     parse_image_path,
     parse_issn,
     parse_mapping,
@@ -113,6 +114,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "depositor_name": (parse_text, False),
     "depositor_email": (parse_email, False),
     "registrant": (parse_text, False),
+    "cms": (parse_flag, False),
 }
 
 
