@@ -24,6 +24,20 @@ ADMIN = urls.ADMIN.rstrip("/")
 BUNDLE = "sveltia-cms.js"
 PACKAGE = "@sveltia/cms"
 BUNDLE_SOURCE = f"node_modules/{PACKAGE}/dist/{BUNDLE}"
+FONTS = {
+    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2": (
+        "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2"
+    ),
+    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2": (
+        "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2"
+    ),
+    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/"
+    "latin-wght-normal.woff2": (
+        "@fontsource-variable/material-symbols-outlined/files/"
+        "material-symbols-outlined-latin-wght-normal.woff2"
+    ),
+}
+"""The fonts the bundle would fetch from a CDN, and the npm files (package.json) served instead."""
 WORKFLOW_BRANCH_PREFIX = "cms/"
 """Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`."""
 
@@ -271,6 +285,21 @@ def _line_of_setting(config_file: Path) -> int:
     return found[0] if found else 1
 
 
+def _copy_admin(root: Path, admin: Path, repo: str, settings: Any) -> None:
+    """The bundle, its fonts (served from admin/fonts/, not a CDN), the page and its config."""
+    (admin / "fonts").mkdir(parents=True, exist_ok=True)
+    bundle = (root / BUNDLE_SOURCE).read_text(encoding="utf-8")
+    for url, source in FONTS.items():
+        name = source.rsplit("/", 1)[-1]
+        shutil.copyfile(root / "node_modules" / source, admin / "fonts" / name)
+        bundle = bundle.replace(url, f"fonts/{name}")
+    (admin / BUNDLE).write_text(bundle, encoding="utf-8")
+    config = cms_config_yaml(repo, site_url=settings.site_url)
+    (admin / "config.yml").write_text(config, encoding="utf-8")
+    page = admin_page(settings.title, settings.language)
+    (admin / "index.html").write_text(page, encoding="utf-8")
+
+
 def write_admin(config_file: Path, site_dir: Path, repo_url: str, settings: Any) -> Problem | None:
     """Write admin/ into the built site; the problem that stops it, if one does."""
     root = config_file.parent
@@ -286,14 +315,13 @@ def write_admin(config_file: Path, site_dir: Path, repo_url: str, settings: Any)
             f"{BUNDLE_SOURCE} is missing, so /admin/ cannot be built. Run `npm ci` (or "
             "`make browser-deps`) in the journal's folder, or remove `cms: true`."
         )
+    elif missing := [f for f in FONTS.values() if not (root / "node_modules" / f).is_file()]:
+        message = (
+            f"node_modules/{missing[0]} is missing, so /admin/ cannot be built. Run `npm ci` "
+            "(or `make browser-deps`) in the journal's folder, or remove `cms: true`."
+        )
     else:
-        admin = site_dir / ADMIN
-        admin.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(bundle, admin / BUNDLE)
-        config = cms_config_yaml(repo, site_url=settings.site_url)
-        (admin / "config.yml").write_text(config, encoding="utf-8")
-        page = admin_page(settings.title, settings.language)
-        (admin / "index.html").write_text(page, encoding="utf-8")
+        _copy_admin(root, site_dir / ADMIN, repo, settings)
         return None
     line = _line_of_setting(config_file)
     return Problem(path="mkdocs.yml", line=line, field="extra.journal.cms", message=message)
