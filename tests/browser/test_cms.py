@@ -23,7 +23,7 @@ import frontmatter
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT, commit_project, copy_project, git, run_mkdocs_build
 from journal.loading import load_text
@@ -101,7 +101,9 @@ def admin(journal_repo: Path, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def editor(browser: Browser, admin: str, journal_repo: Path) -> Iterator[Page]:
+def editor(
+    browser: Browser, admin: str, journal_repo: Path, screenshot: Callable[..., Path]
+) -> Iterator[Page]:
     """/admin/ signed in to the local repository (the journal's content files)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route("**/*", _local_only)
@@ -115,10 +117,29 @@ def editor(browser: Browser, admin: str, journal_repo: Path) -> Iterator[Page]:
         for p in (journal_repo / folder).rglob("*.md")
     }
     page.evaluate(SEED, {**files, ".git/HEAD": "ref: refs/heads/main\n"})
+    page.get_by_role("button", name="Sign In Using Access Token").wait_for()
+    screenshot(page, "cms-sign-in", full_page=False)
     page.get_by_role("button", name="Work with Local Repository").click()
     page.get_by_role("button", name="Create New Entry").wait_for()
     yield page
     context.close()
+
+
+def _wait_for_list(page: Page, screenshot: Callable[..., Path], name: str) -> None:
+    """Back on a collection's list (after a save); a screenshot when it never comes."""
+    try:
+        page.get_by_role("button", name="Create New Entry").wait_for()
+    except Exception:
+        screenshot(page, f"cms-failed-{name}", full_page=False)
+        raise
+
+
+def _fill(page: Page, values: dict[str, str]) -> None:
+    """Type into text fields, then see that the form kept every value."""
+    for label, value in values.items():
+        _textbox(page, label).fill(value)
+    for label, value in values.items():
+        expect(_textbox(page, label)).to_have_value(value)
 
 
 def _open_collection(page: Page, name: str) -> None:
@@ -143,17 +164,15 @@ def _textbox(page: Page, label: str) -> Any:
 def _add_author(page: Page, screenshot: Callable[..., Path]) -> None:
     _open_collection(page, "Authors")
     page.get_by_role("button", name="Create New Entry").click()
-    for label, value in AUTHOR.items():
-        _textbox(page, label).fill(value)
+    _fill(page, AUTHOR)
     screenshot(page, "cms-add-author", full_page=False)
     page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_role("button", name="Create New Entry").wait_for()
+    _wait_for_list(page, screenshot, "author")
 
 
 def _add_abstract(page: Page, screenshot: Callable[..., Path]) -> None:
     _open_collection(page, "Abstracts")
     page.get_by_role("button", name="Create New Entry").click()
-    _textbox(page, "Title").fill(TITLE)
     page.get_by_role("checkbox", name=AUTHOR["Name"]).click()
     for label, value in (("Volume", "1"), ("Issue", "2"), ("Year", "2020")):
         page.get_by_role("spinbutton", name=re.compile("^" + label)).fill(value)
@@ -164,9 +183,10 @@ def _add_abstract(page: Page, screenshot: Callable[..., Path]) -> None:
     body = page.locator('section.field[data-key-path="body"] div[role=textbox]')
     body.click()
     body.type("Write the abstract here.")
+    _fill(page, {"Title": TITLE})  # last: the new form may still reset itself at first
     screenshot(page, "cms-add-abstract", full_page=False)
     page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_role("button", name="Create New Entry").wait_for()
+    _wait_for_list(page, screenshot, "abstract")
 
 
 def _written(page: Page, journal_repo: Path) -> dict[str, str]:
@@ -236,3 +256,27 @@ def test_an_editor_adds_an_author_and_an_abstract_in_the_browser(
     assert git(journal_repo, "rev-parse", "main").strip() == main_before
     status = git(journal_repo, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in status) == sorted([abstract_rel, author_rel])
+
+
+def _serious(page: Page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_admin_pages_have_no_serious_accessibility_violations(
+    editor: Page, axe_source: str
+) -> None:
+    assert (editor.locator("html").get_attribute("lang") or "").startswith("en")
+    found = {"collections": _serious(editor, axe_source)}
+    _open_collection(editor, "Abstracts")
+    editor.get_by_role("button", name="Create New Entry").click()
+    _textbox(editor, "Title").wait_for()
+    found["abstract form"] = _serious(editor, axe_source)
+    assert found == {"collections": [], "abstract form": []}
