@@ -239,7 +239,7 @@ def cms_config(repo: str, branch: str = "main", site_url: str = "") -> dict[str,
 
 
 def cms_config_yaml(repo: str, branch: str = "main", site_url: str = "") -> str:
-    header = "# Made by `journal cms-config` from the front-matter schema; do not edit by hand.\n"
+    header = "# Made by the build (src/journal/cms.py) from the front-matter schema; do not edit.\n"
     body = yaml.safe_dump(
         cms_config(repo, branch, site_url), sort_keys=False, allow_unicode=True, width=100
     )
