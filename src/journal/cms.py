@@ -162,59 +162,53 @@ def _body(kind: str) -> dict[str, Any]:
     return {"name": "body", "label": label, "hint": hint, "widget": "markdown", "required": False}
 
 
-def _collections() -> list[dict[str, Any]]:
-    common = {"create": True, "extension": "md", "format": "yaml-frontmatter"}
-    # media_folder "" (relative to the entry): uploads are saved beside the file they belong to.
-    beside = {"media_folder": "", "public_folder": ""}
-    return [
-        {
-            "name": "abstracts",
-            "label": "Abstracts",
-            "label_singular": "Abstract",
-            "folder": "abstracts",
-            "path": "{{fields.volume}}/{{fields.issue}}/{{slug}}",
-            "slug": "{{title}}",
-            "identifier_field": "title",
-            "summary": "{{title}} ({{volume}}.{{issue}})",
-            **common,
-            **beside,
-            "fields": [*_fields("abstract", build_schema("abstract")), _body("abstract")],
-        },
-        {
-            "name": "authors",
-            "label": "Authors",
-            "label_singular": "Author",
-            "folder": "authors",
-            "slug": "{{name}}",
-            "identifier_field": "name",
-            **common,
-            **beside,
-            "fields": [*_fields("author", build_schema("author")), _body("author")],
-        },
-        {
-            "name": "issues",
-            "label": "Issues",
-            "files": [
-                {
-                    "name": "issues",
-                    "label": "Issues (issues.yml)",
-                    "file": "issues.yml",
-                    "format": "yaml",
-                    "media_folder": "/docs",
-                    "public_folder": "",
-                    "fields": [
-                        {
-                            "name": "issues",
-                            "label": "Issues",
-                            "widget": "list",
-                            "root": True,
-                            "fields": _fields("issues", build_schema("issues")["items"]),
-                        }
-                    ],
-                }
-            ],
-        },
-    ]
+COMMON = {"create": True, "extension": "md", "format": "yaml-frontmatter"}
+BESIDE = {"media_folder": "", "public_folder": ""}
+"""media_folder "" (relative to the entry): uploads are saved beside the file they belong to."""
+
+
+def _abstracts() -> dict[str, Any]:
+    return {
+        "name": "abstracts",
+        "label": "Abstracts",
+        "label_singular": "Abstract",
+        "folder": "abstracts",
+        "path": "{{fields.volume}}/{{fields.issue}}/{{slug}}",
+        "slug": "{{title}}",
+        "identifier_field": "title",
+        "summary": "{{title}} ({{volume}}.{{issue}})",
+        **COMMON,
+        **BESIDE,
+        "fields": [*_fields("abstract", build_schema("abstract")), _body("abstract")],
+    }
+
+
+def _authors() -> dict[str, Any]:
+    return {
+        "name": "authors",
+        "label": "Authors",
+        "label_singular": "Author",
+        "folder": "authors",
+        "slug": "{{name}}",
+        "identifier_field": "name",
+        **COMMON,
+        **BESIDE,
+        "fields": [*_fields("author", build_schema("author")), _body("author")],
+    }
+
+
+def _issues() -> dict[str, Any]:
+    """issues.yml: one list at the root of the file; covers are saved in docs/."""
+    issues = {
+        "name": "issues",
+        "label": "Issues",
+        "widget": "list",
+        "root": True,
+        "fields": _fields("issues", build_schema("issues")["items"]),
+    }
+    file: dict[str, Any] = {"name": "issues", "label": "Issues (issues.yml)", "file": "issues.yml"}
+    file |= {"format": "yaml", "media_folder": "/docs", "public_folder": "", "fields": [issues]}
+    return {"name": "issues", "label": "Issues", "files": [file]}
 
 
 def cms_config(repo: str, branch: str = "main", site_url: str = "") -> dict[str, Any]:
@@ -234,7 +228,7 @@ def cms_config(repo: str, branch: str = "main", site_url: str = "") -> dict[str,
         "media_libraries": {"default": {"config": {"slugify_filename": True}}},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 60},
         "output": {"omit_empty_optional_fields": True},
-        "collections": _collections(),
+        "collections": [_abstracts(), _authors(), _issues()],
     }
 
 
