@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.cms import write_admin
 from journal.loading import read_site_url
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import PageSpec
@@ -237,6 +238,14 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for failure in BUILD.pdf_failures:
         log.error(format_problem(failure))
     BUILD.save_caches()
+    if BUILD.journal is not None and BUILD.journal.settings.cms:
+        # Written after the pages, as files: /admin/ is in neither the search index nor the sitemap.
+        config_file = Path(config.config_file_path).resolve()
+        problem = write_admin(
+            config_file, Path(config.site_dir), config.repo_url or "", BUILD.journal.settings
+        )
+        if problem is not None:
+            raise PluginError(format_problem(problem))
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).

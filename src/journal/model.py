@@ -82,6 +82,8 @@ class Settings:
     """Typeset a PDF galley of every abstract and a book of abstracts of every issue."""
     pdf_email: bool = True
     """Print the corresponding author's e-mail address in the PDFs."""
+    cms: bool = False
+    """Whether the site has the in-browser editor at /admin/ (cms.py)."""
     site_url: str = ""
     """The published site's address (mkdocs.yml `site_url`), used for absolute links."""
     crossmark_policy: str = ""

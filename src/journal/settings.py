@@ -185,6 +185,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "pdf_email": (parse_flag, False),
     "crossmark_policy": (parse_doi, False),
     "article_types": (parse_article_types, False),
+    "cms": (parse_flag, False),
 }
 
 

@@ -141,6 +141,8 @@ def absolute(site_url: str, url: str) -> str:
 
 FEED = "feed.xml"
 ROBOTS = "robots.txt"
+ADMIN = "admin/"
+"""The in-browser editor (cms.py): not for readers or crawlers."""
 SITEMAP = "sitemap.xml"
 
 

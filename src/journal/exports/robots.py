@@ -10,6 +10,8 @@ from .common import absolute
 def export_robots(journal: Journal) -> str:
     # A robots.txt Sitemap line must be absolute; without site_url there is none.
     lines = ["User-agent: *", "Allow: /"]
+    if journal.settings.cms:  # the editors' desk is no page for readers
+        lines.append(f"Disallow: /{urls.ADMIN}")
     if journal.settings.site_url:
         lines.append(f"Sitemap: {absolute(journal.settings, urls.SITEMAP)}")
     return "\n".join(lines) + "\n"

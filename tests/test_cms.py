@@ -1,0 +1,209 @@
+"""The in-browser editor at /admin/: its configuration agrees with the schema, and the build
+publishes it (self-hosted, out of search, sitemap and robots.txt) only when asked to."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from lxml import etree
+
+from conftest import ROOT, Build, run_mkdocs_build
+from journal import cms
+from journal.schema import build_schema
+from journal.validation import ARTICLE_TYPES
+
+WIDGETS = {"integer": "number", "boolean": "boolean", "object": "object", "array": "list"}
+REPO_URL = "repo_url: https://github.com/example-press/fixture-journal\n"
+
+
+def _config() -> dict[str, Any]:
+    return yaml.safe_load(cms.cms_config_yaml("example-press/fixture-journal"))
+
+
+def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def _expected_widget(spec: dict[str, Any]) -> str:
+    if "enum" in spec:
+        return "select"
+    if "anyOf" in spec:
+        return "relation"
+    if spec.get("format") == "date":
+        return "datetime"
+    if "allOf" in spec:
+        return "image"
+    kind = spec.get("type")
+    return WIDGETS.get(kind, "string") if isinstance(kind, str) else "string"
+
+
+def _agree(form: list[dict[str, Any]], schema: dict[str, Any], where: str) -> None:
+    """The form's fields are the schema's, in its order, field for field."""
+    names = [f["name"] for f in form if f["name"] != "body"]
+    assert names == list(schema["properties"]), where
+    for field in form:
+        if field["name"] == "body":
+            continue
+        spec = schema["properties"][field["name"]]
+        at = f"{where}.{field['name']}"
+        assert field["required"] is (field["name"] in schema.get("required", ())), at
+        assert field["label"] and field["hint"], at
+        assert field["widget"] == _expected_widget(spec), at
+        if "enum" in spec:
+            assert field["options"] == spec["enum"], at
+        if "pattern" in spec and field["widget"] == "string":
+            assert field["pattern"][0] == spec["pattern"], at
+            assert re.compile(field["pattern"][0])  # JavaScript reads it the same way
+        if field["widget"] == "object":
+            _agree(field["fields"], spec, at)
+        if field["widget"] == "list" and spec["items"].get("type") == "object":
+            _agree(field["fields"], spec["items"], at)
+
+
+@pytest.mark.parametrize(("collection", "kind"), [("abstracts", "abstract"), ("authors", "author")])
+def test_every_schema_field_is_in_the_form_with_its_rules(collection: str, kind: str) -> None:
+    _agree(_collection(_config(), collection)["fields"], build_schema(kind), collection)
+
+
+def test_issues_yml_is_edited_as_one_list_with_the_schemas_fields() -> None:
+    issues = _collection(_config(), "issues")["files"][0]
+    assert issues["file"] == "issues.yml"
+    (root,) = issues["fields"]
+    assert root["widget"] == "list" and root["root"] is True
+    _agree(root["fields"], build_schema("issues")["items"], "issues")
+
+
+def test_the_config_disagrees_when_the_schema_gains_a_field(monkeypatch: Any) -> None:
+    schema = build_schema("author")
+    schema["properties"]["pronouns"] = {"type": "string", "minLength": 1}
+    with pytest.raises(AssertionError):
+        _agree(_collection(_config(), "authors")["fields"], schema, "authors")
+
+
+def test_article_type_is_a_select_and_authors_are_found_by_name() -> None:
+    fields = {f["name"]: f for f in _collection(_config(), "abstracts")["fields"]}
+    assert fields["type"]["options"] == list(ARTICLE_TYPES)
+    authors = fields["authors"]
+    assert authors["collection"] == "authors" and authors["value_field"] == "{{slug}}"
+    assert "name" in authors["search_fields"] and authors["multiple"] is True
+    orcid = {f["name"]: f for f in _collection(_config(), "authors")["fields"]}["orcid"]
+    assert re.fullmatch(orcid["pattern"][0], "0000-0002-1825-0097")
+    assert not re.fullmatch(orcid["pattern"][0], "0000-0002-1825")
+
+
+def test_files_are_saved_where_journal_check_reads_them() -> None:
+    config = _config()
+    abstracts, authors = _collection(config, "abstracts"), _collection(config, "authors")
+    assert abstracts["folder"] == "abstracts"
+    assert abstracts["path"] == "{{fields.volume}}/{{fields.issue}}/{{slug}}"
+    assert authors["folder"] == "authors" and "path" not in authors
+    for collection in (abstracts, authors):  # uploads beside the file, with safe names
+        assert collection["media_folder"] == "" and collection["public_folder"] == ""
+    assert config["media_libraries"]["default"]["config"]["slugify_filename"] is True
+    assert config["slug"]["encoding"] == "ascii"
+
+
+def test_every_save_goes_through_a_pull_request() -> None:
+    config = _config()
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "example-press/fixture-journal",
+        "branch": "main",
+        "cms_label_prefix": "sveltia-cms/",
+    }
+    assert "local_backend" not in config  # no proxy server: nothing of ours runs
+
+
+@pytest.mark.parametrize(
+    ("url", "repo"),
+    [
+        ("https://github.com/example-press/fixture-journal", "example-press/fixture-journal"),
+        ("https://github.com/a/b.git", "a/b"),
+        ("https://github.com/a/b/", "a/b"),
+        ("https://gitlab.com/a/b", None),
+        ("", None),
+    ],
+)
+def test_the_repository_comes_from_repo_url(url: str, repo: str | None) -> None:
+    assert cms.repo_of(url) == repo
+
+
+def _cms_project(make_project: Any, *, repo_url: str = REPO_URL, bundle: bool = True) -> Path:
+    project: Path = make_project()
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "    language: en\n", "    language: en\n    cms: true\n"
+    )
+    config.write_text(repo_url + text, encoding="utf-8")
+    if bundle:
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
+
+
+@pytest.fixture
+def cms_build(make_project: Any) -> Build:
+    project = _cms_project(make_project)
+    build = run_mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_the_build_publishes_admin_self_hosted(cms_build: Build) -> None:
+    admin = cms_build.site / "admin"
+    bundle = (admin / cms.BUNDLE).read_text(encoding="utf-8")
+    assert len(bundle) > 1_000_000 and "cdn.jsdelivr.net" not in bundle  # fonts: our own
+    for source in cms.FONTS.values():
+        font = admin / "fonts" / source.rsplit("/", 1)[-1]
+        assert font.read_bytes() == (ROOT / "node_modules" / source).read_bytes()
+        assert f"url(fonts/{font.name})" in bundle
+    page = cms_build.html("admin/index.html")
+    scripts = [s.get("src") for s in page.find_all("script")]
+    assert scripts == [cms.BUNDLE]  # beside the page: no script from a CDN
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "example-press/fixture-journal"
+    assert config["site_url"] == "https://journal.example.org/"
+
+
+def test_admin_is_in_no_search_index_sitemap_or_robots_allowed_page(cms_build: Build) -> None:
+    search = (cms_build.site / "search" / "documents.json").read_text("utf-8")
+    documents = json.loads(search)["documents"]
+    assert documents and not [d for d in documents if "admin" in d["location"]]
+    sitemap = etree.parse(str(cms_build.site / "sitemap.xml"))
+    locations = [e.text or "" for e in sitemap.iter("{*}loc")]
+    assert locations and not [u for u in locations if "/admin" in u]
+    robots = (cms_build.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "Disallow: /admin/" in robots
+
+
+def test_without_the_setting_there_is_no_admin(fixture_site: Build) -> None:
+    assert not (fixture_site.site / "admin").exists()
+    assert "admin" not in (fixture_site.site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_a_missing_bundle_says_how_to_get_it(make_project: Any) -> None:
+    project = _cms_project(make_project, bundle=False)
+    build = run_mkdocs_build(project, project / "site")
+    assert build.returncode != 0
+    line = next(
+        n
+        for n, t in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
+        if t.strip() == "cms: true"
+    )
+    assert f"mkdocs.yml:{line}: extra.journal.cms: node_modules/@sveltia/cms" in build.output
+    assert "Run `npm ci`" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_a_journal_off_github_is_told_what_to_set(make_project: Any) -> None:
+    project = _cms_project(make_project, repo_url="")
+    build = run_mkdocs_build(project, project / "site")
+    assert build.returncode != 0
+    assert "extra.journal.cms: the editor at /admin/ needs the journal's GitHub" in build.output
+    assert "Set repo_url: https://github.com/<owner>/<name>" in build.output
