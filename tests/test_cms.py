@@ -14,8 +14,8 @@ from lxml import etree
 
 from conftest import ROOT, Build, run_mkdocs_build
 from journal import cms
+from journal.article_types import DEFAULT_NAMES
 from journal.schema import build_schema
-from journal.validation import ARTICLE_TYPES
 
 WIDGETS = {"integer": "number", "boolean": "boolean", "object": "object", "array": "list"}
 REPO_URL = "repo_url: https://github.com/example-press/fixture-journal\n"
@@ -87,7 +87,7 @@ def test_the_config_disagrees_when_the_schema_gains_a_field(monkeypatch: Any) ->
 
 def test_article_type_is_a_select_and_authors_are_found_by_name() -> None:
     fields = {f["name"]: f for f in _collection(_config(), "abstracts")["fields"]}
-    assert fields["type"]["options"] == list(ARTICLE_TYPES)
+    assert fields["type"]["options"] == list(DEFAULT_NAMES)
     authors = fields["authors"]
     assert authors["collection"] == "authors" and authors["value_field"] == "{{slug}}"
     assert "name" in authors["search_fields"] and authors["multiple"] is True

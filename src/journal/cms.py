@@ -60,6 +60,13 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "conference.name": ("Conference name", "e.g. Annual Meeting of the Oncology Society."),
         "conference.place": ("Place", "City and country, e.g. Lyon, France."),
         "conference.dates": ("Dates", "e.g. 12-14 June 2026."),
+        "updates": (
+            "Updates",
+            "For a correction, retraction or expression of concern: the article it updates.",
+        ),
+        "updates.doi": ("DOI of the updated article", "e.g. 10.5555/jceo.2026.0101."),
+        "updates.slug": ("Or its file name", "The updated abstract's file name without .md."),
+        "updates.type": ("Kind of update", "correction, retraction or expression-of-concern."),
         "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
     },
     "author": {
@@ -90,6 +97,7 @@ PATTERN_HINTS = {
     fields.DOI.pattern: "Write a DOI starting with 10., e.g. 10.5555/jceo.2026.0101.",
     fields.ROR.pattern: "Write a ROR id, e.g. https://ror.org/02feahw73.",
     fields.PAGES.pattern: "Write a page or a range, e.g. 12-18.",
+    fields.SLUG.pattern: "Write a file name: lowercase letters, digits and hyphens.",
     "^https?://": "Write an address starting with https://.",
 }
 
