@@ -22,7 +22,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
 from journal.page_bodies import renderer_fingerprint
-from journal.pages import PageSpec
+from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
 from journal.search_index import write_search_index
@@ -134,6 +134,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         log.error(f"{format_summary(sort_problems(BUILD.problems))}; {left_out}.")
     if not config.nav:
         config.nav = BUILD.nav
+    config.theme["favicon"] = favicon_for(config.theme["favicon"], BUILD.journal.settings)
     return config
 
 
@@ -159,6 +160,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         if f.src_dir and BUILD.is_refused(os.path.relpath(f.src_dir, project), f.src_uri)
     ]:
         files.remove(refused)  # a link, an unsafe SVG, a script: never copied into the site
+    for file in files:
+        if file.src_uri in NOT_IN_NAV:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     in_nav = {v for item in BUILD.nav if isinstance(item, dict) for v in item.values()}
     titles = dict(_nav_titles(config.nav or []))
     for spec in BUILD.pages:
@@ -179,6 +183,8 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     # journal's own text, not a copy (the texts of all bodies: 32 MB at 10,000 abstracts).
     if isinstance(page.file, _PageFile) and markdown == page.file.spec.body:
         return page.file.spec.body
+    if not isinstance(page.file, _PageFile) and "hide" not in page.meta:
+        page.meta["hide"] = hide_for_handwritten(page.file.src_uri)
     return markdown
 
 

@@ -78,7 +78,11 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
         "keywords.md",
         *KEYWORD_PAGES,
     }
-    assert site.nav[:2] == [{"Home": "index.md"}, {"Current issue": "issues/1/2/index.md"}]
+    assert site.nav[:3] == [
+        {"Current issue": "issues/1/2/index.md"},
+        {"Archive": "archive.md"},
+        {"Authors": "authors/index.md"},
+    ]
 
 
 def test_abstract_view_model_numbers_affiliations_in_author_order() -> None:
@@ -136,11 +140,11 @@ def test_drafts_and_scheduled_abstracts_stay_out_unless_previewing(tmp_path: Pat
     published = _site(root)
     assert "authors/dora-new.md" not in published.contexts  # no page saying "0 abstracts"
     assert not {"abstracts/later.md", "abstracts/draft.md"} & set(published.contexts)
-    assert published.nav[1] == {"Current issue": "issues/1/2/index.md"}
+    assert published.nav[0] == {"Current issue": "issues/1/2/index.md"}
     preview = _site(root, preview=True)
     assert {"abstracts/later.md", "abstracts/draft.md"} <= set(preview.contexts)
     assert "authors/dora-new.md" in preview.contexts
-    assert preview.nav[1] == {"Current issue": "issues/2/1/index.md"}
+    assert preview.nav[0] == {"Current issue": "issues/2/1/index.md"}
     on_the_day = _site(root, today=datetime.date(2030, 1, 1))
     assert "abstracts/later.md" in on_the_day.contexts
 

@@ -50,6 +50,34 @@ def _head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, An
     return head_for_abstract(journal, abstract)
 
 
+HIDE_ON_LISTINGS = ("navigation", "toc")
+"""A generated page's left sidebar would hold one link (its own) and its right one nothing:
+both go, and the page takes the width its tables need."""
+HIDE_ON_ABSTRACTS = ("navigation",)
+"""An abstract keeps its table of contents (Abstract, Biography, Cite)."""
+HIDE_ON_HANDWRITTEN = ("navigation",)
+"""Hand-written pages (docs/) keep the headings of their text beside it."""
+MATERIAL_FAVICON = "assets/images/favicon.png"
+"""The favicon Material sets when mkdocs.yml names none."""
+
+
+def hide_for_handwritten(src_uri: str) -> list[str]:
+    """The `hide` of a hand-written page whose front matter names none: the home page lists
+    the current issue beside nothing; the others keep their headings' table of contents."""
+    return list(HIDE_ON_LISTINGS if src_uri == urls.HOME else HIDE_ON_HANDWRITTEN)
+
+
+NOT_IN_NAV = (urls.HOME,)
+"""Hand-written pages the menu does not name (the masthead's logo leads home)."""
+
+
+def favicon_for(theme_favicon: str, settings: Settings) -> str:
+    """The site's favicon: the one mkdocs.yml names, else the journal's logo."""
+    if theme_favicon and theme_favicon != MATERIAL_FAVICON:
+        return theme_favicon
+    return settings.logo or theme_favicon
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageSpec:
     """One generated page: where it lives, its template, its body and its view model."""
@@ -66,6 +94,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    hide: tuple[str, ...] = HIDE_ON_LISTINGS
+    """Material's sidebars this page goes without (`hide` front matter)."""
 
     @property
     def context(self) -> Mapping[str, Any]:
@@ -82,6 +112,8 @@ class PageSpec:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
             meta["tags"] = [html.escape(term) for term in self.search_terms]
+        if self.hide:
+            meta["hide"] = list(self.hide)
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
@@ -157,6 +189,7 @@ def page_for_abstract(
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
         search_terms=(*(c.author.name for c in abstract.authors), *abstract.keywords),
+        hide=HIDE_ON_ABSTRACTS,
     )
 
 
@@ -460,20 +493,21 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
 
 
 def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, str] | str]:
-    """The site's menu: the journal's pages, then the other hand-written pages (src_uris)."""
+    """The site's menu as journal sites have it: Current issue, Archive, Authors, About, Submit,
+    then the other hand-written pages (src_uris). The masthead's logo leads home; the footer
+    holds Track your manuscript, the partner strip the media partners."""
     settings = journal.settings
     issue = journal.current_issue
-    nav: list[dict[str, str] | str] = [{"Home": urls.HOME}]
+    nav: list[dict[str, str] | str] = []
     if issue:
         nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
     nav += [{"Archive": urls.ARCHIVE}, {"Authors": urls.AUTHOR_INDEX}]
-    if settings.media_partners:
-        nav.append({"Media partners": urls.MEDIA_PARTNERS})
+    if urls.ABOUT in extra_pages:
+        nav.append({"About": urls.ABOUT})
     if urls.SUBMIT in extra_pages:
         nav.append({"Submit": urls.SUBMIT})
     elif settings.submission_url:
         nav.append({"Submit": settings.submission_url})
-    if settings.tracking_url:
-        nav.append({"Track your manuscript": settings.tracking_url})
-    nav += [src for src in sorted(extra_pages) if src not in (urls.HOME, urls.SUBMIT)]
+    shown = (urls.HOME, urls.SUBMIT, urls.ABOUT)
+    nav += [src for src in sorted(extra_pages) if src not in shown]
     return nav
