@@ -190,7 +190,14 @@ def test_every_page_has_banner_nav_and_partner_strip(sample_site: Build) -> None
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert "ISSN: 2324-9110" in _text(page.select_one(".journal-banner")), path
         tabs = [_text(a) for a in page.select(".md-tabs__link")]
-        assert tabs[:5] == ["Current issue", "Archive", "Authors", "About", "Submit"], path
+        assert tabs[:6] == [
+            "Current issue",
+            "Archive",
+            "Authors",
+            "Editorial board",
+            "About",
+            "Submit",
+        ], path
         assert len(page.select("header .journal-banner__title")) == 1, path
         assert len(page.select(".journal-partners__list li")) == 3, path
 

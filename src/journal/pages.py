@@ -35,7 +35,7 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
-from .model import Abstract, Affiliation, Author, Issue, Journal, Settings
+from .model import Abstract, Affiliation, Author, BoardMember, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -378,6 +378,36 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
     return _listing(urls.MEDIA_PARTNERS, "media-partners.html", "Media partners", view)
 
 
+def page_for_board(journal: Journal) -> PageSpec:
+    view = partial(view_for_board, journal)
+    return _listing(urls.BOARD, "board.html", "Editorial board", view)
+
+
+def _board_member(journal: Journal, member: BoardMember) -> dict[str, Any]:
+    has_page = member.author_id in journal.abstracts_by_author
+    return {
+        "name": member.name,
+        "url": urls.url_for_author(member.author_id) if has_page else "",
+        "orcid": member.orcid,
+        "orcid_url": urls.url_for_orcid(member.orcid) if member.orcid else "",
+        "section": member.section,
+        "affiliations": [_affiliation_text(a) for a in member.affiliations],
+    }
+
+
+def view_for_board(journal: Journal) -> dict[str, Any]:
+    """The board grouped by role, in the order of board.ROLES."""
+    roles = [
+        {
+            "role": role.role,
+            "id": "role-" + role.role.lower().replace(" ", "-"),
+            "members": [_board_member(journal, m) for m in role.members],
+        }
+        for role in journal.board
+    ]
+    return {"kind": "board", "roles": roles}
+
+
 def page_for_keyword_index(keywords: KeywordIndex) -> PageSpec:
     view = partial(view_for_keyword_index, keywords)
     return _listing(urls.KEYWORDS, "keywords.html", "Keywords", view)
@@ -487,13 +517,16 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     pages += [page_for_archive(journal), page_for_author_index(journal)]
     if journal.settings.media_partners:  # the menu links the page only when there are some
         pages.append(page_for_media_partners(journal))
+    if journal.board:
+        pages.append(page_for_board(journal))
     pages.append(page_for_keyword_index(keywords))
     pages += [page_for_keyword(journal, keyword) for keyword in keywords.keywords]
     return pages
 
 
 def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, str] | str]:
-    """The site's menu as journal sites have it: Current issue, Archive, Authors, About, Submit,
+    """The site's menu as journal sites have it: Current issue, Archive, Authors, Editorial
+    board, About, Submit,
     then the other hand-written pages (src_uris). The masthead's logo leads home; the footer
     holds Track your manuscript, the partner strip the media partners."""
     settings = journal.settings
@@ -502,6 +535,8 @@ def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, st
     if issue:
         nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
     nav += [{"Archive": urls.ARCHIVE}, {"Authors": urls.AUTHOR_INDEX}]
+    if journal.board:
+        nav.append({"Editorial board": urls.BOARD})
     if urls.ABOUT in extra_pages:
         nav.append({"About": urls.ABOUT})
     if urls.SUBMIT in extra_pages:

@@ -297,7 +297,17 @@ def test_printing_an_abstract_hides_navigation_and_shows_link_addresses(
     assert pdf.startswith(b"%PDF") and len(pages) == 1, f"{len(pages)} pages"
 
 
-PAGES = ("home", "issue", "abstract", "author", "authors", "archive", "media-partners", "keywords")
+PAGES = (
+    "home",
+    "issue",
+    "abstract",
+    "author",
+    "authors",
+    "archive",
+    "media-partners",
+    "keywords",
+    "board",
+)
 
 
 def _url(tour: Tour, name: str) -> str:
@@ -310,6 +320,7 @@ def _url(tour: Tour, name: str) -> str:
         "archive": "archive/",
         "media-partners": "media-partners/",
         "keywords": "keywords/",
+        "board": "board/",
     }[name]
 
 
