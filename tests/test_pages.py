@@ -74,13 +74,16 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
         "authors/chen-wei.md",
         "archive.md",
         "authors/index.md",
+        "articles.md",
+        "abstracts/index.md",
         "media-partners.md",
         "keywords.md",
         *KEYWORD_PAGES,
     }
-    assert site.nav[:3] == [
+    assert site.nav[:4] == [
         {"Current issue": "issues/1/2/index.md"},
         {"Archive": "archive.md"},
+        {"Articles": "articles.md"},
         {"Authors": "authors/index.md"},
     ]
 
@@ -111,6 +114,8 @@ def test_listing_pages_are_excluded_from_search() -> None:
         "issues/1/2/index.md",
         "archive.md",
         "authors/index.md",
+        "articles.md",
+        "abstracts/index.md",
         "media-partners.md",
         "keywords.md",
         *KEYWORD_PAGES,

@@ -125,7 +125,7 @@ def test_the_author_index_links_every_author_under_their_letter(sample_site: Bui
 
 def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     page = sample_site.html("archive/")
-    labels = [_text(a) for a in page.select(".journal-archive__issue > a")]
+    labels = [_text(a) for a in page.select(".journal-archive__text > a")]
     assert labels == [
         "Volume 7, Issue 1 (2018)",
         "Volume 6, Issue 4 (2017)",
@@ -133,8 +133,12 @@ def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     ]
     volumes = [_text(h) for h in page.select(".journal-archive__volume h2")]
     assert volumes == ["Volume 7 (2018)", "Volume 6 (2017)"]
-    counts = [_text(c).split(" · ")[0] for c in page.select(".journal-archive__count")]
-    assert counts == ["3 articles", "4 articles", "5 articles"]
+    counts = [_text(c).split(" · ")[1] for c in page.select(".journal-archive__count")]
+    assert counts == [
+        "3 articles: 1 editorial, 1 research article, 1 case report",
+        "4 articles: 2 research articles, 1 review, 1 case report",
+        "5 conference abstracts",
+    ]
     browse = page.select_one(".journal-archive__browse")
     assert browse is not None and browse.find("a", string="author")["href"] == "../authors/"
 
@@ -190,9 +194,10 @@ def test_every_page_has_banner_nav_and_partner_strip(sample_site: Build) -> None
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert "ISSN: 2324-9110" in _text(page.select_one(".journal-banner")), path
         tabs = [_text(a) for a in page.select(".md-tabs__link")]
-        assert tabs[:6] == [
+        assert tabs[:7] == [
             "Current issue",
             "Archive",
+            "Articles",
             "Authors",
             "Editorial board",
             "About",

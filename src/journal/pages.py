@@ -155,6 +155,18 @@ def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     }
 
 
+def _type_counts(issue: Issue) -> str:
+    """ "3 articles: 2 research articles, 1 case report" (table-of-contents order), or
+    "5 conference abstracts" when all are of one type."""
+    counts: dict[str, int] = {}
+    for abstract in issue.abstracts:
+        counts[abstract.type] = counts.get(abstract.type, 0) + 1
+    by_type = ", ".join(format_count(n, kind.lower()) for kind, n in counts.items())
+    if len(counts) == 1:
+        return by_type
+    return f"{format_count(len(issue.abstracts), 'article')}: {by_type}"
+
+
 def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     """An issue's table of contents, grouped by article type."""
     groups = [
@@ -162,6 +174,8 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
         for kind, items in groupby(issue.abstracts, key=lambda a: a.type)
     ]
     return {
+        "cover": issue.cover,
+        "type_counts": _type_counts(issue),
         "label": format_issue_label(issue),
         "title": issue.title,
         "url": urls.url_for_issue(issue.volume, issue.number),
@@ -378,6 +392,50 @@ def page_for_media_partners(journal: Journal) -> PageSpec:
     return _listing(urls.MEDIA_PARTNERS, "media-partners.html", "Media partners", view)
 
 
+def page_for_articles(journal: Journal, keywords: KeywordIndex) -> PageSpec:
+    view = partial(view_for_articles, journal, keywords)
+    return _listing(urls.ARTICLES, "articles.html", "Articles", view)
+
+
+def _article_entry(journal: Journal, keywords: KeywordIndex, abstract: Abstract) -> dict[str, Any]:
+    slugs = {keywords.by_key[keyword_key(k)].slug for k in abstract.keywords}
+    return {**_toc_item(journal, abstract), "keyword_slugs": " ".join(sorted(slugs))}
+
+
+def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any]:
+    """Every published item, newest issue first, grouped by year, with the filter's choices
+    (articles.js filters the list by type and keyword slugs; without it everything shows)."""
+    years = [
+        {
+            "year": year,
+            "id": f"year-{year}",
+            "entries": [_article_entry(journal, keywords, a) for a in items],
+        }
+        for year, items in groupby(journal.abstracts, key=lambda a: a.year)
+    ]
+    types: dict[str, int] = {}
+    for abstract in journal.abstracts:
+        types[abstract.type] = types.get(abstract.type, 0) + 1
+    return {
+        "kind": "articles",
+        "count_label": format_count(len(journal.abstracts), "article"),
+        "years": years,
+        "types": [
+            {"value": kind, "label": f"{format_type_heading(kind)} ({n})"}
+            for kind, n in sorted(types.items())
+        ],
+        "keywords": [
+            {"value": k.slug, "label": f"{k.name} ({len(k.entries)})"} for k in keywords.keywords
+        ],
+    }
+
+
+def page_for_abstracts_index() -> PageSpec:
+    """/abstracts/: readers who trim an abstract's address land on the list of articles."""
+    view = _ready({"kind": "redirect", "target": urls.url_for(urls.ARTICLES)})
+    return _listing(urls.ABSTRACTS_INDEX, "redirect.html", "Articles", view)
+
+
 def page_for_board(journal: Journal) -> PageSpec:
     view = partial(view_for_board, journal)
     return _listing(urls.BOARD, "board.html", "Editorial board", view)
@@ -515,6 +573,7 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
     pages += [page_for_archive(journal), page_for_author_index(journal)]
+    pages += [page_for_articles(journal, keywords), page_for_abstracts_index()]
     if journal.settings.media_partners:  # the menu links the page only when there are some
         pages.append(page_for_media_partners(journal))
     if journal.board:
@@ -525,16 +584,16 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
 
 
 def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, str] | str]:
-    """The site's menu as journal sites have it: Current issue, Archive, Authors, Editorial
-    board, About, Submit,
-    then the other hand-written pages (src_uris). The masthead's logo leads home; the footer
-    holds Track your manuscript, the partner strip the media partners."""
+    """The site's menu as journal sites have it: Current issue, Archive, Articles, Authors,
+    Editorial board, About, Submit, then the other hand-written pages (src_uris). The
+    masthead's logo leads home; the footer holds Track your manuscript, the partner strip the
+    media partners."""
     settings = journal.settings
     issue = journal.current_issue
     nav: list[dict[str, str] | str] = []
     if issue:
         nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
-    nav += [{"Archive": urls.ARCHIVE}, {"Authors": urls.AUTHOR_INDEX}]
+    nav += [{"Archive": urls.ARCHIVE}, {"Articles": urls.ARTICLES}, {"Authors": urls.AUTHOR_INDEX}]
     if journal.board:
         nav.append({"Editorial board": urls.BOARD})
     if urls.ABOUT in extra_pages:

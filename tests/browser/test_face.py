@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from . import test_reader
 from .test_reader import Tour
@@ -71,3 +71,23 @@ def test_the_favicon_is_the_journals_logo(page: Page) -> None:
     logo = page.locator(".journal-banner__logo").get_attribute("src") or ""
     assert href.endswith("journal-logo.svg") and href == logo
     assert page.request.get(page.url + href).ok
+
+
+def test_the_articles_filter_shows_only_the_chosen_type_and_keyword(page: Page) -> None:
+    page.goto("articles/")
+    items = page.locator(".journal-articles__year li")
+    total = items.count()
+    page.locator("#filter-type").select_option("Case Report")
+    shown = page.locator(".journal-articles__year li:visible")
+    assert 0 < shown.count() < total
+    for n in range(shown.count()):
+        assert shown.nth(n).get_attribute("data-type") == "Case Report"
+    expect(page.locator(".journal-filter__status")).to_have_text(
+        f"{shown.count()} article{'' if shown.count() == 1 else 's'} shown."
+    )
+    page.locator("#filter-type").select_option("")
+    keyword = page.locator("#filter-keyword option").nth(1).get_attribute("value") or ""
+    page.locator("#filter-keyword").select_option(keyword)
+    for n in range(shown.count()):
+        assert keyword in (shown.nth(n).get_attribute("data-keywords") or "").split()
+    assert 0 < shown.count() < total

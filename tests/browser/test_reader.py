@@ -307,6 +307,7 @@ PAGES = (
     "media-partners",
     "keywords",
     "board",
+    "articles",
 )
 
 
@@ -321,6 +322,7 @@ def _url(tour: Tour, name: str) -> str:
         "media-partners": "media-partners/",
         "keywords": "keywords/",
         "board": "board/",
+        "articles": "articles/",
     }[name]
 
 
