@@ -20,7 +20,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from . import urls
-from .exports.head import head_for_abstract, head_for_home, head_for_issue
+from .exports.head import (
+    head_for_abstract,
+    head_for_home,
+    head_for_issue,
+    indexer_links_for_abstract,
+)
 from .formatting import (
     encode_email,
     format_count,
@@ -295,6 +300,7 @@ def view_for_abstract(
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),
+        "indexer_downloads": indexer_links_for_abstract(abstract),
         **head(journal, issue, abstract),
     }
 
