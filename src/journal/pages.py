@@ -221,6 +221,15 @@ def _keyword_links(keywords: KeywordIndex, abstract: Abstract) -> list[dict[str,
     return links
 
 
+def _print_masthead(settings: Settings, abstract: Abstract) -> str:
+    """The line a printed abstract starts with: journal, ISSN(s), the page's address, DOI."""
+    address = urls.absolute(settings.site_url, urls.url_for_abstract(abstract.slug))
+    parts = [settings.title, format_issns(settings), address if settings.site_url else ""]
+    if abstract.doi:
+        parts.append(f"DOI: {abstract.doi}")
+    return " · ".join(p for p in parts if p)
+
+
 def view_for_abstract(
     journal: Journal,
     issue: Issue,
@@ -301,6 +310,7 @@ def view_for_abstract(
         "next": neighbours.get("next"),
         "license": _license(settings),
         "indexer_downloads": indexer_links_for_abstract(abstract),
+        "print_masthead": _print_masthead(settings, abstract),
         **head(journal, issue, abstract),
     }
 

@@ -91,3 +91,19 @@ def test_the_articles_filter_shows_only_the_chosen_type_and_keyword(page: Page) 
     for n in range(shown.count()):
         assert keyword in (shown.nth(n).get_attribute("data-keywords") or "").split()
     assert 0 < shown.count() < total
+
+
+def test_a_printed_abstract_keeps_masthead_biography_and_corresponding_author(
+    page: Page, tour: Tour
+) -> None:
+    page.goto(tour.abstract)
+    masthead = page.locator(".journal-article__print-masthead")
+    expect(masthead).to_be_hidden()  # on screen the header names the journal
+    page.emulate_media(media="print")
+    expect(masthead).to_be_visible()
+    text = masthead.inner_text()
+    assert tour.journal_title in text and "ISSN: 2324-9110" in text
+    assert "https://jceo.example.org/abstracts/" in text and "DOI: 10.5555/" in text
+    expect(page.locator(".journal-article__bios")).to_be_visible()
+    expect(page.locator(".journal-article__contact")).to_be_visible()
+    expect(page.locator(".journal-article__contact")).to_contain_text("Corresponding author:")

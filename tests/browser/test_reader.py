@@ -294,7 +294,9 @@ def test_printing_an_abstract_hides_navigation_and_shows_link_addresses(
     assert after.startswith('" (http'), after
     pdf = page.pdf(format="A4")
     pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf)
-    assert pdf.startswith(b"%PDF") and len(pages) == 1, f"{len(pages)} pages"
+    # The article and its front matter fit the first page; the biographies (kept in print,
+    # #16) may run onto a second.
+    assert pdf.startswith(b"%PDF") and 1 <= len(pages) <= 2, f"{len(pages)} pages"
 
 
 PAGES = (
