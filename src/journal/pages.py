@@ -28,6 +28,7 @@ from .exports.head import (
 )
 from .formatting import (
     encode_email,
+    format_citation_line,
     format_count,
     format_date,
     format_issns,
@@ -221,6 +222,24 @@ def _keyword_links(keywords: KeywordIndex, abstract: Abstract) -> list[dict[str,
     return links
 
 
+def _tools(settings: Settings, abstract: Abstract) -> dict[str, Any]:
+    """The article tools under an abstract's title: PDF, Cite, RIS/BibTeX and share links
+    (only when the site's address is known: a share needs an absolute URL)."""
+    slug = abstract.slug
+    address = urls.absolute(settings.site_url, urls.url_for_abstract(slug))
+    return {
+        "pdf": urls.url_for(urls.src_for_abstract_file(slug, "pdf")) if abstract.pdf else "",
+        "ris": urls.url_for(urls.src_for_abstract_file(slug, "ris")),
+        "bibtex": urls.url_for(urls.src_for_abstract_file(slug, "bib")),
+        "share": [
+            {"label": label, "url": url}
+            for label, url in (
+                urls.share_links(address, abstract.title) if settings.site_url else []
+            )
+        ],
+    }
+
+
 def _print_masthead(settings: Settings, abstract: Abstract) -> str:
     """The line a printed abstract starts with: journal, ISSN(s), the page's address, DOI."""
     address = urls.absolute(settings.site_url, urls.url_for_abstract(abstract.slug))
@@ -311,6 +330,9 @@ def view_for_abstract(
         "license": _license(settings),
         "indexer_downloads": indexer_links_for_abstract(abstract),
         "print_masthead": _print_masthead(settings, abstract),
+        "tools": _tools(settings, abstract),
+        "cited_as": format_citation_line(settings, abstract)
+        + (f". {urls.url_for_doi(abstract.doi)}" if abstract.doi else ""),
         **head(journal, issue, abstract),
     }
 

@@ -7,10 +7,12 @@
   var items = Array.prototype.slice.call(document.querySelectorAll(".journal-articles__year li"));
   var years = document.querySelectorAll(".journal-articles__year");
   var status = form.querySelector(".journal-filter__status");
+  var typeSelect = form.querySelector("#filter-type");
+  var keywordSelect = form.querySelector("#filter-keyword");
 
   function apply() {
-    var type = form.elements.type.value;
-    var keyword = form.elements.keyword.value;
+    var type = typeSelect.value;
+    var keyword = keywordSelect.value;
     var shown = 0;
     items.forEach(function (item) {
       var keywords = (item.getAttribute("data-keywords") || "").split(" ");
@@ -27,5 +29,4 @@
 
   form.hidden = false;
   form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
 })();
