@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.markup_fixes import fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
@@ -192,6 +193,14 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     # Every page's body comes from a pull request (hand-written pages in docs/ too):
     # sanitise before search indexes it.
     return sanitize_html(html)
+
+
+def on_post_page(output: str, page: Page, **kwargs: Any) -> str:
+    return fix_theme_markup(output)  # Material's invalid markup outside any block
+
+
+def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+    return fix_theme_markup(output_content)  # 404.html
 
 
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
