@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.board import BOARD_FILE
 from journal.markup_fixes import fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
@@ -135,6 +136,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         log.error(f"{format_summary(sort_problems(BUILD.problems))}; {left_out}.")
     if not config.nav:
         config.nav = BUILD.nav
+    board = config_file.parent / BOARD_FILE  # optional: `watch` in mkdocs.yml needs it to exist
+    if board.is_file() and str(board) not in config.watch:
+        config.watch.append(str(board))
     config.theme["favicon"] = favicon_for(config.theme["favicon"], BUILD.journal.settings)
     return config
 

@@ -3,8 +3,6 @@ archive's covers and counts, in the built sample journal (#16)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import frontmatter
 
 from conftest import ROOT, Build
@@ -48,12 +46,16 @@ def test_the_filter_offers_every_type_and_keyword_and_items_carry_them(
     )
 
 
-def test_abstracts_sends_readers_to_the_articles(sample_site: Build) -> None:
+def test_abstracts_shows_the_same_list_with_articles_as_canonical(sample_site: Build) -> None:
     page = sample_site.html("abstracts/")
-    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
-    assert refresh == "0; url=../articles/"
-    assert page.select_one(".md-content a[href='../articles/']")
-    assert (Path(sample_site.site) / "articles" / "index.html").is_file()
+    articles = sample_site.html("articles/")
+    titles = [_text(a) for a in page.select(".journal-articles__year .journal-toc__title")]
+    assert titles and titles == [
+        _text(a) for a in articles.select(".journal-articles__year .journal-toc__title")
+    ]
+    canonical = "https://jceo.example.org/articles/"
+    assert page.select_one("link[rel=canonical]")["href"] == canonical
+    assert articles.select_one("link[rel=canonical]")["href"] == canonical
 
 
 def test_the_archive_shows_each_issues_cover_date_and_counts_by_type(sample_site: Build) -> None:

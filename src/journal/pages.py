@@ -454,8 +454,10 @@ def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any
     types: dict[str, int] = {}
     for abstract in journal.abstracts:
         types[abstract.type] = types.get(abstract.type, 0) + 1
+    site_url = journal.settings.site_url
     return {
         "kind": "articles",
+        "canonical": urls.absolute(site_url, urls.url_for(urls.ARTICLES)) if site_url else "",
         "count_label": format_count(len(journal.abstracts), "article"),
         "years": years,
         "types": [
@@ -468,10 +470,11 @@ def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any
     }
 
 
-def page_for_abstracts_index() -> PageSpec:
-    """/abstracts/: readers who trim an abstract's address land on the list of articles."""
-    view = _ready({"kind": "redirect", "target": urls.url_for(urls.ARTICLES)})
-    return _listing(urls.ABSTRACTS_INDEX, "redirect.html", "Articles", view)
+def page_for_abstracts_index(journal: Journal, keywords: KeywordIndex) -> PageSpec:
+    """/abstracts/: readers who trim an abstract's address find the list of articles (the
+    same page as /articles/, which is its canonical address)."""
+    view = partial(view_for_articles, journal, keywords)
+    return _listing(urls.ABSTRACTS_INDEX, "articles.html", "Articles", view)
 
 
 def page_for_board(journal: Journal) -> PageSpec:
@@ -611,7 +614,7 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
     pages += [page_for_archive(journal), page_for_author_index(journal)]
-    pages += [page_for_articles(journal, keywords), page_for_abstracts_index()]
+    pages += [page_for_articles(journal, keywords), page_for_abstracts_index(journal, keywords)]
     if journal.settings.media_partners:  # the menu links the page only when there are some
         pages.append(page_for_media_partners(journal))
     if journal.board:
