@@ -21,10 +21,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
+from journal.board import BOARD_FILE
 from journal.cms import write_admin
 from journal.loading import read_site_url
+from journal.markup_fixes import fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
-from journal.pages import PageSpec
+from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
 from journal.placeholders import fill_placeholders
 from journal.problem_pages import problem_pages, problems_nav_item
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
@@ -159,6 +161,10 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         BUILD.nav.append(problems_nav_item(BUILD.problems))
     if not config.nav:
         config.nav = BUILD.nav
+    board = config_file.parent / BOARD_FILE  # optional: `watch` in mkdocs.yml needs it to exist
+    if board.is_file() and str(board) not in config.watch:
+        config.watch.append(str(board))
+    config.theme["favicon"] = favicon_for(config.theme["favicon"], BUILD.journal.settings)
     return config
 
 
@@ -184,6 +190,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         if f.src_dir and BUILD.is_refused(os.path.relpath(f.src_dir, project), f.src_uri)
     ]:
         files.remove(refused)  # a link, an unsafe SVG, a script: never copied into the site
+    for file in files:
+        if file.src_uri in NOT_IN_NAV:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     in_nav = {v for item in BUILD.nav if isinstance(item, dict) for v in item.values()}
     titles = dict(_nav_titles(config.nav or []))
     for spec in BUILD.pages:
@@ -206,6 +215,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
         return page.file.spec.body
     if page.file.generated_by or BUILD.journal is None or page.file.abs_src_path is None:
         return markdown
+    if "hide" not in page.meta:
+        page.meta["hide"] = hide_for_handwritten(page.file.src_uri)
     # A hand-written page: its {{ journal.<fact> }} placeholders get the settings' values.
     root = Path(config.config_file_path).resolve().parent
     path = Path(page.file.abs_src_path).resolve()
@@ -222,6 +233,14 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     # Every page's body comes from a pull request (hand-written pages in docs/ too):
     # sanitise before search indexes it.
     return sanitize_html(html)
+
+
+def on_post_page(output: str, page: Page, **kwargs: Any) -> str:
+    return fix_theme_markup(output)  # Material's invalid markup outside any block
+
+
+def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+    return fix_theme_markup(output_content)  # 404.html
 
 
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:

@@ -216,10 +216,11 @@ def test_cite_block_offers_three_styles_copy_and_downloads(fixture_site: Build) 
         "BibTeX": "first-imaging-study.bib",
         "RIS": "first-imaging-study.ris",
         "CSL-JSON": "first-imaging-study.json",
-        "JATS XML": "first-imaging-study.jats.xml",
-    }
+    }  # the readers' formats; the JATS file is for indexers
+    indexers = {a.get_text(): a["href"] for a in block.select(".journal-cite__indexers a")}
+    assert indexers == {"JATS XML": "first-imaging-study.jats.xml"}
     folder = fixture_site.site / "abstracts/first-imaging-study"
-    assert all((folder / href).is_file() for href in links.values())
+    assert all((folder / href).is_file() for href in {**links, **indexers}.values())
     scripts = [s.get("src", "") for s in page.find_all("script")]
     assert any(str(s).endswith("assets/journal/cite.js") for s in scripts)
 
@@ -232,12 +233,13 @@ def test_issue_page_links_its_downloads(fixture_site: Build) -> None:
         "BibTeX": "citations.bib",
         "RIS": "citations.ris",
         "CSL-JSON": "citations.json",
-        "Crossref XML": "crossref.xml",
-        "DOAJ XML": "doaj.xml",
     }
-    assert all((fixture_site.site / "issues/1/1" / h).is_file() for h in links.values())
+    indexers = {a.get_text(): a["href"] for a in page.select(".journal-issue__indexers a")}
+    assert indexers == {"Crossref XML": "crossref.xml", "DOAJ XML": "doaj.xml"}
+    files = {**links, **indexers}.values()
+    assert all((fixture_site.site / "issues/1/1" / h).is_file() for h in files)
     page = fixture_site.html("issues/1/2/")
-    assert "Crossref XML" not in page.select_one(".journal-issue__downloads").get_text()
+    assert "Crossref XML" not in page.select_one(".journal-issue__indexers").get_text()
 
 
 def test_built_exports_equal_the_goldens(fixture_site: Build) -> None:

@@ -74,11 +74,18 @@ def test_the_fixture_journal_has_its_pages_and_no_problems() -> None:
         "authors/chen-wei.md",
         "archive.md",
         "authors/index.md",
+        "articles.md",
+        "abstracts/index.md",
         "media-partners.md",
         "keywords.md",
         *KEYWORD_PAGES,
     }
-    assert site.nav[:2] == [{"Home": "index.md"}, {"Current issue": "issues/1/2/index.md"}]
+    assert site.nav[:4] == [
+        {"Current issue": "issues/1/2/index.md"},
+        {"Archive": "archive.md"},
+        {"Articles": "articles.md"},
+        {"Authors": "authors/index.md"},
+    ]
 
 
 def test_abstract_view_model_numbers_affiliations_in_author_order() -> None:
@@ -107,6 +114,8 @@ def test_listing_pages_are_excluded_from_search() -> None:
         "issues/1/2/index.md",
         "archive.md",
         "authors/index.md",
+        "articles.md",
+        "abstracts/index.md",
         "media-partners.md",
         "keywords.md",
         *KEYWORD_PAGES,
@@ -136,11 +145,11 @@ def test_drafts_and_scheduled_abstracts_stay_out_unless_previewing(tmp_path: Pat
     published = _site(root)
     assert "authors/dora-new.md" not in published.contexts  # no page saying "0 abstracts"
     assert not {"abstracts/later.md", "abstracts/draft.md"} & set(published.contexts)
-    assert published.nav[1] == {"Current issue": "issues/1/2/index.md"}
+    assert published.nav[0] == {"Current issue": "issues/1/2/index.md"}
     preview = _site(root, preview=True)
     assert {"abstracts/later.md", "abstracts/draft.md"} <= set(preview.contexts)
     assert "authors/dora-new.md" in preview.contexts
-    assert preview.nav[1] == {"Current issue": "issues/2/1/index.md"}
+    assert preview.nav[0] == {"Current issue": "issues/2/1/index.md"}
     on_the_day = _site(root, today=datetime.date(2030, 1, 1))
     assert "abstracts/later.md" in on_the_day.contexts
 

@@ -31,8 +31,9 @@ def test_a_pdf_beside_the_abstract_is_copied_linked_and_tagged(make_project, tmp
         "https://journal.example.org/abstracts/first-imaging-study/first-imaging-study.pdf"
     ]
     links = build.html("abstracts/first-imaging-study/").select("a[href$='.pdf']")
-    assert {a["href"] for a in links} == {"first-imaging-study.pdf"}  # the button and the download
-    assert [a.get_text() for a in links] == ["Download PDF", "PDF"]
+    # The article tools' PDF button and the cite block's downloads (#16).
+    assert [a["href"] for a in links] == ["first-imaging-study.pdf"] * 2
+    assert links[0].get_text(strip=True) == "PDF" and links[0].find_parent(class_="journal-tools")
     # The others get the galley the site makes.
     assert _pdf_urls(build, "second-pathology-report") == [
         "https://journal.example.org/abstracts/second-pathology-report/second-pathology-report.pdf"

@@ -125,7 +125,7 @@ def test_the_author_index_links_every_author_under_their_letter(sample_site: Bui
 
 def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     page = sample_site.html("archive/")
-    labels = [_text(a) for a in page.select(".journal-archive__issue > a")]
+    labels = [_text(a) for a in page.select(".journal-archive__text > a")]
     assert labels == [
         "Volume 7, Issue 1 (2018)",
         "Volume 6, Issue 4 (2017)",
@@ -133,8 +133,12 @@ def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
     ]
     volumes = [_text(h) for h in page.select(".journal-archive__volume h2")]
     assert volumes == ["Volume 7 (2018)", "Volume 6 (2017)"]
-    counts = [_text(c).split(" · ")[0] for c in page.select(".journal-archive__count")]
-    assert counts == ["3 articles", "4 articles", "5 articles"]
+    counts = [_text(c).split(" · ")[1] for c in page.select(".journal-archive__count")]
+    assert counts == [
+        "3 articles: 1 editorial, 1 research article, 1 case report",
+        "4 articles: 2 research articles, 1 review, 1 case report",
+        "5 conference abstracts",
+    ]
     browse = page.select_one(".journal-archive__browse")
     assert browse is not None and browse.find("a", string="author")["href"] == "../authors/"
 
@@ -142,10 +146,45 @@ def test_the_archive_lists_every_issue_newest_first(sample_site: Build) -> None:
 def test_the_home_page_shows_the_current_issue_and_the_links(sample_site: Build) -> None:
     page = sample_site.html("")
     assert "Volume 7, Issue 1" in _text(page.select_one("#current-issue"))
-    hrefs = {a.get("href") for a in page.select("a")}
-    assert "https://submit.example.org/jceo/" in hrefs
-    assert "https://submit.example.org/jceo/track/" in hrefs
+    # The drawer (.md-nav) repeats the menu for phones; elsewhere each link shows once.
+    hrefs = [a.get("href") for a in page.select("a") if not a.find_parent(class_="md-nav")]
+    assert hrefs.count("submit/") == 1  # the menu's
+    assert hrefs.count("https://submit.example.org/jceo/track/") == 1  # the footer's
     assert len(page.select(".journal-home__current .journal-toc__title")) == 3
+    assert len(page.select(".journal-partners")) == 1  # the strip, not a second list
+
+
+def test_the_footer_names_publisher_issn_licence_and_contact_not_the_generator(
+    sample_site: Build,
+) -> None:
+    footer = sample_site.html("archive/").select_one("footer")
+    text = _text(footer)
+    assert "Sample Scientific Publishing" in text and "ISSN: 2324-9110" in text
+    assert footer.select_one("a[rel=license]")["href"] == (
+        "https://creativecommons.org/licenses/by/4.0/"
+    )
+    assert footer.select_one("button.journal-email")["data-email"]
+    assert "Material" not in text and "MkDocs" not in text
+
+
+def test_the_favicon_is_the_journals_logo(sample_site: Build) -> None:
+    for url in ("", "archive/", "abstracts/extramedullary-hematopoiesis-liver-thalassemia-major/"):
+        icons = sample_site.html(url).select("link[rel=icon]")
+        assert [i["href"].rsplit("/", 2)[-2:] for i in icons] == [["assets", "journal-logo.svg"]]
+
+
+def test_the_corresponding_author_line_has_no_dangling_comma(sample_site: Build) -> None:
+    page = sample_site.html("abstracts/extramedullary-hematopoiesis-liver-thalassemia-major/")
+    line = _text(page.select_one(".journal-article__contact"))
+    assert "," not in line.replace("Show e-mail address", ""), line
+
+
+def test_generated_pages_go_without_the_one_link_sidebar(sample_site: Build) -> None:
+    for url in ("", "archive/", "authors/", "keywords/", "issues/7/1/", "about/"):
+        sidebar = sample_site.html(url).select_one(".md-sidebar--primary")
+        assert sidebar is not None and sidebar.has_attr("hidden"), url
+    abstract = sample_site.html("abstracts/extramedullary-hematopoiesis-liver-thalassemia-major/")
+    assert not abstract.select_one(".md-sidebar--secondary").has_attr("hidden")
 
 
 def test_every_page_has_banner_nav_and_partner_strip(sample_site: Build) -> None:
@@ -156,14 +195,15 @@ def test_every_page_has_banner_nav_and_partner_strip(sample_site: Build) -> None
         assert "ISSN: 2324-9110" in _text(page.select_one(".journal-banner")), path
         tabs = [_text(a) for a in page.select(".md-tabs__link")]
         assert tabs[:7] == [
-            "Home",
             "Current issue",
             "Archive",
+            "Articles",
             "Authors",
-            "Media partners",
+            "Editorial board",
+            "About",
             "Submit",
-            "Track your manuscript",
         ], path
+        assert len(page.select("header .journal-banner__title")) == 1, path
         assert len(page.select(".journal-partners__list li")) == 3, path
 
 

@@ -39,6 +39,14 @@ def format_issue_line(settings: Settings, abstract: Abstract) -> str:
     return f"{settings.abbreviation} {abstract.year}, {abstract.volume}:{abstract.issue}"
 
 
+def format_citation_line(settings: Settings, abstract: Abstract) -> str:
+    """The journal-style short citation, e.g. "J Clin Exp Oncol 2017;6(3):21" (first page, or
+    the article number; none when it has neither)."""
+    where = abstract.pages.split("-")[0] if abstract.pages else abstract.article_number
+    line = f"{settings.abbreviation} {abstract.year};{abstract.volume}({abstract.issue})"
+    return f"{line}:{where}" if where else line
+
+
 def format_issue_label(issue: Issue) -> str:
     return f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"
 

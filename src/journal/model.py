@@ -261,6 +261,26 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BoardMember:
+    """One person on the editorial board: an author file's (`author_id`) or written in board.yml."""
+
+    name: str
+    orcid: str = ""
+    affiliations: tuple[Affiliation, ...] = ()
+    section: str = ""
+    """What a section editor edits, e.g. "Pathology"."""
+    author_id: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoardRole:
+    """A role on the board (Editor-in-chief, Associate editors…) and who holds it."""
+
+    role: str
+    members: tuple[BoardMember, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Journal:
     """Everything the site is built from, validated and cross-linked."""
 
@@ -272,6 +292,8 @@ class Journal:
     issues: tuple[Issue, ...]
     """Newest first."""
     abstracts_by_author: Mapping[str, tuple[Abstract, ...]] = field(default_factory=dict)
+    board: tuple[BoardRole, ...] = ()
+    """The editorial board (board.yml), by role."""
 
     @property
     def current_issue(self) -> Issue | None:

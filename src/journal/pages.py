@@ -21,9 +21,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from . import urls
 from .exports.common import has_pdf
-from .exports.head import head_for_abstract, head_for_home, head_for_issue
+from .exports.head import (
+    head_for_abstract,
+    head_for_home,
+    head_for_issue,
+    indexer_links_for_abstract,
+)
 from .formatting import (
     encode_email,
+    format_citation_line,
     format_count,
     format_date,
     format_issns,
@@ -35,7 +41,7 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
-from .model import Abstract, Affiliation, Author, Contributor, Issue, Journal, Settings
+from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -48,6 +54,34 @@ Head = Callable[[Journal, Issue, Abstract], Mapping[str, Any]]
 
 def _head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
     return head_for_abstract(journal, abstract)
+
+
+HIDE_ON_LISTINGS = ("navigation", "toc")
+"""A generated page's left sidebar would hold one link (its own) and its right one nothing:
+both go, and the page takes the width its tables need."""
+HIDE_ON_ABSTRACTS = ("navigation",)
+"""An abstract keeps its table of contents (Abstract, Biography, Cite)."""
+HIDE_ON_HANDWRITTEN = ("navigation",)
+"""Hand-written pages (docs/) keep the headings of their text beside it."""
+MATERIAL_FAVICON = "assets/images/favicon.png"
+"""The favicon Material sets when mkdocs.yml names none."""
+
+
+def hide_for_handwritten(src_uri: str) -> list[str]:
+    """The `hide` of a hand-written page whose front matter names none: the home page lists
+    the current issue beside nothing; the others keep their headings' table of contents."""
+    return list(HIDE_ON_LISTINGS if src_uri == urls.HOME else HIDE_ON_HANDWRITTEN)
+
+
+NOT_IN_NAV = (urls.HOME,)
+"""Hand-written pages the menu does not name (the masthead's logo leads home)."""
+
+
+def favicon_for(theme_favicon: str, settings: Settings) -> str:
+    """The site's favicon: the one mkdocs.yml names, else the journal's logo."""
+    if theme_favicon and theme_favicon != MATERIAL_FAVICON:
+        return theme_favicon
+    return settings.logo or theme_favicon
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +100,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    hide: tuple[str, ...] = HIDE_ON_LISTINGS
+    """Material's sidebars this page goes without (`hide` front matter)."""
 
     @property
     def context(self) -> Mapping[str, Any]:
@@ -82,6 +118,8 @@ class PageSpec:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
             meta["tags"] = [html.escape(term) for term in self.search_terms]
+        if self.hide:
+            meta["hide"] = list(self.hide)
         head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}"
 
@@ -176,6 +214,18 @@ def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     }
 
 
+def _type_counts(issue: Issue) -> str:
+    """ "3 articles: 2 research articles, 1 case report" (table-of-contents order), or
+    "5 conference abstracts" when all are of one type."""
+    counts: dict[str, int] = {}
+    for abstract in issue.abstracts:
+        counts[abstract.type] = counts.get(abstract.type, 0) + 1
+    by_type = ", ".join(format_count(n, kind.lower()) for kind, n in counts.items())
+    if len(counts) == 1:
+        return by_type
+    return f"{format_count(len(issue.abstracts), 'article')}: {by_type}"
+
+
 def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
     """An issue's table of contents, grouped by article type."""
     groups = [
@@ -186,6 +236,8 @@ def toc_for(journal: Journal, issue: Issue) -> dict[str, Any]:
         for kind, items in groupby(issue.abstracts, key=lambda a: a.type)
     ]
     return {
+        "cover": issue.cover,
+        "type_counts": _type_counts(issue),
         "label": format_issue_label(issue),
         "title": issue.title,
         "url": urls.url_for_issue(issue.volume, issue.number),
@@ -213,6 +265,7 @@ def page_for_abstract(
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
         search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
+        hide=HIDE_ON_ABSTRACTS,
     )
 
 
@@ -223,6 +276,35 @@ def _keyword_links(keywords: KeywordIndex, abstract: Abstract) -> list[dict[str,
         keyword = keywords.by_key.get(keyword_key(text))
         links.append({"name": text, "url": urls.url_for_keyword(keyword.slug) if keyword else ""})
     return links
+
+
+def _tools(settings: Settings, abstract: Abstract) -> dict[str, Any]:
+    """The article tools under an abstract's title: PDF, Cite, RIS/BibTeX and share links
+    (only when the site's address is known: a share needs an absolute URL)."""
+    slug = abstract.slug
+    address = urls.absolute(settings.site_url, urls.url_for_abstract(slug))
+    return {
+        "pdf": urls.url_for(urls.src_for_abstract_file(slug, "pdf"))
+        if has_pdf(settings, abstract)
+        else "",
+        "ris": urls.url_for(urls.src_for_abstract_file(slug, "ris")),
+        "bibtex": urls.url_for(urls.src_for_abstract_file(slug, "bib")),
+        "share": [
+            {"label": label, "url": url}
+            for label, url in (
+                urls.share_links(address, abstract.title) if settings.site_url else []
+            )
+        ],
+    }
+
+
+def _print_masthead(settings: Settings, abstract: Abstract) -> str:
+    """The line a printed abstract starts with: journal, ISSN(s), the page's address, DOI."""
+    address = urls.absolute(settings.site_url, urls.url_for_abstract(abstract.slug))
+    parts = [settings.title, format_issns(settings), address if settings.site_url else ""]
+    if abstract.doi:
+        parts.append(f"DOI: {abstract.doi}")
+    return " · ".join(p for p in parts if p)
 
 
 def view_for_abstract(
@@ -275,9 +357,6 @@ def view_for_abstract(
         "pages": format_pages(abstract),
         "doi": abstract.doi,
         "doi_url": urls.url_for_doi(abstract.doi) if abstract.doi else "",
-        "pdf_url": urls.url_for(urls.src_for_abstract_file(abstract.slug, "pdf"))
-        if has_pdf(settings, abstract)
-        else "",
         "keywords": _keyword_links(keywords, abstract),
         "conference": ", ".join(
             x for x in (conference.name, conference.place, conference.dates) if x
@@ -295,6 +374,11 @@ def view_for_abstract(
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),
+        "indexer_downloads": indexer_links_for_abstract(abstract),
+        "print_masthead": _print_masthead(settings, abstract),
+        "tools": _tools(settings, abstract),
+        "cited_as": format_citation_line(settings, abstract)
+        + (f". {urls.url_for_doi(abstract.doi)}" if abstract.doi else ""),
         **head(journal, issue, abstract),
     }
 
@@ -390,6 +474,83 @@ def view_for_author_index(journal: Journal) -> dict[str, Any]:
 def page_for_media_partners(journal: Journal) -> PageSpec:
     view = _ready({"kind": "media-partners"})
     return _listing(urls.MEDIA_PARTNERS, "media-partners.html", "Media partners", view)
+
+
+def page_for_articles(journal: Journal, keywords: KeywordIndex) -> PageSpec:
+    view = partial(view_for_articles, journal, keywords)
+    return _listing(urls.ARTICLES, "articles.html", "Articles", view)
+
+
+def _article_entry(journal: Journal, keywords: KeywordIndex, abstract: Abstract) -> dict[str, Any]:
+    slugs = {keywords.by_key[keyword_key(k)].slug for k in abstract.keywords}
+    return {**_toc_item(journal, abstract), "keyword_slugs": " ".join(sorted(slugs))}
+
+
+def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any]:
+    """Every published item, newest issue first, grouped by year, with the filter's choices
+    (articles.js filters the list by type and keyword slugs; without it everything shows)."""
+    years = [
+        {
+            "year": year,
+            "id": f"year-{year}",
+            "entries": [_article_entry(journal, keywords, a) for a in items],
+        }
+        for year, items in groupby(journal.abstracts, key=lambda a: a.year)
+    ]
+    types: dict[str, int] = {}
+    for abstract in journal.abstracts:
+        types[abstract.type] = types.get(abstract.type, 0) + 1
+    site_url = journal.settings.site_url
+    return {
+        "kind": "articles",
+        "canonical": urls.absolute(site_url, urls.url_for(urls.ARTICLES)) if site_url else "",
+        "count_label": format_count(len(journal.abstracts), "article"),
+        "years": years,
+        "types": [
+            {"value": kind, "label": f"{journal.settings.article_type(kind).plural} ({n})"}
+            for kind, n in sorted(types.items())
+        ],
+        "keywords": [
+            {"value": k.slug, "label": f"{k.name} ({len(k.entries)})"} for k in keywords.keywords
+        ],
+    }
+
+
+def page_for_abstracts_index(journal: Journal, keywords: KeywordIndex) -> PageSpec:
+    """/abstracts/: readers who trim an abstract's address find the list of articles (the
+    same page as /articles/, which is its canonical address)."""
+    view = partial(view_for_articles, journal, keywords)
+    return _listing(urls.ABSTRACTS_INDEX, "articles.html", "Articles", view)
+
+
+def page_for_board(journal: Journal) -> PageSpec:
+    view = partial(view_for_board, journal)
+    return _listing(urls.BOARD, "board.html", "Editorial board", view)
+
+
+def _board_member(journal: Journal, member: BoardMember) -> dict[str, Any]:
+    has_page = member.author_id in journal.abstracts_by_author
+    return {
+        "name": member.name,
+        "url": urls.url_for_author(member.author_id) if has_page else "",
+        "orcid": member.orcid,
+        "orcid_url": urls.url_for_orcid(member.orcid) if member.orcid else "",
+        "section": member.section,
+        "affiliations": [_affiliation_text(a) for a in member.affiliations],
+    }
+
+
+def view_for_board(journal: Journal) -> dict[str, Any]:
+    """The board grouped by role, in the order of board.ROLES."""
+    roles = [
+        {
+            "role": role.role,
+            "id": "role-" + role.role.lower().replace(" ", "-"),
+            "members": [_board_member(journal, m) for m in role.members],
+        }
+        for role in journal.board
+    ]
+    return {"kind": "board", "roles": roles}
 
 
 def page_for_keyword_index(keywords: KeywordIndex) -> PageSpec:
@@ -499,28 +660,35 @@ def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[Pa
     pages += [page_for_issue(journal, issue) for issue in journal.issues]
     pages += [page_for_author(journal, author) for author in journal.authors]
     pages += [page_for_archive(journal), page_for_author_index(journal)]
+    pages += [page_for_articles(journal, keywords), page_for_abstracts_index(journal, keywords)]
     if journal.settings.media_partners:  # the menu links the page only when there are some
         pages.append(page_for_media_partners(journal))
+    if journal.board:
+        pages.append(page_for_board(journal))
     pages.append(page_for_keyword_index(keywords))
     pages += [page_for_keyword(journal, keyword) for keyword in keywords.keywords]
     return pages
 
 
 def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, str] | str]:
-    """The site's menu: the journal's pages, then the other hand-written pages (src_uris)."""
+    """The site's menu as journal sites have it: Current issue, Archive, Articles, Authors,
+    Editorial board, About, Submit, then the other hand-written pages (src_uris). The
+    masthead's logo leads home; the footer holds Track your manuscript, the partner strip the
+    media partners."""
     settings = journal.settings
     issue = journal.current_issue
-    nav: list[dict[str, str] | str] = [{"Home": urls.HOME}]
+    nav: list[dict[str, str] | str] = []
     if issue:
         nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
-    nav += [{"Archive": urls.ARCHIVE}, {"Authors": urls.AUTHOR_INDEX}]
-    if settings.media_partners:
-        nav.append({"Media partners": urls.MEDIA_PARTNERS})
+    nav += [{"Archive": urls.ARCHIVE}, {"Articles": urls.ARTICLES}, {"Authors": urls.AUTHOR_INDEX}]
+    if journal.board:
+        nav.append({"Editorial board": urls.BOARD})
+    if urls.ABOUT in extra_pages:
+        nav.append({"About": urls.ABOUT})
     if urls.SUBMIT in extra_pages:
         nav.append({"Submit": urls.SUBMIT})
     elif settings.submission_url:
         nav.append({"Submit": settings.submission_url})
-    if settings.tracking_url:
-        nav.append({"Track your manuscript": settings.tracking_url})
-    nav += [src for src in sorted(extra_pages) if src not in (urls.HOME, urls.SUBMIT)]
+    shown = (urls.HOME, urls.SUBMIT, urls.ABOUT)
+    nav += [src for src in sorted(extra_pages) if src not in shown]
     return nav

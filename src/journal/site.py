@@ -15,6 +15,7 @@ from . import urls
 from .article_types import DEFAULT_TYPES
 from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
+from .board import BOARD_FILE, ParsedBoard, check_board, resolve_board
 from .exports import ExportFile, build_exports
 from .exports.cache_folder import trusted_cache_dir
 from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
@@ -299,8 +300,12 @@ def load_journal(
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
         if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
             parsed.append(item)
-    # A partial preview reads only the authors its abstracts name.
+    board, found = _load_board(root)
+    problems += found
+    # A partial preview reads only the authors its abstracts (and the board) name.
     wanted = {ref.id for item in parsed for ref in item.refs} if keys else None
+    if wanted is not None and board:
+        wanted |= board.author_ids
     authors: list[Author] = []
     broken: set[str] = set()  # author files with errors: their abstracts say so
     for path in iter_markdown(root / AUTHORS):
@@ -345,7 +350,22 @@ def load_journal(
         refused_refs=refused,
         refused_issues=refused_issues,
     )
+    if board:
+        known = {a.id: a for a in authors}
+        roles, board_problems = resolve_board(board, known, broken=broken)
+        journal = dataclasses.replace(journal, board=roles)
+        found += board_problems
     return journal, problems + found, entries
+
+
+def _load_board(root: Path) -> tuple[ParsedBoard | None, list[Problem]]:
+    """board.yml, when the journal has one (its people not yet looked up)."""
+    if not (root / BOARD_FILE).is_file():
+        return None, []
+    data = load_data(root, root / BOARD_FILE, "board")
+    if isinstance(data, Problem):
+        return None, [data]
+    return check_board(data)
 
 
 NOT_CONTENT = frozenset(

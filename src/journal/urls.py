@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Sequence
+from urllib.parse import quote, urlencode
 
 from slugify import slugify
 
@@ -18,6 +19,11 @@ ARCHIVE = "archive.md"
 AUTHOR_INDEX = "authors/index.md"
 MEDIA_PARTNERS = "media-partners.md"
 SUBMIT = "submit.md"
+ABOUT = "about.md"
+BOARD = "board.md"
+ARTICLES = "articles.md"
+ABSTRACTS_INDEX = "abstracts/index.md"
+"""/abstracts/: a page that sends readers on to /articles/."""
 KEYWORDS = "keywords.md"
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_DOCUMENTS = "search/documents.json"
@@ -154,3 +160,19 @@ def src_for_abstract_file(slug: str, extension: str) -> str:
 def src_for_issue_file(volume: int, number: int, name: str) -> str:
     """A download beside an issue page, e.g. "issues/6/3/crossref.xml"."""
     return f"issues/{volume}/{number}/{name}"
+
+
+def share_links(page_url: str, title: str) -> list[tuple[str, str]]:
+    """(label, address) of plain share links for a page: e-mail, Bluesky, Mastodon, LinkedIn
+    and X. Each service's own form; no script of theirs is loaded. Needs an absolute URL."""
+    text = f"{title} {page_url}"
+    return [
+        ("E-mail", "mailto:?" + urlencode({"subject": title, "body": page_url}, quote_via=quote)),
+        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text})),
+        ("Mastodon", "https://mastodonshare.com/?" + urlencode({"text": title, "url": page_url})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page_url}),
+        ),
+        ("X", "https://x.com/intent/post?" + urlencode({"text": title, "url": page_url})),
+    ]

@@ -242,12 +242,12 @@ def test_a_keyword_on_an_abstract_opens_its_page_and_the_keyword_index(
 
 def test_the_email_address_appears_only_when_the_reader_clicks(page: Page) -> None:
     page.goto("")
-    button = page.locator(".journal-partners button.journal-email")
+    button = page.locator(".journal-footer button.journal-email")
     address = base64.b64decode(button.get_attribute("data-email") or "").decode()[::-1]
     assert "@" in address
     assert address not in page.content()
     button.click()
-    link = page.locator(".journal-partners a.journal-email")
+    link = page.locator(".journal-footer a.journal-email")
     expect(link).to_have_attribute("href", f"mailto:{address}")
     expect(link).to_have_text(address)
     expect(link).to_be_focused()
@@ -294,10 +294,23 @@ def test_printing_an_abstract_hides_navigation_and_shows_link_addresses(
     assert after.startswith('" (http'), after
     pdf = page.pdf(format="A4")
     pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf)
-    assert pdf.startswith(b"%PDF") and len(pages) == 1, f"{len(pages)} pages"
+    # The article and its front matter fit the first page; the biographies (kept in print,
+    # #16) may run onto a second.
+    assert pdf.startswith(b"%PDF") and 1 <= len(pages) <= 2, f"{len(pages)} pages"
 
 
-PAGES = ("home", "issue", "abstract", "author", "authors", "archive", "media-partners", "keywords")
+PAGES = (
+    "home",
+    "issue",
+    "abstract",
+    "author",
+    "authors",
+    "archive",
+    "media-partners",
+    "keywords",
+    "board",
+    "articles",
+)
 
 
 def _url(tour: Tour, name: str) -> str:
@@ -310,6 +323,8 @@ def _url(tour: Tour, name: str) -> str:
         "archive": "archive/",
         "media-partners": "media-partners/",
         "keywords": "keywords/",
+        "board": "board/",
+        "articles": "articles/",
     }[name]
 
 
@@ -340,10 +355,9 @@ def test_pages_are_accessible_titled_and_screenshotted(
     violations = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
     )
-    serious = [
+    serious = [  # every impact, "moderate" and "minor" too (#16)
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
         for v in violations
-        if v["impact"] in ("serious", "critical")
     ]
     screenshot(page, f"{name}-{scheme}-desktop")
     readme = name == "abstract" and scheme == "light"  # .github/screenshots/ copies these two

@@ -52,7 +52,8 @@ Cite = Callable[[Journal, Abstract], list[dict[str, str]]]
 def head_for_abstract(
     journal: Journal, abstract: Abstract, cite: Cite = format_citations
 ) -> dict[str, Any]:
-    """Meta tags, JSON-LD and the "Cite this abstract" block of an abstract page."""
+    """Meta tags, JSON-LD and the "Cite this abstract" block of an abstract page (its
+    downloads are the readers' formats; `indexer_links_for_abstract` has the JATS file)."""
     slug = abstract.slug
     downloads = [
         _link("BibTeX", urls.src_for_abstract_file(slug, "bib"), "application/x-bibtex"),
@@ -81,6 +82,12 @@ def head_for_abstract(
     }
 
 
+def indexer_links_for_abstract(abstract: Abstract) -> list[dict[str, str]]:
+    """The files of an abstract for indexers and archives, not for readers: JATS XML."""
+    src = urls.src_for_abstract_file(abstract.slug, "jats.xml")
+    return [_link("JATS XML", src, "application/xml")]
+
+
 def head_for_issue(journal: Journal, issue: Issue, label: str) -> dict[str, Any]:
     """Meta tags, JSON-LD and the download links of an issue page."""
     v, n = issue.volume, issue.number
@@ -106,18 +113,18 @@ def head_for_issue(journal: Journal, issue: Issue, label: str) -> dict[str, Any]
                 "application/pdf",
             ),
         )
+    indexers = []  # deposit files: on the issue page under "For indexers", not for readers
     if deposited(issue):
-        downloads.append(
+        indexers.append(
             _link("Crossref XML", urls.src_for_issue_file(v, n, "crossref.xml"), "application/xml")
         )
-    downloads.append(
-        _link("DOAJ XML", urls.src_for_issue_file(v, n, "doaj.xml"), "application/xml")
-    )
+    indexers.append(_link("DOAJ XML", urls.src_for_issue_file(v, n, "doaj.xml"), "application/xml"))
     return {
         "head_html": head_html(
             meta_for_issue(journal, issue, label), graph_for_issue(journal, issue)
         ),
         "downloads": downloads,
+        "indexer_downloads": indexers,
     }
 
 

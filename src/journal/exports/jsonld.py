@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Abstract, Affiliation, Contributor, Issue, Journal, Update
+from ..model import Abstract, Affiliation, BoardMember, Contributor, Issue, Journal, Update
 from .common import (
     absolute,
     abstract_url,
@@ -158,6 +158,19 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     return data
 
 
+def _editor(member: BoardMember) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Person", "name": member.name}
+    if member.orcid:
+        data["sameAs"] = urls.url_for_orcid(member.orcid)
+    if member.affiliations:
+        data["affiliation"] = [_organization(a) for a in member.affiliations]
+    return data
+
+
 def graph_for_home(journal: Journal) -> dict[str, Any]:
-    """The journal itself."""
-    return {"@context": CONTEXT, **_periodical(journal)}
+    """The journal itself, with its editorial board as `editor` (board.yml)."""
+    data = {"@context": CONTEXT, **_periodical(journal)}
+    editors = [_editor(m) for role in journal.board for m in role.members]
+    if editors:
+        data["editor"] = editors
+    return data
