@@ -34,7 +34,7 @@ def test_an_abstract_page_shows_its_tools_and_cited_as_line(sample_site: Build) 
     folder = sample_site.site / PAGE
     for label in ("RIS", "BibTeX"):
         assert (folder / actions[label]).is_file(), label
-    assert "PDF" not in actions  # the sample abstract has no PDF
+    assert (folder / actions["PDF"]).is_file()  # the galley the site typesets
     share = {a.get_text(): a["href"] for a in tools.select(".journal-tools__share a")}
     assert list(share) == ["E-mail", "Bluesky", "Mastodon", "LinkedIn", "X"]
     assert parse_qs(urlsplit(share["LinkedIn"]).query) == {"url": [ADDRESS]}

@@ -374,7 +374,7 @@ def view_for_abstract(
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
         "license": _license(settings),
-        "indexer_downloads": indexer_links_for_abstract(abstract),
+        "indexer_downloads": indexer_links_for_abstract(settings, abstract),
         "print_masthead": _print_masthead(settings, abstract),
         "tools": _tools(settings, abstract),
         "cited_as": format_citation_line(settings, abstract)

@@ -15,7 +15,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..model import Abstract, Issue, Journal
+from ..model import Abstract, Issue, Journal, Settings
 from .citations import format_citations
 from .common import has_pdf
 from .crossref import deposited
@@ -66,10 +66,6 @@ def head_for_abstract(
             "application/vnd.citationstyles.csl+json",
         ),
     ]
-    if has_jats(journal.settings):
-        downloads.append(
-            _link("JATS XML", urls.src_for_abstract_file(slug, "jats.xml"), "application/xml")
-        )
     if has_pdf(journal.settings, abstract):
         downloads.insert(
             0, _link("PDF", urls.src_for_abstract_file(slug, "pdf"), "application/pdf")
@@ -82,8 +78,11 @@ def head_for_abstract(
     }
 
 
-def indexer_links_for_abstract(abstract: Abstract) -> list[dict[str, str]]:
-    """The files of an abstract for indexers and archives, not for readers: JATS XML."""
+def indexer_links_for_abstract(settings: Settings, abstract: Abstract) -> list[dict[str, str]]:
+    """The files of an abstract for indexers and archives, not for readers: JATS XML (none
+    for a journal without an ISSN, see has_jats)."""
+    if not has_jats(settings):
+        return []
     src = urls.src_for_abstract_file(abstract.slug, "jats.xml")
     return [_link("JATS XML", src, "application/xml")]
 
