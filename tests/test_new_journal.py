@@ -62,7 +62,8 @@ def test_init_makes_an_empty_journal_that_builds_strict(fork: Path) -> None:
     assert status == 0, output
     assert _files(fork / "abstracts") == [".gitkeep"]
     assert _files(fork / "authors") == [".gitkeep"]
-    assert _files(fork / "docs/assets") == ["partners/.gitkeep"]
+    assert _files(fork / "docs/assets") == ["covers/.gitkeep", "partners/.gitkeep"]
+    assert not (fork / "board.yml").exists()  # the sample's editorial board
     assert yaml.safe_load((fork / "issues.yml").read_text(encoding="utf-8")) == []
     build = run_mkdocs_build(fork, fork / "site")
     assert build.returncode == 0, build.output

@@ -14,9 +14,9 @@ import shutil
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-SAMPLE_FILES = ("docs/assets/journal-logo.svg",)
+SAMPLE_FILES = ("docs/assets/journal-logo.svg", "board.yml")
 """The sample journal's own files beyond its abstracts and authors."""
-SAMPLE_FOLDERS = ("abstracts", "authors", "docs/assets/partners")
+SAMPLE_FOLDERS = ("abstracts", "authors", "docs/assets/partners", "docs/assets/covers")
 """Emptied (the sample's abstracts, biographies, photos, PDFs and partner logos), kept."""
 LOCAL_URL = "http://127.0.0.1:8000/"
 """site_url's default when the journal has no domain of its own yet: local builds work,
