@@ -38,7 +38,13 @@ from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
 from .problems import Problem
 from .sanitize import check_markup
 from .settings import PREFIX, check_settings
-from .validation import ParsedAbstract, check_abstract, check_author, check_issue_list
+from .validation import (
+    ParsedAbstract,
+    check_abstract,
+    check_author,
+    check_issue_list,
+    looks_like_abstract,
+)
 
 ABSTRACTS = "abstracts"
 AUTHORS = "authors"
@@ -373,10 +379,6 @@ NOT_CONTENT = frozenset(
     | {"site", "node_modules", "guides"}
 )
 """Top-level folders that hold no misplaced abstracts (code, tests, build output)."""
-
-
-def looks_like_abstract(entry: RawEntry) -> bool:
-    return "title" in entry.meta and "authors" in entry.meta
 
 
 def scan_journal(root: Path) -> Scan:

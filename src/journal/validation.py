@@ -477,10 +477,15 @@ def check_abstract(
     return parsed, ch.problems
 
 
+def looks_like_abstract(entry: RawEntry) -> bool:
+    """Front matter with a title and authors: an abstract, wherever the file is."""
+    return "title" in entry.meta and "authors" in entry.meta
+
+
 def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
     """Read an author's front matter and biography, reporting every problem."""
     ch = Checker(entry)
-    if "title" in entry.meta and "authors" in entry.meta:  # one cause, not a dozen problems
+    if looks_like_abstract(entry):  # one cause, not a dozen problems
         ch.report(
             "file",
             "this looks like an abstract (it has a title and authors), not an author's "
