@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from slugify import slugify
 
-from . import changes, new_journal, site
+from . import changes, front_matter, importing, new_journal, site
 from .article_types import DEFAULT_NAMES
 from .loading import (
     RawEntry,
@@ -189,11 +189,6 @@ def run_check(
     return 1 if failing(problems) else 0
 
 
-def _yaml_text(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _make_slug(text: str, given: str | None, *, is_title: bool = False) -> str:
     slug = slugify(given) if given else make_slug(text, is_title=is_title)
     if not slug:
@@ -269,22 +264,21 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
         a if (root / site.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
         for a in args.author
     ]
-    lines = [
-        "---",
-        f"title: {_yaml_text(' '.join(args.title.split()))}",
-        "authors:",
-        *(f"  - {_yaml_text(i)}" for i in ids),
-        f"volume: {volume}",
-        f"issue: {issue}",
-        f"year: {year}",
-        f"published: {published.isoformat()}",
-        f"type: {_yaml_text(args.type)}",
+    values: list[tuple[str, Any]] = [
+        ("title", " ".join(args.title.split())),
+        ("authors", ids),
+        ("volume", volume),
+        ("issue", issue),
+        ("year", year),
+        ("published", published),
+        ("type", args.type),
     ]
     if args.doi:
-        lines.append(f"doi: {_yaml_text(args.doi)}")
-    lines += ["draft: true", "---", PLACEHOLDER_ABSTRACT, ""]
+        values.append(("doi", args.doi))
+    values.append(("draft", True))
+    text = front_matter.render(values, PLACEHOLDER_ABSTRACT)
     rel = f"{site.ABSTRACTS}/{volume}/{issue}/{slug}.md"
-    status = _write_new(root, rel, "\n".join(lines), check_abstract, out)
+    status = _write_new(root, rel, text, check_abstract, out)
     if status == 0:
         out.write("It is a draft: write the text, then remove `draft: true` to publish it.\n")
         for author_id in ids:
@@ -321,12 +315,12 @@ def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 1
     args.given, args.family = _given_and_family(args)
-    lines = ["---", f"name: {_yaml_text(name)}"]
+    values: list[tuple[str, Any]] = [("name", name)]
     for key in ("given", "family", "orcid", "email"):
         if getattr(args, key):
-            lines.append(f"{key}: {_yaml_text(getattr(args, key))}")
-    lines += ["---", ""]
-    status = _write_new(root, f"{site.AUTHORS}/{slug}.md", "\n".join(lines), check_author, out)
+            values.append((key, getattr(args, key)))
+    text = front_matter.render(values, "")
+    status = _write_new(root, f"{site.AUTHORS}/{slug}.md", text, check_author, out)
     if status == 0:
         out.write(
             f"Write the biography below the second --- line. Abstracts list this author "
@@ -466,6 +460,25 @@ def _parser() -> argparse.ArgumentParser:
         init.add_argument(f"--{name.replace('_', '-')}", dest=name, help=question)
     init.add_argument("--yes", "-y", action="store_true", help="ask nothing; change the files")
     init.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
+    importer = commands.add_parser("import", help="import articles from other systems' files")
+    formats = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    jats = formats.add_parser(
+        "jats", help="JATS 1.x / NLM 2.3 XML articles (PMC, OJS, eLife, Ubiquity, BMJ…)"
+    )
+    jats.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help="JATS files, or folders of .xml/.nxml files"
+    )
+    jats.add_argument(
+        "--issue",
+        type=int,
+        help="the issue number for articles whose file has none (a journal with issues)",
+    )
+    jats.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite an abstract with the same file name or DOI (default: skip the article)",
+    )
+    jats.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     schema = commands.add_parser("schema", help="print the JSON Schema of the front matter")
     schema.add_argument(
         "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
@@ -489,6 +502,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "new":
             run = run_new_abstract if args.kind == "abstract" else run_new_author
             return run(args, out)
+        if args.command == "import":
+            root, config = _root_and_config(args.config_file)
+            return importing.run_jats(root, config, args.paths, args.issue, args.replace, out)
         if args.command == "summary":
             return changes.run(args, out)
         schema = build_schema(args.kind) if args.kind else build_schemas()

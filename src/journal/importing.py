@@ -1,0 +1,191 @@
+"""`journal import jats`: the files read and written, and the report (jats_import.py decides).
+
+Every planned file is checked with the same rules as `journal check` before anything is
+written; an article whose files would not pass is skipped with its problems, the rest of the
+batch is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import jats_import, site
+from .jats_import import Article, KnownAbstract, KnownAuthor, Options, Planned
+from .loading import (
+    RawEntry,
+    iter_markdown,
+    load_entry,
+    load_settings,
+    load_text,
+    read_settings,
+    read_site_url,
+)
+from .problems import Problem, format_problem
+from .settings import check_settings
+from .validation import ABSTRACT_FIELDS, check_abstract, check_author, parse_affiliations
+from .fields import Checker
+
+SUFFIXES = (".xml", ".nxml", ".jats")
+
+
+def _sources(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    errors: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            if not found:
+                errors.append(f"{name}: no .xml or .nxml file in this folder.")
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(f"{name}: no such file or folder.")
+    return files, errors
+
+
+def _known_authors(root: Path) -> list[KnownAuthor]:
+    found = []
+    for path in iter_markdown(root / site.AUTHORS):
+        entry = load_entry(root, path)
+        if not isinstance(entry, RawEntry):
+            continue
+        meta = entry.meta
+        affiliations: tuple = ()
+        if isinstance(meta.get("affiliations"), list):
+            ch = Checker(entry)
+            affiliations = ch.parse("affiliations", meta["affiliations"], parse_affiliations) or ()
+        found.append(
+            KnownAuthor(
+                id=path.stem,
+                name=str(meta.get("name", "")),
+                orcid=str(meta.get("orcid", "")).removeprefix("https://orcid.org/"),
+                affiliations=tuple(affiliations),
+            )
+        )
+    return found
+
+
+def _known_abstracts(root: Path) -> list[KnownAbstract]:
+    found = []
+    for path in iter_markdown(root / site.ABSTRACTS):
+        entry = load_entry(root, path)
+        doi = entry.meta.get("doi") if isinstance(entry, RawEntry) else None
+        found.append(
+            KnownAbstract(
+                path=path.relative_to(root).as_posix(),
+                slug=path.stem,
+                doi=doi.removeprefix("https://doi.org/") if isinstance(doi, str) else "",
+            )
+        )
+    return found
+
+
+def _problems_of(planned: Planned, types: tuple) -> list[Problem]:
+    problems: list[Problem] = []
+    for rel, text, check in (
+        (planned.path, planned.text, lambda e: check_abstract(e, types)),
+        *((rel, text, check_author) for rel, text in planned.authors.items()),
+    ):
+        entry = load_text(rel, text)
+        found = [entry] if isinstance(entry, Problem) else check(entry)[1]
+        problems += [p for p in found if p.is_error]
+    return problems
+
+
+def _unmapped_lines(article: Article) -> list[str]:
+    return [f"  not mapped: {name}: {message}." for name, message in article.unmapped]
+
+
+def run_jats(
+    root: Path,
+    config: Path,
+    paths: Sequence[str],
+    issue: int | None,
+    replace: bool,
+    out: TextIO,
+) -> int:
+    """Import the JATS files (and folders of them); 1 when any article was not imported."""
+    values, broken = read_settings(config)
+    settings, problems = check_settings(load_settings(root, config, values), read_site_url(config))
+    if broken or settings is None:
+        for problem in [broken] if broken else [p for p in problems if p.is_error]:
+            out.write(format_problem(problem) + "\n")
+        out.write("mkdocs.yml has problems; correct them first (`journal check`). Nothing imported.\n")
+        return 1
+    files, errors = _sources(paths)
+    for error in errors:
+        out.write(error + "\n")
+    articles: list[Article] = []
+    unreadable = 0
+    for path in files:
+        shown = path.as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            out.write(f"{shown}: cannot be read ({exc.strerror}); skipped.\n")
+            unreadable += 1
+            continue
+        article = jats_import.read_article(data, shown)
+        if isinstance(article, Problem):
+            out.write(format_problem(article) + " Skipped.\n")
+            unreadable += 1
+        else:
+            articles.append(article)
+    journal = jats_import.Journal(
+        authors=tuple(_known_authors(root)),
+        abstracts=tuple(_known_abstracts(root)),
+        types=settings.article_types,
+        continuous=getattr(settings, "publication", "issues") == "continuous",
+        fields=frozenset(ABSTRACT_FIELDS),
+    )
+    plan = jats_import.plan_import(articles, journal, Options(issue=issue, replace=replace))
+    written = 0
+    for planned in plan.imported:
+        found = _problems_of(planned, settings.article_types)
+        if found:
+            out.write(f"{planned.article.source}: skipped; its files would not pass the check:\n")
+            for problem in found:
+                out.write("  " + format_problem(problem) + "\n")
+            plan.skipped.append((planned.article.source, "see the problems above"))
+            continue
+        for rel in planned.removes:
+            (root / rel).unlink(missing_ok=True)
+        target = root / planned.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(planned.text, encoding="utf-8", newline="\n")
+        for rel, text in planned.authors.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            with (root / rel).open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        written += 1
+        article = planned.article
+        people = sum(1 for c in article.contributors if isinstance(c, jats_import.Person))
+        out.write(
+            f"Imported {article.source} → {planned.path} ({people} authors"
+            + (f", {len(article.references)} references" if article.references else "")
+            + ").\n"
+        )
+        for rel in planned.removes:
+            out.write(f"  replaced {rel}.\n")
+        for rel in planned.authors:
+            out.write(f"  note: new author file {rel}, without a biography yet (none is shown "
+                      "until you write one).\n")
+        for note in planned.notes:
+            out.write(f"  note: {note}.\n")
+        for line in _unmapped_lines(article):
+            out.write(line + "\n")
+    for source, reason in plan.skipped:
+        if reason != "see the problems above":
+            out.write(f"{source}: skipped: {reason}.\n")
+    total = len(files)
+    skipped = total - written
+    out.write(
+        f"Imported {written} of {total} articles"
+        + (f"; {skipped} not imported (see above)" if skipped else "")
+        + ". Run `journal check`, then review the new files before you commit them.\n"
+    )
+    return 1 if skipped or errors or unreadable else 0
