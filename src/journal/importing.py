@@ -140,6 +140,7 @@ def run_jats(
         abstracts=tuple(_known_abstracts(root)),
         types=settings.article_types,
         continuous=getattr(settings, "publication", "issues") == "continuous",
+        doi_prefix=settings.doi_prefix,
         fields=frozenset(ABSTRACT_FIELDS),
     )
     plan = jats_import.plan_import(articles, journal, Options(issue=issue, replace=replace))

@@ -292,6 +292,20 @@ def _person_name(name: etree._Element | None) -> tuple[str, str, str]:
     return shown, given, family
 
 
+def _drop(element: etree._Element) -> None:
+    """Remove an element, keeping the text after it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    tail = element.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 def _affiliation(aff: etree._Element) -> Affiliation | None:
     copy = etree.fromstring(etree.tostring(aff))
     ror = ""
@@ -302,20 +316,11 @@ def _affiliation(aff: etree._Element) -> Affiliation | None:
         )):
             ror = f"https://ror.org/{match.group(1)}"
     for ident in [*copy.iter("institution-id"), *copy.iter("label"), *copy.iter("email")]:
-        tail = ident.tail
-        parent = ident.getparent()
-        if parent is not None:
-            parent.remove(ident)
-            if tail:
-                parent.text = (parent.text or "") + tail  # approximate, text only
+        _drop(ident)
     country_el = copy.find(".//country")
     country = text_of(country_el)
     if country_el is not None:
-        parent = country_el.getparent()
-        tail = country_el.tail or ""
-        if parent is not None:
-            parent.remove(country_el)
-            parent.text = (parent.text or "") + tail
+        _drop(country_el)
     name = EMAIL.sub("", text_of(copy)).strip(" ,;.")
     name = re.sub(r"\s*,\s*,", ",", name)
     if not name:
@@ -676,6 +681,7 @@ class Journal:
     abstracts: tuple[KnownAbstract, ...] = ()
     types: tuple[ArticleType, ...] = ()
     continuous: bool = False
+    doi_prefix: str = ""
     fields: frozenset[str] = frozenset()
     """The abstract fields this version of the project knows (others are reported)."""
 
@@ -880,6 +886,18 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
         if article.missing:
             plan.skipped.append(
                 (article.source, "; ".join(f"{name}: {why}" for name, why in article.missing))
+            )
+            continue
+        if journal.doi_prefix and article.doi and not article.doi.startswith(
+            journal.doi_prefix.rstrip("/") + "/"
+        ):
+            plan.skipped.append(
+                (
+                    article.source,
+                    f"doi: {article.doi} does not start with the journal's DOI prefix "
+                    f"{journal.doi_prefix}; a back catalogue with other prefixes needs "
+                    "extra.journal.doi_prefix removed from mkdocs.yml",
+                )
             )
             continue
         issue = article.issue
