@@ -20,7 +20,7 @@ from lxml import etree
 
 from .article_types import ArticleType
 from .front_matter import render
-from .licences import licence_for_url
+from .licences import licence_named
 from .model import Affiliation, License
 from .names import make_slug
 from .problems import Problem
@@ -441,7 +441,7 @@ def _licence(article: Article, meta: etree._Element) -> None:
         elif name == "ext-link" and "creativecommons" in element.get(XLINK, ""):
             urls.append(element.get(XLINK, ""))
     for url in urls:
-        found = licence_for_url(url)
+        found = licence_named(url)
         if found:
             article.license = found
             return
@@ -833,7 +833,7 @@ def _abstract_values(
     optional: list[tuple[str, Any]] = [
         (
             "license",
-            {"name": article.license.name, "url": article.license.url} if article.license else None,
+            article.license.name if article.license else None,
         ),
         ("funding", article.funding),
         ("competing_interests", article.competing_interests),

@@ -1,7 +1,7 @@
-"""Licences: one table of the licences journals publish under, by name and canonical URL.
+"""The one table of licences: their short names and canonical addresses.
 
-The journal's `license` setting and an article's `license:` are written as `{name, url}`;
-the importer (jats_import.py) maps a licence URL found in a JATS file to this table's entry.
+The journal's `license` setting and an article's `license:` field both name a licence of this
+table (or give a name and address of their own); every output reads the licence from here.
 """
 
 from __future__ import annotations
@@ -10,37 +10,43 @@ import re
 
 from .model import License
 
-_CC_NAMES = {
-    "by": "CC BY",
-    "by-sa": "CC BY-SA",
-    "by-nd": "CC BY-ND",
-    "by-nc": "CC BY-NC",
-    "by-nc-sa": "CC BY-NC-SA",
-    "by-nc-nd": "CC BY-NC-ND",
-}
-_CC_VERSIONS = ("1.0", "2.0", "2.5", "3.0", "4.0")
+_CC = "https://creativecommons.org/licenses"
+_KINDS = ("by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd")
+_VERSIONS = ("4.0", "3.0", "2.5", "2.0")
 
 LICENCES: tuple[License, ...] = (
     *(
-        License(name=f"{name} {version}", url=f"https://creativecommons.org/licenses/{code}/{version}/")
-        for code, name in _CC_NAMES.items()
-        for version in _CC_VERSIONS
+        License(name=f"CC {kind.upper()} {version}", url=f"{_CC}/{kind}/{version}/")
+        for version in _VERSIONS
+        for kind in _KINDS
     ),
     License(name="CC0 1.0", url="https://creativecommons.org/publicdomain/zero/1.0/"),
     License(
         name="Public Domain Mark 1.0", url="https://creativecommons.org/publicdomain/mark/1.0/"
     ),
 )
-"""Every Creative Commons licence version, CC0 and the public-domain mark."""
+"""Creative Commons licences (the versions journals publish under) and public-domain tools."""
 
-_BY_KEY = {lic.url.split("//", 1)[1].rstrip("/"): lic for lic in LICENCES}
-_TAIL = re.compile(r"(/(legalcode|deed)(\.[a-z-]+)?)?/*$", re.IGNORECASE)
+NAMES: tuple[str, ...] = tuple(licence.name for licence in LICENCES)
 
 
-def licence_for_url(url: str) -> License | None:
-    """The table's licence for a URL as publishers write it (http or https, with or without
-    `www.`, a trailing slash, `legalcode` or `deed.en`); None when it is not in the table."""
-    text = url.strip()
-    text = re.sub(r"^https?://(www\.)?", "", text, flags=re.IGNORECASE)
-    text = _TAIL.sub("", text).lower()
-    return _BY_KEY.get(text)
+def _name_key(text: str) -> str:
+    """ "cc-by-4.0", "CC BY 4.0" and "CC-BY 4.0" are one name."""
+    return re.sub(r"[\s_-]+", " ", text.strip().casefold())
+
+
+def _url_key(text: str) -> str:
+    """http or https, with or without www., a trailing slash, legalcode or deed.xx."""
+    text = text.strip().casefold()
+    text = re.sub(r"^https?://(www\.)?", "", text)
+    text = re.sub(r"/(legalcode(\.[a-z-]+)?|deed\.[a-z-]+)$", "", text)
+    return text.rstrip("/")
+
+
+_BY_NAME = {_name_key(licence.name): licence for licence in LICENCES}
+_BY_URL = {_url_key(licence.url): licence for licence in LICENCES}
+
+
+def licence_named(text: str) -> License | None:
+    """The table's licence a name or an address stands for; None when it is not in the table."""
+    return _BY_NAME.get(_name_key(text)) or _BY_URL.get(_url_key(text))
