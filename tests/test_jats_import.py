@@ -27,7 +27,7 @@ from official_schemas import crossref_errors, doaj_errors, jats_errors
 CORPUS = "corpus/jats"
 NO_ISSUE = ("1471-2180-11-174.nxml", "1472-6831-8-11.nxml")
 INIT = ("init", "--title", "Back Catalogue", "--abbreviation", "Back Cat", "--issn-online",
-        "0378-5955", "--publisher", "Press", "--site-url", "https://back.example.org/", "--yes")  # fmt: skip
+        "0378-5955", "--publisher", "Press", "--contact-email", "office@back.example.org", "--site-url", "https://back.example.org/", "--yes")  # fmt: skip
 XLINK = "{http://www.w3.org/1999/xlink}href"
 CR = "{http://www.crossref.org/schema/5.4.0}"
 
@@ -119,9 +119,11 @@ def read_source(path: Path) -> Source:
             given = _text(contrib.find("name/given-names"))
             authors.append(f"{given} {_text(contrib.find('name/surname'))}".strip())
     dates = {d.get("pub-type") or d.get("date-type"): d for d in meta.findall("pub-date")}
-    issue_date = dates.get("ppub") or dates.get("collection") or dates.get("epub") or dates.get("pub")
+    issue_date = next(
+        (dates[k] for k in ("ppub", "collection", "epub", "pub") if dates.get(k) is not None), None
+    )
     abstract = next(a for a in meta.findall("abstract") if not a.get("abstract-type"))
-    words = " ".join(" ".join(t.split()) for t in abstract.itertext()).split()
+    words = " ".join(_text(e) for e in abstract.iter("title", "p")).split()
     licence = next(
         (e.get(XLINK, "") for e in meta.iter("license") if e.get(XLINK)),
         "",
