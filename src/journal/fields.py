@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from stdnum import issn as stdnum_issn
 from stdnum.iso7064 import mod_11_2
 
-from . import title_markup
 from .loading import RawEntry
 from .problems import Problem, Severity
 
@@ -167,16 +166,6 @@ def parse_title(ch: Checker, key: str, value: Any) -> str:
     if len(text) > MAX_TITLE:
         raise Invalid(f"is {len(text):,} characters long; the limit is {MAX_TITLE:,}. Shorten it.")
     return " ".join(text.split())
-
-
-def parse_marked_title(ch: Checker, key: str, value: Any) -> str:
-    """An article's title: a title with inline markup only (*italic*, **bold**, ~sub~, ^sup^;
-    see title_markup)."""
-    text = parse_title(ch, key, value)
-    problem = title_markup.problem_in(text)
-    if problem:
-        raise Invalid(problem)
-    return text
 
 
 def parse_number(ch: Checker, key: str, value: Any) -> int:

@@ -28,7 +28,6 @@ def _ends_with(suffixes: tuple[str, ...]) -> str:
 _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_text: TEXT,
     fields.parse_title: {**TEXT, "maxLength": fields.MAX_TITLE},
-    fields.parse_marked_title: {**TEXT, "maxLength": fields.MAX_TITLE},
     fields.parse_code: {"type": ["string", "integer"]},
     fields.parse_number: {"type": "integer", "minimum": 1},
     fields.parse_date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},

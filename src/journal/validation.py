@@ -27,7 +27,6 @@ from .fields import (
     parse_flag,
     parse_image_path,
     parse_mapping,
-    parse_marked_title,
     parse_number,
     parse_orcid,
     parse_pages,
@@ -271,7 +270,7 @@ CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
 }
 
 ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
-    "title": (parse_marked_title, True),
+    "title": (parse_title, True),
     "authors": (parse_author_refs, True),
     "volume": (parse_number, True),
     "issue": (parse_number, True),
