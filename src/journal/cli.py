@@ -17,8 +17,13 @@ from typing import Any, TextIO
 
 from slugify import slugify
 
+<<<<<<< HEAD
 from . import changes, front_matter, importing, new_journal, site
 from .article_types import DEFAULT_NAMES
+=======
+from . import changes, new_journal, site
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
+>>>>>>> titles
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -82,6 +87,20 @@ def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
             "journal's folder, or name the file with --config-file."
         )
     return config.parent, config
+
+
+def _article_types(config_file: str | None) -> tuple[ArticleType, ...]:
+    """The journal's article types from its settings (`extra.journal.article_types`); the
+    default list outside a journal's folder or when the settings cannot be read (`journal
+    check` reports why)."""
+    config = Path(config_file or "mkdocs.yml").resolve()
+    if not config.is_file():
+        return DEFAULT_TYPES
+    values, broken = read_settings(config)
+    if broken is not None:
+        return DEFAULT_TYPES
+    settings, _ = check_settings(load_settings(config.parent, config, values))
+    return settings.article_types if settings is not None else DEFAULT_TYPES
 
 
 def _scheduled(entries: Sequence[RawEntry], today: datetime.date) -> list[Scheduled]:
@@ -483,6 +502,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
     )
+    schema.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     summary = commands.add_parser("summary", help="a pull request's changes, as Markdown")
     changes.add_arguments(summary)
     summary.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
@@ -507,7 +527,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return importing.run_jats(root, config, args.paths, args.issue, args.replace, out)
         if args.command == "summary":
             return changes.run(args, out)
-        schema = build_schema(args.kind) if args.kind else build_schemas()
+        types = _article_types(getattr(args, "config_file", None))
+        schema = build_schema(args.kind, types) if args.kind else build_schemas(types)
         out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         return 0
     except UsageError as exc:

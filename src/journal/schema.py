@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from . import fields, validation
+from .article_types import DEFAULT_TYPES, ArticleType
 from .languages import NAMES as LANGUAGE_NAMES
 from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
@@ -144,8 +145,9 @@ def schema_for(parser: Parser) -> dict[str, Any]:
     return {}  # an unknown parser: accept anything rather than reject valid files
 
 
-def build_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml)."""
+def build_schema(kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml);
+    an abstract's `type` is one of `types`, the journal's article types."""
     if kind == "issues":
         return {
             "$schema": SCHEMA_URI,
@@ -153,19 +155,20 @@ def build_schema(kind: str) -> dict[str, Any]:
             "type": "array",
             "items": _object(validation.ISSUE_FIELDS),
         }
-    table = validation.ABSTRACT_FIELDS if kind == "abstract" else validation.AUTHOR_FIELDS
+    table = validation.abstract_fields(types) if kind == "abstract" else validation.AUTHOR_FIELDS
     return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
 
 
 KINDS = ("abstract", "author", "issues")
 
 
-def build_schemas() -> dict[str, Any]:
+def build_schemas(types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> dict[str, Any]:
     """Every schema in one document, each under `$defs`."""
     return {
         "$schema": SCHEMA_URI,
         "title": "Journal front matter",
         "$defs": {
-            kind: {k: v for k, v in build_schema(kind).items() if k != "$schema"} for kind in KINDS
+            kind: {k: v for k, v in build_schema(kind, types).items() if k != "$schema"}
+            for kind in KINDS
         },
     }

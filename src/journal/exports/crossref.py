@@ -7,6 +7,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from xml.sax import saxutils
 
+from .. import title_markup
 from ..model import Abstract, Issue, Journal
 from .common import (
     abstract_url,
@@ -106,7 +107,8 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
     kind = settings.article_type(abstract.type).crossref
     article = sub(parent, _q("journal_article"), publication_type=kind, language=settings.language)
-    sub(sub(article, _q("titles")), _q("title"), abstract.title)
+    title = sub(sub(article, _q("titles")), _q("title"))
+    title_markup.add_xml(title, abstract.title, title_markup.CROSSREF_TAGS, NS)
     if abstract.authors:
         _contributors(article, abstract)
     text = paragraphs(abstract.body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import (
     absolute,
@@ -124,7 +124,9 @@ def _related(meta: ET.Element, journal: Journal, abstract: Abstract) -> None:
         else:
             url = absolute(journal.settings, urls.url_for_abstract(update.slug))
             attributes |= {"ext-link-type": "uri", f"{{{XLINK}}}href": url}
-        sub(meta, "related-article", update.title or None, **attributes)
+        related = sub(meta, "related-article", **attributes)
+        if update.title:
+            title_markup.add_xml(related, update.title, title_markup.JATS_TAGS)
 
 
 def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
@@ -134,7 +136,8 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         sub(meta, "article-id", abstract.doi, **{"pub-id-type": "doi"})
     categories = sub(meta, "article-categories")
     sub(sub(categories, "subj-group", **{"subj-group-type": "heading"}), "subject", abstract.type)
-    sub(sub(meta, "title-group"), "article-title", abstract.title)
+    title = sub(sub(meta, "title-group"), "article-title")
+    title_markup.add_xml(title, abstract.title, title_markup.JATS_TAGS)
     if abstract.authors:
         _contribs(meta, abstract)
     _date(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Affiliation, BoardMember, Contributor, Issue, Journal, Update
 from .common import (
     absolute,
@@ -101,8 +101,8 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "@type": settings.article_type(abstract.type).schema_org,
         "@id": url,
         "url": url,
-        "headline": abstract.title,
-        "name": abstract.title,
+        "headline": title_markup.plain(abstract.title),
+        "name": title_markup.plain(abstract.title),
         "author": [_person(c) for c in abstract.authors],
         "datePublished": abstract.published.isoformat(),
         "inLanguage": settings.language,
@@ -136,7 +136,11 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
 def _notice(journal: Journal, update: Update) -> dict[str, Any]:
     """A notice about the article as a schema.org CorrectionComment."""
     url = absolute(journal.settings, urls.url_for_abstract(update.slug))
-    data: dict[str, Any] = {"@type": "CorrectionComment", "url": url, "name": update.title}
+    data: dict[str, Any] = {
+        "@type": "CorrectionComment",
+        "url": url,
+        "name": title_markup.plain(update.title),
+    }
     if update.date:
         data["datePublished"] = update.date.isoformat()
     if update.doi:
@@ -151,7 +155,7 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
         {
             "@type": journal.settings.article_type(a.type).schema_org,
             "@id": abstract_url(journal.settings, a),
-            "name": a.title,
+            "name": title_markup.plain(a.title),
         }
         for a in issue.abstracts
     ]

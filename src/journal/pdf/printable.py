@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 
+from .. import title_markup
 from ..model import Abstract, Journal
 from ..problems import Problem
 from .fonts import FAMILIES, Coverage
@@ -19,7 +20,7 @@ def _abstract_texts(abstract: Abstract) -> dict[str, str]:
     """What a PDF prints of an abstract, by the field it comes from."""
     conference = abstract.conference
     texts = {
-        "title": abstract.title,
+        "title": title_markup.plain(abstract.title),
         "type": abstract.type,
         "body": abstract.body,
         "keywords": " ".join(abstract.keywords),
