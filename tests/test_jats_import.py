@@ -107,7 +107,9 @@ def _text(element: etree._Element | None) -> str:
 
 
 def read_source(path: Path) -> Source:
-    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    root = etree.parse(
+        str(path), etree.XMLParser(resolve_entities=False, no_network=True)
+    ).getroot()
     meta = root.find("front/article-meta")
     assert meta is not None
     authors = []
@@ -165,7 +167,9 @@ def _issue_file(imported: Imported, source: Source, name: str) -> Path:
 
 
 def out_meta(imported: Imported, source: Source, slug: str) -> dict[str, object]:
-    page = lxml.html.fromstring((imported.build.site / "abstracts" / slug / "index.html").read_bytes())
+    page = lxml.html.fromstring(
+        (imported.build.site / "abstracts" / slug / "index.html").read_bytes()
+    )
 
     def values(name: str) -> list[str]:
         return [m.get("content", "") for m in page.xpath(f"//meta[@name='{name}']")]
@@ -197,7 +201,9 @@ def out_jsonld(imported: Imported, source: Source, slug: str) -> dict[str, objec
         "year": str(item["datePublished"])[:4],
         "first_page": str(item.get("pageStart", "")),
         "abstract": item["description"],
-        "keywords": [k for k in item.get("keywords", []) if k] if isinstance(item.get("keywords"), list) else [k.strip() for k in str(item.get("keywords", "")).split(",") if k.strip()],
+        "keywords": [k for k in item.get("keywords", []) if k]
+        if isinstance(item.get("keywords"), list)
+        else [k.strip() for k in str(item.get("keywords", "")).split(",") if k.strip()],
         "licence": str(item.get("license", "")),
     }
 
@@ -207,14 +213,18 @@ def out_crossref(imported: Imported, source: Source, slug: str) -> dict[str, obj
     journal = root.find(f".//{CR}journal")
     assert journal is not None
     article = next(
-        a for a in journal.iter(f"{CR}journal_article") if _text(a.find(f"{CR}doi_data/{CR}doi")) == source.doi
+        a
+        for a in journal.iter(f"{CR}journal_article")
+        if _text(a.find(f"{CR}doi_data/{CR}doi")) == source.doi
     )
     authors = []
     for person in article.find(f"{CR}contributors"):
         if person.tag == f"{CR}organization":
             authors.append(_text(person))
         else:
-            authors.append(f"{_text(person.find(f'{CR}given_name'))} {_text(person.find(f'{CR}surname'))}".strip())
+            authors.append(
+                f"{_text(person.find(f'{CR}given_name'))} {_text(person.find(f'{CR}surname'))}".strip()
+            )
     ai = "{http://www.crossref.org/AccessIndicators.xsd}"
     jats = "{http://www.ncbi.nlm.nih.gov/JATS1}"
     return {
@@ -414,9 +424,14 @@ def test_a_new_author_has_no_biography_shown(imported: Imported) -> None:
     author = imported.project / "authors" / "g-lyratzopoulos.md"
     text = author.read_text(encoding="utf-8")
     assert text.endswith("---\n") and 'email: "gl290@medschl.cam.ac.uk"' in text
-    page = lxml.html.fromstring((imported.build.site / "authors/g-lyratzopoulos/index.html").read_bytes())
+    page = lxml.html.fromstring(
+        (imported.build.site / "authors/g-lyratzopoulos/index.html").read_bytes()
+    )
     assert not page.xpath("//*[@id='bio-heading']")
-    assert "note: new author file authors/g-lyratzopoulos.md, without a biography" in imported.reports[0]
+    assert (
+        "note: new author file authors/g-lyratzopoulos.md, without a biography"
+        in imported.reports[0]
+    )
 
 
 def test_structured_abstracts_keep_their_sections(imported: Imported) -> None:
@@ -519,7 +534,9 @@ def test_an_existing_slug_or_doi_is_skipped_unless_replace(journal: Path, tmp_pa
 def test_a_malformed_file_is_reported_at_its_line_not_a_traceback(
     journal: Path, tmp_path: Path
 ) -> None:
-    files = _write(tmp_path / "in", {"bad.xml": "<article>\n<front>\n<p>open\n</article>\n", "ok.xml": jats()})
+    files = _write(
+        tmp_path / "in", {"bad.xml": "<article>\n<front>\n<p>open\n</article>\n", "ok.xml": jats()}
+    )
     status, output = run("import", "jats", *files)
     assert status == 1
     assert re.search(r"bad\.xml:4: XML: is not well-formed XML \(.*\)", output)
@@ -549,7 +566,10 @@ def test_groups_orcids_rors_and_corresponding_emails(journal: Path, tmp_path: Pa
     author = (journal / "authors/jose-nunez-garcia.md").read_text(encoding="utf-8")
     assert 'given: "José"\nfamily: "Núñez García"\norcid: "0000-0002-1825-0097"' in author
     assert 'email: "jose@example.org"' in author
-    assert '  - name: "Iran University"\n    country: "Iran"\n    ror: "https://ror.org/03w04rv71"' in author
+    assert (
+        '  - name: "Iran University"\n    country: "Iran"\n    ror: "https://ror.org/03w04rv71"'
+        in author
+    )
     assert run("check")[0] == 0
 
 

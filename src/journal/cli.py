@@ -17,13 +17,8 @@ from typing import Any, TextIO
 
 from slugify import slugify
 
-<<<<<<< HEAD
 from . import changes, front_matter, importing, new_journal, site
-from .article_types import DEFAULT_NAMES
-=======
-from . import changes, new_journal, site
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
->>>>>>> titles
 from .loading import (
     RawEntry,
     iter_markdown,

@@ -114,7 +114,9 @@ def run_jats(
     if broken or settings is None:
         for problem in [broken] if broken else [p for p in problems if p.is_error]:
             out.write(format_problem(problem) + "\n")
-        out.write("mkdocs.yml has problems; correct them first (`journal check`). Nothing imported.\n")
+        out.write(
+            "mkdocs.yml has problems; correct them first (`journal check`). Nothing imported.\n"
+        )
         return 1
     files, errors = _sources(paths)
     for error in errors:
@@ -173,8 +175,10 @@ def run_jats(
         for rel in planned.removes:
             out.write(f"  replaced {rel}.\n")
         for rel in planned.authors:
-            out.write(f"  note: new author file {rel}, without a biography yet (none is shown "
-                      "until you write one).\n")
+            out.write(
+                f"  note: new author file {rel}, without a biography yet (none is shown "
+                "until you write one).\n"
+            )
         for note in planned.notes:
             out.write(f"  note: {note}.\n")
         for line in _unmapped_lines(article):

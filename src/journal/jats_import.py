@@ -265,8 +265,8 @@ def _read_dates(article: Article, meta: etree._Element) -> None:
     if article.published is None:
         article.missing.append(("published", "the file has no <pub-date> with a year"))
     issue_years = [d[2] for d in dates if d[0] in _PRINT and d[2]]
-    article.year = issue_years[0] if issue_years else (
-        article.published.year if article.published else None
+    article.year = (
+        issue_years[0] if issue_years else (article.published.year if article.published else None)
     )
     for element in meta.findall("history/date"):
         kind = element.get("date-type", "")
@@ -311,9 +311,9 @@ def _affiliation(aff: etree._Element) -> Affiliation | None:
     ror = ""
     for ident in copy.iter("institution-id"):
         match = ROR_IN.search((ident.text or "").strip())
-        if match and (ident.get("institution-id-type", "").lower() == "ror" or "ror.org" in (
-            ident.text or ""
-        )):
+        if match and (
+            ident.get("institution-id-type", "").lower() == "ror" or "ror.org" in (ident.text or "")
+        ):
             ror = f"https://ror.org/{match.group(1)}"
     for ident in [*copy.iter("institution-id"), *copy.iter("label"), *copy.iter("email")]:
         _drop(ident)
@@ -333,9 +333,10 @@ def _affiliation(aff: etree._Element) -> Affiliation | None:
 def _contrib_ids(contrib: etree._Element) -> str:
     for ident in contrib.findall("contrib-id"):
         match = ORCID_IN.search(ident.text or "")
-        if match and (ident.get("contrib-id-type", "orcid").lower() == "orcid" or "orcid" in (
-            ident.text or ""
-        )):
+        if match and (
+            ident.get("contrib-id-type", "orcid").lower() == "orcid"
+            or "orcid" in (ident.text or "")
+        ):
             return match.group(1)
     for link in contrib.findall("uri") + contrib.findall("ext-link"):
         match = ORCID_IN.search(link.get(XLINK, "") + (link.text or ""))
@@ -480,7 +481,7 @@ def _funding(article: Article, meta: etree._Element) -> None:
                     match = DOI_IN.search(source.get(XLINK, ""))
                     funder_id = match.group(1) if match else ""
                 wrap = source.find("institution-wrap")
-                name_el = (wrap.find("institution") if wrap is not None else None)
+                name_el = wrap.find("institution") if wrap is not None else None
                 funder = text_of(name_el) if name_el is not None else text_of(source)
                 item: dict[str, Any] = {"funder": funder}
                 if funder_id:
@@ -515,8 +516,16 @@ def _reference_text(ref: etree._Element) -> str:
                 continue
             kind = etree.QName(person).localname
             if kind == "name":
-                names.append(" ".join(p for p in (text_of(person.find("surname")),
-                                                   text_of(person.find("given-names"))) if p))
+                names.append(
+                    " ".join(
+                        p
+                        for p in (
+                            text_of(person.find("surname")),
+                            text_of(person.find("given-names")),
+                        )
+                        if p
+                    )
+                )
             elif kind in ("collab", "string-name"):
                 names.append(text_of(person))
             elif kind == "etal":
@@ -567,9 +576,7 @@ def _references(article: Article, root: etree._Element) -> None:
 def _notes(article: Article, meta: etree._Element, root: etree._Element) -> None:
     for fn in [*meta.iter("fn"), *root.findall(".//back//fn")]:
         kind = fn.get("fn-type", "")
-        text = " ".join(
-            " ".join(_paragraphs(fn)).split()
-        )
+        text = " ".join(" ".join(_paragraphs(fn)).split())
         if kind in ("conflict", "coi-statement", "competing-interests") and text:
             article.competing_interests = article.competing_interests or text
         elif kind in ("data-availability",) and text:
@@ -817,8 +824,10 @@ def _abstract_values(
     values += [("year", _year_ok(article)), ("published", article.published)]
     if article.received and article.received <= article.published:
         values.append(("received", article.received))
-    if article.accepted and article.accepted <= article.published and (
-        not article.received or article.received <= article.accepted
+    if (
+        article.accepted
+        and article.accepted <= article.published
+        and (not article.received or article.received <= article.accepted)
     ):
         values.append(("accepted", article.accepted))
     values.append(("type", type_name))
@@ -888,8 +897,10 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
                 (article.source, "; ".join(f"{name}: {why}" for name, why in article.missing))
             )
             continue
-        if journal.doi_prefix and article.doi and not article.doi.startswith(
-            journal.doi_prefix.rstrip("/") + "/"
+        if (
+            journal.doi_prefix
+            and article.doi
+            and not article.doi.startswith(journal.doi_prefix.rstrip("/") + "/")
         ):
             plan.skipped.append(
                 (
