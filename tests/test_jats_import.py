@@ -19,6 +19,7 @@ import pytest
 import rispy
 from lxml import etree
 from pybtex.database import parse_string
+from pybtex.richtext import Text
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build, shared_dir
 from journal.cli import main
@@ -126,10 +127,9 @@ def read_source(path: Path) -> Source:
     )
     abstract = next(a for a in meta.findall("abstract") if not a.get("abstract-type"))
     words = " ".join(_text(e) for e in abstract.iter("title", "p")).split()
-    licence = next(
-        (e.get(XLINK, "") for e in meta.iter("license") if e.get(XLINK)),
-        "",
-    )
+    permissions = meta.find("permissions")
+    links = [e.get(XLINK, "") for e in permissions.iter() if e.get(XLINK)] if permissions is not None else []
+    licence = max((u for u in links if "creativecommons.org/" in u), key=len, default="")
     return Source(
         file=path.name,
         title=_text(meta.find("title-group/article-title")),
@@ -199,7 +199,7 @@ def out_jsonld(imported: Imported, source: Source, slug: str) -> dict[str, objec
         "issue": str(issue.get("issueNumber", "")),
         "volume": str(issue["isPartOf"].get("volumeNumber", "")),
         "year": str(item["datePublished"])[:4],
-        "first_page": str(item.get("pageStart", "")),
+        "first_page": str(item.get("pageStart") or item.get("pagination", "")),
         "abstract": item["description"],
         "keywords": [k for k in item.get("keywords", []) if k]
         if isinstance(item.get("keywords"), list)
@@ -286,6 +286,13 @@ def out_doaj(imported: Imported, source: Source, slug: str) -> dict[str, object]
     }
 
 
+def _latex_text(text: str) -> str:
+    """A BibTeX value as plain text: the title's markup commands dropped, then pybtex."""
+    return Text.from_latex(re.sub(r"\\text(it|bf|subscript|superscript)\{", "{", text)).render_as(
+        "text"
+    )
+
+
 def out_bibtex(imported: Imported, source: Source, slug: str) -> dict[str, object]:
     data = parse_string(_page_file(imported, slug, "bib").read_text(encoding="utf-8"), "bibtex")
     entry = next(iter(data.entries.values()))
@@ -295,14 +302,14 @@ def out_bibtex(imported: Imported, source: Source, slug: str) -> dict[str, objec
         last = " ".join(person.prelast_names + person.last_names).strip("{}")
         authors.append(" ".join([*person.first_names, *person.middle_names, last]).strip())
     return {
-        "title": fields["title"].strip("{}"),
+        "title": _latex_text(fields["title"]),
         "authors": authors,
         "doi": fields.get("doi", ""),
         "volume": fields.get("volume", ""),
         "issue": fields.get("number", ""),
         "year": fields.get("year", ""),
         "first_page": fields.get("pages", "").split("--")[0],
-        "abstract": fields.get("abstract", ""),
+        "abstract": _latex_text(fields.get("abstract", "")),
         "keywords": [k.strip() for k in fields.get("keywords", "").split(",") if k.strip()],
     }
 
