@@ -226,8 +226,11 @@ def listed_author_ids(meta: Mapping[str, Any]) -> set[str]:
 
 
 def _folder_issue(root: Path, path: Path) -> tuple[Any, Any]:
-    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are."""
+    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are
+    ((volume, None) for a continuous journal's abstracts/<volume>/x.md)."""
     parts = path.relative_to(root / ABSTRACTS).parts
+    if len(parts) == 2 and parts[0].isdigit():
+        return int(parts[0]), None
     if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
         return None, None
     return int(parts[0]), int(parts[1])
@@ -297,14 +300,18 @@ def load_journal(
             refused_issues.add(_folder_issue(root, path))  # its folder names its issue
             continue
         entries.append(entry)
-        item, found = check_abstract(entry, settings.article_types if settings else DEFAULT_TYPES)
+        item, found = check_abstract(
+            entry,
+            settings.article_types if settings else DEFAULT_TYPES,
+            continuous=settings is not None and settings.continuous,
+        )
         abstract_problems += found
         if item is None:
             refused |= listed_author_ids(entry.meta)
             refused_issues.add((entry.meta.get("volume"), entry.meta.get("issue")))
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
-        if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
+        if item and (not keys or (item.fields["volume"], item.fields.get("issue")) in keys):
             parsed.append(item)
     board, found = _load_board(root)
     problems += found
@@ -339,10 +346,12 @@ def load_journal(
         if isinstance(data, Problem):
             problems.append(data)
         else:
-            issue_meta, found = check_issue_list(data)
+            issue_meta, found = check_issue_list(
+                data, continuous=settings is not None and settings.continuous
+            )
             problems += found + _check_covers(root, scan, data, issue_meta)
     if keys:  # a partial preview: the other issues' items are not checked against abstracts
-        issue_meta = [m for m in issue_meta if (m["volume"], m["issue"]) in keys]
+        issue_meta = [m for m in issue_meta if (m["volume"], m.get("issue")) in keys]
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(
