@@ -52,7 +52,8 @@ def format_citation_line(settings: Settings, abstract: Abstract) -> str:
 
 
 def format_issue_label(issue: Issue) -> str:
-    """E.g. "Volume 6, Issue 3 (2017)"; a continuous journal's volume: "Volume 13 (2024–2025)"."""
+    """E.g. "Volume 6, Issue 3 (2017)"; a continuous journal's volume: "Volume 13
+    (2024-2025)" (an en dash)."""
     if issue.is_volume:
         return f"Volume {issue.volume} ({issue.years_label})"
     return f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"

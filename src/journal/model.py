@@ -282,7 +282,7 @@ class Issue:
 
     @property
     def years_label(self) -> str:
-        """The years it spans, e.g. "2024–2025" (one year: "2024")."""
+        """The years it spans, e.g. "2024-2025" with an en dash (one year: "2024")."""
         years = self.years or (self.year,)
         return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 

@@ -506,7 +506,9 @@ def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any
         }
         # Newest year first; within a year, newest issue first (a sort keeps that order).
         # A continuous journal's volume may span years: its articles go under each year.
-        for year, items in groupby(sorted(journal.abstracts, key=lambda a: -a.year), key=lambda a: a.year)
+        for year, items in groupby(
+            sorted(journal.abstracts, key=lambda a: -a.year), key=lambda a: a.year
+        )
     ]
     types: dict[str, int] = {}
     for abstract in journal.abstracts:
