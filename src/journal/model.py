@@ -46,6 +46,10 @@ class License:
     """Canonical URL of the licence text."""
 
 
+PUBLICATION_MODES = ("issues", "continuous")
+"""The values of the `publication` setting: numbered issues, or continuous publication."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """The journal's settings, from `extra.journal` in mkdocs.yml."""
