@@ -297,7 +297,7 @@ def test_init_writes_the_publication_setting(
     flags = ("--title", "Cont J", "--abbreviation", "Cont J", "--yes")
     status, output = _run("init", *flags, "--publication", "monthly")
     assert status == 1
-    assert "extra.journal.publication: \"monthly\" is not a known value." in output
+    assert 'extra.journal.publication: "monthly" is not a known value.' in output
     status, output = _run("init", *flags, "--publication", "continuous")
     assert status == 0, output
     settings = yaml.safe_load(

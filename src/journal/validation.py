@@ -419,10 +419,10 @@ def check_continuous(ch: Checker, values: dict[str, Any]) -> None:
     if "issue" in values:
         ch.report(
             "issue",
-            f"{values['issue']}: this journal publishes continuously (extra.journal."
-            "publication: continuous in mkdocs.yml), so its articles belong to a volume "
-            "only. Remove the issue line (or set publication: issues if the journal has "
-            "issues).",
+            "this journal publishes continuously (extra.journal.publication: continuous "
+            "in mkdocs.yml): its articles belong to a volume only, with no issue "
+            f"{values['issue']}. Remove the issue line (or set publication: issues if the "
+            "journal has issues).",
         )
     published = values.get("published")
     if published is not None and "year" in values and values["year"] != published.year:
