@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal.cli import main
+from journal.cms import cms_config
 from official_schemas import crossref_errors, doaj_errors, jats_errors
 
 CROSSREF = "{http://www.crossref.org/schema/5.4.0}"
@@ -311,3 +312,15 @@ def test_init_writes_the_publication_setting(
     )
     assert status == 0, output
     assert (fork / "abstracts/1/first.md").is_file()
+
+
+def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volume() -> None:
+    (abstracts, *_) = cms_config("owner/name", continuous=True)["collections"]
+    assert abstracts["path"] == "{{fields.volume}}/{{slug}}"
+    fields = {f["name"]: f for f in abstracts["fields"]}
+    assert "issue" not in fields
+    assert fields["volume"]["required"] is True
+    assert fields["year"]["required"] is False
+    (with_issues, *_) = cms_config("owner/name")["collections"]
+    assert with_issues["path"] == "{{fields.volume}}/{{fields.issue}}/{{slug}}"
+    assert {f["name"]: f for f in with_issues["fields"]}["issue"]["required"] is True
