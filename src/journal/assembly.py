@@ -315,8 +315,9 @@ def _check_issue_list(
     for item in metadata:
         path, line, key = item.get("_where", ("issues.yml", 1, "issues"))
         if (item["volume"], item["issue"]) not in known:
+            noun = "volume" if item["issue"] is None else "issue"
             which = f"volume {item['volume']}" + (
-                f", issue {item['issue']}" if item["issue"] is not None else ""
+                "" if item["issue"] is None else f", issue {item['issue']}"
             )
             problems.append(
                 Problem(
@@ -327,7 +328,7 @@ def _check_issue_list(
                     message=(
                         f"{which} has no abstracts, "
                         "so its page is not built. Check the numbers, or remove the item "
-                        "until it has abstracts."
+                        f"until the {noun} has abstracts."
                     ),
                 )
             )
