@@ -7,6 +7,7 @@ BeautifulSoup and its files with independent parsers and the official schemas.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from pypdf import PdfReader
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal.cli import main
 from journal.cms import cms_config
+from journal.loading import read_settings
+from journal.site import load_journal
 from official_schemas import crossref_errors, doaj_errors, jats_errors
 
 CROSSREF = "{http://www.crossref.org/schema/5.4.0}"
@@ -324,3 +327,20 @@ def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volum
     (with_issues, *_) = cms_config("owner/name")["collections"]
     assert with_issues["path"] == "{{fields.volume}}/{{fields.issue}}/{{slug}}"
     assert {f["name"]: f for f in with_issues["fields"]}["issue"]["required"] is True
+
+
+def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", "12")
+    project = FIXTURES / "continuous"
+    config = project / "mkdocs.yml"
+    values, _ = read_settings(config)
+    journal, problems, _ = load_journal(
+        project, config, values, today=datetime.date(2023, 11, 14), preview=False
+    )
+    assert journal is not None
+    assert [i.key for i in journal.issues] == [(12, None)]
+    assert [a.slug for a in journal.abstracts] == ["early-volume-study"]
+    assert [p.message for p in problems] == [
+        "partial preview of issue(s) 12 only: other issues, their authors and cross-issue "
+        "checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
+    ]

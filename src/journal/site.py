@@ -188,21 +188,27 @@ def is_preview() -> bool:
     return os.environ.get("JOURNAL_PREVIEW", "").strip().lower() in ("1", "true", "yes")
 
 
-def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
-    """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal).
+def preview_scope() -> tuple[set[tuple[int, int | None]], list[Problem]]:
+    """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal);
+    a continuous journal's volumes are written alone, JOURNAL_ONLY_ISSUES="13,12".
 
     Editors of a large journal preview their issues in seconds; a warning says the site is
     partial, so a `--strict` (deploy) build with the variable set fails.
     """
     text = os.environ.get("JOURNAL_ONLY_ISSUES", "").strip()
-    keys = set()
+    keys: set[tuple[int, int | None]] = set()
     for part in text.replace(" ", "").split(","):
-        volume, _, number = part.partition("/")
+        volume, slash, number = part.partition("/")
         if volume.isdigit() and number.isdigit():
             keys.add((int(volume), int(number)))
+        elif volume.isdigit() and not slash:
+            keys.add((int(volume), None))
     if not text:
         return keys, []
-    listed = ", ".join(f"{v}/{n}" for v, n in sorted(keys))
+    listed = ", ".join(
+        str(v) if n is None else f"{v}/{n}"
+        for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
+    )
     message = (
         f"partial preview of issue(s) {listed} only: other issues, their authors and "
         "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
@@ -285,7 +291,10 @@ def load_journal(
     refused: set[str] = set()  # author ids listed by abstracts refused for their own errors
     refused_issues: set[tuple[Any, Any]] = set()  # and their (volume, issue)
     unreadable: list[Path] = []
-    folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
+    folders = [
+        root / ABSTRACTS / str(v) / ("" if n is None else str(n))
+        for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
+    ] or [root / ABSTRACTS]
     pdfs = {
         path
         for folder in folders
