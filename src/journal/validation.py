@@ -428,8 +428,8 @@ def check_continuous(ch: Checker, values: dict[str, Any]) -> None:
     if published is not None and "year" in values and values["year"] != published.year:
         ch.report(
             "year",
-            f"{values['year']} is not the year of published ({published.isoformat()}). In a "
-            "continuous journal an article's year is the year it was published; correct "
+            f"{values['year']} is not the year of the published date ({published.isoformat()}). "
+            "In a continuous journal an article's year is the year it was published; correct "
             "it, or remove the year line.",
         )
     if published is not None:
