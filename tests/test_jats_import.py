@@ -128,7 +128,11 @@ def read_source(path: Path) -> Source:
     abstract = next(a for a in meta.findall("abstract") if not a.get("abstract-type"))
     words = " ".join(_text(e) for e in abstract.iter("title", "p")).split()
     permissions = meta.find("permissions")
-    links = [e.get(XLINK, "") for e in permissions.iter() if e.get(XLINK)] if permissions is not None else []
+    links = (
+        [e.get(XLINK, "") for e in permissions.iter() if e.get(XLINK)]
+        if permissions is not None
+        else []
+    )
     licence = max((u for u in links if "creativecommons.org/" in u), key=len, default="")
     return Source(
         file=path.name,

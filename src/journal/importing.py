@@ -7,11 +7,12 @@ batch is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import jats_import, site
+from .fields import Checker
 from .jats_import import Article, KnownAbstract, KnownAuthor, Options, Planned
 from .loading import (
     RawEntry,
@@ -22,10 +23,10 @@ from .loading import (
     read_settings,
     read_site_url,
 )
+from .model import Affiliation, Settings
 from .problems import Problem, format_problem
 from .settings import check_settings
 from .validation import ABSTRACT_FIELDS, check_abstract, check_author, parse_affiliations
-from .fields import Checker
 
 SUFFIXES = (".xml", ".nxml", ".jats")
 
@@ -54,7 +55,7 @@ def _known_authors(root: Path) -> list[KnownAuthor]:
         if not isinstance(entry, RawEntry):
             continue
         meta = entry.meta
-        affiliations: tuple = ()
+        affiliations: tuple[Affiliation, ...] = ()
         if isinstance(meta.get("affiliations"), list):
             ch = Checker(entry)
             affiliations = ch.parse("affiliations", meta["affiliations"], parse_affiliations) or ()
@@ -84,12 +85,14 @@ def _known_abstracts(root: Path) -> list[KnownAbstract]:
     return found
 
 
-def _problems_of(planned: Planned, types: tuple) -> list[Problem]:
+def _problems_of(planned: Planned, settings: Settings) -> list[Problem]:
     problems: list[Problem] = []
-    for rel, text, check in (
-        (planned.path, planned.text, lambda e: check_abstract(e, types)),
+    types, continuous = settings.article_types, settings.continuous
+    checks: list[tuple[str, str, Callable[[RawEntry], tuple[Any, list[Problem]]]]] = [
+        (planned.path, planned.text, lambda e: check_abstract(e, types, continuous=continuous)),
         *((rel, text, check_author) for rel, text in planned.authors.items()),
-    ):
+    ]
+    for rel, text, check in checks:
         entry = load_text(rel, text)
         found = [entry] if isinstance(entry, Problem) else check(entry)[1]
         problems += [p for p in found if p.is_error]
@@ -141,14 +144,14 @@ def run_jats(
         authors=tuple(_known_authors(root)),
         abstracts=tuple(_known_abstracts(root)),
         types=settings.article_types,
-        continuous=getattr(settings, "publication", "issues") == "continuous",
+        continuous=settings.continuous,
         doi_prefix=settings.doi_prefix,
         fields=frozenset(ABSTRACT_FIELDS),
     )
     plan = jats_import.plan_import(articles, journal, Options(issue=issue, replace=replace))
     written = 0
     for planned in plan.imported:
-        found = _problems_of(planned, settings.article_types)
+        found = _problems_of(planned, settings)
         if found:
             out.write(f"{planned.article.source}: skipped; its files would not pass the check:\n")
             for problem in found:

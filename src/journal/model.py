@@ -46,6 +46,10 @@ class License:
     """Canonical URL of the licence text."""
 
 
+PUBLICATION_MODES = ("issues", "continuous")
+"""The values of the `publication` setting: numbered issues, or continuous publication."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
     """One item of an abstract's reference list."""
@@ -130,6 +134,14 @@ class Settings:
     """The journal's article types in table-of-contents order (article_types.py)."""
     require_corresponding_email: bool = False
     """Whether every corresponding author must have an e-mail address in their file."""
+    publication: str = "issues"
+    """How articles are grouped: "issues" (volumes of numbered issues) or "continuous"
+    (articles published as they are accepted, grouped by volume only; no issues)."""
+
+    @property
+    def continuous(self) -> bool:
+        """Whether the journal publishes continuously: volumes, no issues."""
+        return self.publication == "continuous"
 
     def article_type(self, name: str) -> ArticleType:
         """The type an abstract's `type:` names, with its mapping to every output."""
@@ -237,7 +249,8 @@ class Abstract:
     title: str
     authors: tuple[Contributor, ...]
     volume: int
-    issue: int
+    issue: int | None
+    """The issue number; None in a continuous journal (the article is in its volume only)."""
     year: int
     published: datetime.date
     type: str
@@ -296,11 +309,15 @@ class Abstract:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:
-    """One issue: its abstracts, plus the optional metadata from issues.yml."""
+    """One issue: its abstracts, plus the optional metadata from issues.yml. In a continuous
+    journal one volume (`number` None): every page and file made per issue is then made per
+    volume, at volumes/<volume>/."""
 
     volume: int
-    number: int
+    number: int | None
+    """The issue number; None for a volume of a continuous journal."""
     year: int
+    """The year of the issue (a volume: its first year)."""
     abstracts: tuple[Abstract, ...]
     title: str = ""
     """E.g. "Special Issue: Proceedings of …"."""
@@ -308,9 +325,23 @@ class Issue:
     description: str = ""
     cover: str = ""
 
+    years: tuple[int, ...] = ()
+    """Every year its abstracts were published in, oldest first (a volume may span years)."""
+
     @property
-    def key(self) -> tuple[int, int]:
+    def key(self) -> tuple[int, int | None]:
         return (self.volume, self.number)
+
+    @property
+    def is_volume(self) -> bool:
+        """A volume of a continuous journal, not a numbered issue."""
+        return self.number is None
+
+    @property
+    def years_label(self) -> str:
+        """The years it spans, e.g. "2024-2025" with an en dash (one year: "2024")."""
+        years = self.years or (self.year,)
+        return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -350,4 +381,5 @@ class Journal:
 
     @property
     def current_issue(self) -> Issue | None:
+        """The newest issue; in a continuous journal the newest (highest) volume."""
         return self.issues[0] if self.issues else None

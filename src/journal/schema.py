@@ -145,9 +145,12 @@ def schema_for(parser: Parser) -> dict[str, Any]:
     return {}  # an unknown parser: accept anything rather than reject valid files
 
 
-def build_schema(kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> dict[str, Any]:
+def build_schema(
+    kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
+) -> dict[str, Any]:
     """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml);
-    an abstract's `type` is one of `types`, the journal's article types."""
+    an abstract's `type` is one of `types`, the journal's article types. `continuous`: a
+    continuous journal's abstracts (no `issue`, `year` optional)."""
     if kind == "issues":
         return {
             "$schema": SCHEMA_URI,
@@ -156,6 +159,10 @@ def build_schema(kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> d
             "items": _object(validation.ISSUE_FIELDS),
         }
     table = validation.abstract_fields(types) if kind == "abstract" else validation.AUTHOR_FIELDS
+    if kind == "abstract" and continuous:
+        table = {k: v for k, v in table.items() if k != "issue"} | {
+            "year": (table["year"][0], False)
+        }
     return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
 
 

@@ -12,6 +12,7 @@ from .fields import (
     Checker,
     Invalid,
     Reported,
+    parse_choice,
     parse_doi,
     parse_email,
     parse_flag,
@@ -24,7 +25,7 @@ from .fields import (
     show,
 )
 from .loading import RawEntry
-from .model import MediaPartner, Settings
+from .model import PUBLICATION_MODES, MediaPartner, Settings
 from .problems import Problem
 from .validation import Parser, _quiet, _read_fields, parse_license
 
@@ -175,6 +176,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "article_types": (parse_article_types, False),
     "cms": (parse_flag, False),
     "require_corresponding_email": (parse_flag, False),
+    "publication": (parse_choice(PUBLICATION_MODES), False),
 }
 
 
