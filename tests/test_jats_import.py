@@ -606,3 +606,21 @@ def test_authors_match_by_orcid_then_exact_name_never_otherwise(
     assert 'authors:\n  - "jane-doe"\n  - "ann-roe"\n  - "jane-doe-2"\n' in text
     assert "authors/jane-doe.md is someone else" in output
     assert (journal / "authors/jane-doe.md").read_text(encoding="utf-8").endswith("Jane writes.\n")
+
+
+def test_a_continuous_journal_gets_volume_folders_without_issues(
+    journal: Path, tmp_path: Path
+) -> None:
+    config = journal / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  journal:\n", "  journal:\n    publication: continuous\n"))
+    files = _write(
+        tmp_path / "in", {"a.xml": jats(), "b.xml": jats(issue="", doi="10.9999/b", title="B")}
+    )
+    status, output = run("import", "jats", *files)
+    assert status == 0, output
+    a = (journal / "abstracts/3/a-study-of-things.md").read_text(encoding="utf-8")
+    assert "\nissue:" not in a and "\nyear:" not in a
+    assert "not mapped: issue: the journal publishes continuously; the file's issue 2" in output
+    assert (journal / "abstracts/3/b.md").is_file()
+    assert run("check")[0] == 0

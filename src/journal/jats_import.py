@@ -819,9 +819,9 @@ def _abstract_values(
         ("authors", authors),
         ("volume", article.volume),
     ]
-    if issue is not None:
-        values.append(("issue", issue))
-    values += [("year", _year_ok(article)), ("published", article.published)]
+    if issue is not None:  # a continuous journal's year is the published date's
+        values += [("issue", issue), ("year", _year_ok(article))]
+    values.append(("published", article.published))
     if article.received and article.received <= article.published:
         values.append(("received", article.received))
     if (
@@ -923,8 +923,12 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
                 )
                 continue
             issue = options.issue
-        elif journal.continuous and options.issue is not None:
-            issue = options.issue
+        elif journal.continuous and issue is not None:
+            article.note(
+                "issue",
+                f"the journal publishes continuously; the file's issue {issue} was left out",
+            )
+            issue = None
         type_name, type_note = _type_name(article, journal.types)
         if type_note:
             article.note("type", type_note)
