@@ -86,7 +86,8 @@ def given_and_family(author: Author) -> tuple[str, str]:
 @cache
 def _converter() -> markdown.Markdown:
     # Building a Markdown instance costs more than converting a paragraph: build it once.
-    return markdown.Markdown()
+    # The site's inline extensions, so that H~2~O and x^2^ lose their marks as on the page.
+    return markdown.Markdown(extensions=["pymdownx.tilde", "pymdownx.caret", "pymdownx.betterem"])
 
 
 def _convert(text: str) -> tuple[str, ...]:
