@@ -253,14 +253,14 @@ def _read_dates(article: Article, meta: etree._Element) -> None:
     if full:
         article.published = min(d[1] for d in full if d[1])
     elif dates:
-        partial = [d for d in dates if d[1]]
+        partial = [(d[0] in _ELECTRONIC, d[1]) for d in dates if d[1] is not None]
         if partial:
-            best = max(partial, key=lambda d: (d[0] in _ELECTRONIC, d[1]))
-            article.published = best[1]
+            best = max(partial)[1]
+            article.published = best
             article.note(
                 "published",
-                f"the file gives no day of publication; wrote {best[1].isoformat()} (the "
-                "first day of the month or year it gives). Correct it if you know the day.",
+                f"the file gives no day of publication; wrote {best.isoformat()} (the first "
+                "day of the month or year it gives). Correct it if you know the day",
             )
     if article.published is None:
         article.missing.append(("published", "the file has no <pub-date> with a year"))
