@@ -9,6 +9,7 @@ with BeautifulSoup, XML with lxml and the official schemas, PDF text with pypdf)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
+from journal.exports.crossref import export_crossref
 from journal.loading import load_text, read_settings
 from journal.problems import format_problem
 from journal.schema import build_schema
@@ -353,3 +355,26 @@ def test_a_translation_into_the_journals_own_language_is_refused(tmp_path: Path)
     (project / "abstracts/1/1" / f"{SLUG}.md").write_text(_abstract_file(front))
     (problem,) = _journal_problems(project)
     assert 'translations.en: "en" is the journal\'s own language' in problem
+
+
+def test_with_crossmark_funding_and_licence_go_inside_its_custom_metadata(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "journal"
+    copy_project(FIXTURES / "journal", project)
+    (project / "abstracts/1/1" / f"{SLUG}.md").write_text(_abstract_file(FRONT))
+    config = project / "mkdocs.yml"
+    values, _ = read_settings(config)
+    journal, problems, _ = load_journal(project, config, values, preview=False)
+    assert not [p for p in problems if p.is_error]
+    settings = dataclasses.replace(journal.settings, crossmark_policy="10.5555/crossmark-policy")
+    journal = dataclasses.replace(journal, settings=settings)
+    issue = next(i for i in journal.issues if i.key == (1, 1))
+    path = tmp_path / "crossref.xml"
+    path.write_text(export_crossref(journal, issue, epoch=1_700_000_000), encoding="utf-8")
+    assert crossref_errors(path) == []
+    article = _article(etree.parse(str(path)))
+    custom = article.find(f"{CR}crossmark/{CR}custom_metadata")
+    assert custom.find(f"{FR}program") is not None
+    assert custom.findtext(f"{AI}program/{AI}license_ref") == NC
+    assert article.find(f"{FR}program") is None  # once, inside Crossmark

@@ -304,7 +304,11 @@ def page_for_abstract(
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
-        search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
+        search_terms=(
+            *(c.name for c in abstract.authors),
+            *abstract.keywords,
+            *(t.title for t in abstract.translations if t.title),
+        ),
         hide=HIDE_ON_ABSTRACTS,
     )
 
