@@ -55,7 +55,7 @@ class Reference:
     """One item of an abstract's reference list."""
 
     text: str
-    """The reference as printed, e.g. "Blanch DC, Hall JA. Medical student gender. 2008;72:374-81."."""
+    """The reference as printed, e.g. "Blanch DC, Hall JA. Medical student gender. 2008."."""
     doi: str = ""
     """The cited work's DOI (10.…/…), when it has one."""
 

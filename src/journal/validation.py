@@ -16,8 +16,8 @@ from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .fields import (
     DOI,
     EMAIL_IN_TEXT,
-    ROR,
     MAX_SLUG,
+    ROR,
     SLUG,
     Checker,
     Invalid,
@@ -412,7 +412,7 @@ def parse_translation(ch: Checker, key: str, value: Any) -> Translation:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, TRANSLATION_FIELDS)
     if not values:
-        if not any(data.get(name) is not None for name in TRANSLATION_FIELDS):
+        if all(name in TRANSLATION_FIELDS for name in data):  # else: unknown, reported
             ch.report(key, "is empty. Write the translated `title:` and/or `abstract:` under it.")
         raise Reported
     language = key.rsplit(".", 1)[-1]
