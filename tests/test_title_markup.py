@@ -103,6 +103,9 @@ def test_pages_show_the_title_with_its_markup_and_the_browser_title_without(site
     assert page.title is not None and page.title.get_text().startswith(PLAIN + " · ")
     listings = {
         "issue": "issues/1/2",
+        "home (the current issue)": "",
+        "articles": "articles",
+        "abstracts": "abstracts",
         "author": "authors/star-name",
         "keyword": f"keywords/{_keyword_slug(site)}",
         "previous article's pager": "abstracts/conference-talk",

@@ -32,7 +32,7 @@ from .loading import (
 from .names import display_name, issue_date, make_slug, split_name
 from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
-from .settings import check_deploy_url, check_settings
+from .settings import article_types_of, check_deploy_url, check_settings
 from .validation import PLACEHOLDER_ABSTRACT, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
@@ -94,8 +94,7 @@ def _article_types(config_file: str | None) -> tuple[ArticleType, ...]:
     values, broken = read_settings(config)
     if broken is not None:
         return DEFAULT_TYPES
-    settings, _ = check_settings(load_settings(config.parent, config, values))
-    return settings.article_types if settings is not None else DEFAULT_TYPES
+    return article_types_of(load_settings(config.parent, config, values))
 
 
 def _scheduled(entries: Sequence[RawEntry], today: datetime.date) -> list[Scheduled]:
