@@ -285,8 +285,8 @@ def test_a_character_no_font_has_fails_the_build_naming_abstract_character_and_s
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        'abstracts/1/2/hindi.md:1: body: the character "न" (U+0928 DEVANAGARI LETTER NA, '
-        "Devanagari script) is in none of the PDF fonts"
+        "abstracts/1/2/hindi.md:13: body: the character U+0928 (DEVANAGARI LETTER NA) in "
+        "script Devanagari has no font in the PDFs"
     ) in build.output
     assert "add a font for Devanagari" in build.output
     assert not (tmp_path / "site/abstracts/hindi/hindi.pdf").exists()

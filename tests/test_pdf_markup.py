@@ -53,6 +53,6 @@ def test_coverage_names_each_missing_character_once_with_its_script():
     coverage = Coverage.from_ranges([[0x20, 0x7E]])
     missing = coverage.missing("abc नन 😀\u200c")
     assert [m.describe() for m in missing] == [
-        '"न" (U+0928 DEVANAGARI LETTER NA, Devanagari script)',
-        '"😀" (U+1F600 GRINNING FACE, Common script)',
+        "U+0928 (DEVANAGARI LETTER NA) in script Devanagari",
+        "U+1F600 (GRINNING FACE) in script Common",
     ]

@@ -145,9 +145,11 @@ def run_check(
     values, broken = read_settings(config)
     site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, entries = site.load_journal(
+    journal, problems, entries = site.load_journal(
         root, config, values, site_url=site_url, today=today, preview=preview
     )
+    if journal is not None:
+        problems += site.check_fonts(root, journal, entries)
     if deploy:
         problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
