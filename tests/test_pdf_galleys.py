@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
+from journal.cli import main
 
 AUTHOR = """---
 name: {name}
@@ -290,6 +291,31 @@ def test_a_character_no_font_has_fails_the_build_naming_abstract_character_and_s
     ) in build.output
     assert "add a font for Devanagari" in build.output
     assert not (tmp_path / "site/abstracts/hindi/hindi.pdf").exists()
+
+
+def test_journal_check_passes_every_script_and_names_a_character_no_font_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    project = _project(tmp_path)  # Arabic, Persian, Chinese, Greek, Cyrillic, diacritics
+    monkeypatch.chdir(project)
+    out = io.StringIO()
+    assert main(["check"], out) == 0, out.getvalue()
+    assert out.getvalue().startswith("No problems in")
+    body = "Text in Ol Chiki: \u1c5a\u1c5f and Greek: \u03b1."
+    hindi = ABSTRACT.format(title="नमस्ते", author="chen-wei", day=1, keyword="x", body=body)
+    (project / "abstracts/1/3/hindi.md").write_text(hindi.replace("0001", "0009"), "utf-8")
+    out = io.StringIO()
+    assert main(["check"], out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(
+        "abstracts/1/3/hindi.md:2: title: the character U+0928 (DEVANAGARI LETTER NA) in "
+        "script Devanagari (and 4 other characters of Devanagari) has no font in the PDFs"
+    )
+    assert lines[1].startswith(
+        "abstracts/1/3/hindi.md:13: body: the character U+1C5A (OL CHIKI LETTER LA) in script "
+        "Ol Chiki (and 1 other character of Ol Chiki) has no font in the PDFs"
+    )
+    assert len(lines) == 3 and "नमस्ते" not in out.getvalue()  # never the character itself
 
 
 def test_typst_markup_in_any_field_is_printed_as_text(make_project, tmp_path: Path):
