@@ -33,7 +33,7 @@ from .loading import (
 from .names import display_name, issue_date, make_slug, split_name
 from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
-from .settings import check_deploy_url, check_settings
+from .settings import article_types_of, check_deploy_url, check_settings
 from .validation import PLACEHOLDER_ABSTRACT, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
@@ -95,8 +95,7 @@ def _article_types(config_file: str | None) -> tuple[ArticleType, ...]:
     values, broken = read_settings(config)
     if broken is not None:
         return DEFAULT_TYPES
-    settings, _ = check_settings(load_settings(config.parent, config, values))
-    return settings.article_types if settings is not None else DEFAULT_TYPES
+    return article_types_of(load_settings(config.parent, config, values))
 
 
 def _scheduled(
@@ -149,9 +148,11 @@ def run_check(
     values, broken = read_settings(config)
     site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, entries = site.load_journal(
+    journal, problems, entries = site.load_journal(
         root, config, values, site_url=site_url, today=today, preview=preview
     )
+    if journal is not None:
+        problems += site.check_fonts(root, journal, entries)
     if deploy:
         problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
