@@ -713,3 +713,21 @@ def test_a_continuous_journal_gets_volume_folders_without_issues(
     assert "not mapped: issue: the journal publishes continuously; the file's issue 2" in output
     assert (journal / "abstracts/3/b.md").is_file()
     assert run("check")[0] == 0
+
+
+def test_another_article_with_the_same_title_gets_a_file_name_of_its_own(
+    journal: Path, tmp_path: Path
+) -> None:
+    files = _write(
+        tmp_path / "in",
+        {
+            "a.xml": jats(title="Correction", doi="10.9999/c.1"),
+            "b.xml": jats(title="Correction", doi="10.9999/c.2"),
+        },
+    )
+    status, output = run("import", "jats", *files)
+    assert status == 0, output
+    names = sorted(p.name for p in (journal / "abstracts").rglob("*.md"))
+    assert names == ["correction-2.md", "correction.md"]
+    assert "note: abstracts/3/2/correction.md is another article with the same title" in output
+    assert run("check")[0] == 0

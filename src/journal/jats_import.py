@@ -943,7 +943,22 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
             continue
         slug = make_slug(re.sub(r"[*~^\\]", "", article.title), is_title=True)
         removes: list[str] = []
-        existing = slugs.get(slug) or (dois.get(article.doi.lower()) if article.doi else None)
+        existing = dois.get(article.doi.lower()) if article.doi else None
+        other = slugs.get(slug)
+        slug_note = ""
+        if existing is None and other is not None:
+            if article.doi and other.doi and other.doi.lower() != article.doi.lower():
+                taken = slug
+                number = 2
+                while f"{taken}-{number}" in slugs:
+                    number += 1
+                slug = f"{taken}-{number}"  # another article of the same title ("Correction")
+                slug_note = (
+                    f"{other.path} is another article with the same title; this one is "
+                    f"{slug}.md"
+                )
+            else:
+                existing = other
         if existing is not None:
             if not options.replace:
                 why = (
@@ -962,7 +977,7 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
         )
         path = f"{folder}/{slug}.md"
         new_authors: dict[str, str] = {}
-        notes: list[str] = []
+        notes: list[str] = [slug_note] if slug_note else []
         refs: list[Any] = []
         for contributor in article.contributors:
             if isinstance(contributor, GroupAuthor):
