@@ -731,3 +731,31 @@ def test_another_article_with_the_same_title_gets_a_file_name_of_its_own(
     assert names == ["correction-2.md", "correction.md"]
     assert "note: abstracts/3/2/correction.md is another article with the same title" in output
     assert run("check")[0] == 0
+
+
+def test_article_types_map_through_the_type_table(journal: Path, tmp_path: Path) -> None:
+    no_abstract = jats(doi="10.9999/n").replace(
+        "<abstract><p>We studied things and found them.</p></abstract>", ""
+    )
+    files = _write(
+        tmp_path / "in",
+        {
+            "correction.xml": no_abstract.replace("research-article", "correction"),
+            "review.xml": jats(doi="10.9999/r", title="Oaks").replace(
+                "research-article", "book-review"
+            ),
+            "odd.xml": jats(doi="10.9999/o", title="Odd").replace("research-article", "zzz"),
+            "bare.xml": no_abstract.replace("10.9999/n", "10.9999/b").replace("A study of", "Bare"),
+        },
+    )
+    status, output = run("import", "jats", *files)
+    assert status == 1
+    text = (journal / "abstracts/3/2/a-study-of-things.md").read_text(encoding="utf-8")
+    assert 'type: "Correction"' in text and text.endswith("---\n")  # no abstract: none needed
+    assert 'type: "Book Review"' in (journal / "abstracts/3/2/oaks.md").read_text(encoding="utf-8")
+    assert 'type: "Research Article"' in (journal / "abstracts/3/2/odd.md").read_text("utf-8")
+    assert 'not mapped: type: the JATS article-type "zzz" is none of the journal\'s types' in output
+    assert re.search(
+        r"bare\.xml: skipped: body: the file has no <abstract>, and a Research", output
+    )
+    assert run("check")[0] == 0

@@ -171,7 +171,7 @@ def run_jats(
         article = planned.article
         people = sum(1 for c in article.contributors if isinstance(c, jats_import.Person))
         out.write(
-            f"Imported {article.source} → {planned.path} ({people} authors"
+            f"Imported {article.source} → {planned.path} ({people} author{'s' * (people != 1)}"
             + (f", {len(article.references)} references" if article.references else "")
             + ").\n"
         )
