@@ -759,3 +759,29 @@ def test_article_types_map_through_the_type_table(journal: Path, tmp_path: Path)
         r"bare\.xml: skipped: body: the file has no <abstract>, and a Research", output
     )
     assert run("check")[0] == 0
+
+
+def test_translations_and_a_wrong_orcid(journal: Path, tmp_path: Path) -> None:
+    contribs = JANE_DOE.replace(
+        "<name>", "<contrib-id contrib-id-type='orcid'>0000-0002-1825-0098</contrib-id><name>"
+    )
+    extra = (
+        "<trans-abstract xml:lang='fr'><p>Nous avons étudié des <italic>choses</italic>.</p>"
+        "</trans-abstract>"
+    )
+    text = jats(contribs=contribs, extra=extra).replace(
+        "</article-title>",
+        "</article-title><trans-title-group xml:lang='fr'><trans-title>Une étude des "
+        "<italic>choses</italic></trans-title></trans-title-group>",
+    )
+    files = _write(tmp_path / "in", {"a.xml": text})
+    status, output = run("import", "jats", *files)
+    assert status == 0, output
+    body = (journal / "abstracts/3/2/a-study-of-things.md").read_text(encoding="utf-8")
+    assert (
+        'translations:\n  fr:\n    title: "Une étude des *choses*"\n'
+        '    abstract: "Nous avons étudié des *choses*."\n'
+    ) in body
+    assert "not mapped: authors: the ORCID iD 0000-0002-1825-0098 of Jane Doe has a wrong" in output
+    assert "orcid" not in (journal / "authors/jane-doe.md").read_text(encoding="utf-8")
+    assert run("check")[0] == 0

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+from stdnum.iso7064 import mod_11_2
 
 from .article_types import ArticleType
+from .fields import EMAIL as EMAIL_FORM
 from .front_matter import render
 from .licences import licence_named
 from .model import Affiliation, License
@@ -80,6 +82,8 @@ class Article:
     competing_interests: str = ""
     data_availability: str = ""
     plain_summary: str = ""
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Language code -> {title, abstract} (either or both), as `translations:` takes them."""
     body: str = ""
     """The abstract as Markdown; a structured abstract's sections as ### headings."""
     version: str = ""
@@ -350,6 +354,7 @@ def _person(
     affs: Mapping[str, Affiliation],
     corresp_emails: Mapping[str, list[str]],
     group_affs: Sequence[Affiliation],
+    notes: list[str],
 ) -> Person | None:
     shown, given, family = _person_name(contrib.find("name"))
     if not shown:
@@ -377,18 +382,27 @@ def _person(
             own.append(parsed)
     if not own:
         own = list(group_affs)
+    orcid = _contrib_ids(contrib)
+    if orcid and not mod_11_2.is_valid(orcid.replace("-", "")):
+        notes.append(f"the ORCID iD {orcid} of {shown} has a wrong check digit; left out")
+        orcid = ""
+    email = emails[0] if emails else ""
+    if email and not EMAIL_FORM.fullmatch(email):
+        notes.append(f'"{email}" of {shown} is not an e-mail address; left out')
+        email = ""
     return Person(
         name=shown,
         given=given,
         family=family,
-        orcid=_contrib_ids(contrib),
-        email=emails[0] if emails else "",
+        orcid=orcid,
+        email=email,
         affiliations=tuple(own),
         corresponding=corresponding,
     )
 
 
 def _read_contributors(article: Article, meta: etree._Element) -> None:
+    notes: list[str] = []
     affs: dict[str, Affiliation] = {}
     for aff in meta.iter("aff"):
         parsed = _affiliation(aff)
@@ -410,17 +424,19 @@ def _read_contributors(article: Article, meta: etree._Element) -> None:
             if collab is not None:
                 members = []
                 for inner in collab.iter("contrib"):
-                    person = _person(inner, affs, corresp_emails, group_affs)
+                    person = _person(inner, affs, corresp_emails, group_affs, notes)
                     if person:
                         members.append(person)
                 name = inline_markdown(collab, skip=("contrib-group", "contrib", "xref", "aff"))
                 article.contributors.append(GroupAuthor(name=name.strip(" ,;"), members=members))
                 continue
-            person = _person(contrib, affs, corresp_emails, group_affs)
+            person = _person(contrib, affs, corresp_emails, group_affs, notes)
             if person is None:
                 article.note("authors", "an author without a name was left out")
             else:
                 article.contributors.append(person)
+    for message in notes:
+        article.note("authors", message)
     if not article.contributors:
         article.missing.append(("authors", "the file names no author"))
 
@@ -655,9 +671,34 @@ def read_article(data: bytes, source: str) -> Article | Problem:
             article.plain_summary = abstract_markdown(extra)
         else:
             article.note("abstract", f'an abstract of type "{kind}" was left out')
-    if meta.findall("trans-abstract") or meta.findall("title-group/trans-title-group"):
-        article.note("translations", "translated titles and abstracts were left out")
+    _translations(article, meta)
     return article
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _language(element: etree._Element, article: Article, what: str) -> str:
+    code = (element.get(XML_LANG) or "").strip().lower().split("-")[0]
+    if len(code) == 2 and code.isalpha():
+        return code
+    article.note("translations", f"a translated {what} without a two-letter xml:lang was left out")
+    return ""
+
+
+def _translations(article: Article, meta: etree._Element) -> None:
+    found: dict[str, dict[str, str]] = {}
+    for group in meta.findall("title-group/trans-title-group"):
+        title = group.find("trans-title")
+        code = _language(group, article, "title") if title is not None else ""
+        if code and title is not None and text_of(title):
+            found.setdefault(code, {})["title"] = inline_markdown(title, skip=("xref", "fn"))
+    for abstract in meta.findall("trans-abstract"):
+        code = _language(abstract, article, "abstract")
+        text = abstract_markdown(abstract)
+        if code and text:
+            found.setdefault(code, {})["abstract"] = text
+    article.translations = found
 
 
 # Planning ------------------------------------------------------------------------------------
@@ -848,6 +889,7 @@ def _abstract_values(
         ("competing_interests", article.competing_interests),
         ("data_availability", article.data_availability),
         ("plain_summary", article.plain_summary),
+        ("translations", article.translations),
         ("references", article.references),
     ]
     for name, value in optional:
@@ -954,8 +996,7 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
                     number += 1
                 slug = f"{taken}-{number}"  # another article of the same title ("Correction")
                 slug_note = (
-                    f"{other.path} is another article with the same title; this one is "
-                    f"{slug}.md"
+                    f"{other.path} is another article with the same title; this one is {slug}.md"
                 )
             else:
                 existing = other
