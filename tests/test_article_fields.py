@@ -277,7 +277,7 @@ def test_the_pdf_galley_prints_references_and_funding(built: Build) -> None:
 def test_the_front_matter_is_valid_by_the_published_schema() -> None:
     schema = build_schema("abstract")
     jsonschema.validate(yaml.safe_load(yaml.safe_dump(FRONT)), schema)
-    broken = {**FRONT, "translations": {"xx": {"title": "?"}}}
+    broken = {**FRONT, "translations": {"French": {"title": "?"}}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
 
@@ -310,6 +310,13 @@ def test_every_problem_of_the_new_fields_is_reported_at_once_with_its_line() -> 
     # Each at its own line of the file, not the line of the field above it.
     numbers = {int(line.split(":")[1]) for line in lines}
     assert len(numbers) == 7
+
+
+def test_a_language_may_name_its_region_or_script() -> None:
+    translations = {"pt-BR": {"title": "Percepções"}, "zh-Hant": {"title": "公眾"}}
+    assert _problems({**FRONT, "translations": translations}) == []
+    (problem,) = _problems({**FRONT, "translations": {"xx-BR": {"title": "?"}}})
+    assert 'translations.xx-BR: "xx-BR" is not a language code' in problem
 
 
 def test_a_known_licence_may_be_written_by_its_address_or_as_name_and_url() -> None:

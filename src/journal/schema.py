@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from . import fields, validation
-from .languages import NAMES as LANGUAGE_NAMES
+from .languages import TAG as LANGUAGE_TAG
 from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
 
@@ -133,7 +133,7 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         translation["minProperties"] = 1
         return {
             "type": "object",
-            "propertyNames": {"enum": sorted(LANGUAGE_NAMES)},
+            "propertyNames": {"pattern": LANGUAGE_TAG.pattern},
             "maxProperties": validation.MAX_TRANSLATIONS,
             "additionalProperties": translation,
         }
