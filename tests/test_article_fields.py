@@ -24,6 +24,8 @@ from pypdf import PdfReader
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal.exports.crossref import export_crossref
 from journal.loading import load_text, read_settings
+from journal.pdf.fonts import Coverage, coverage_ranges
+from journal.pdf.printable import check_printable
 from journal.problems import format_problem
 from journal.schema import build_schema
 from journal.site import load_journal
@@ -269,12 +271,13 @@ def test_the_pdf_galley_prints_references_and_funding(built: Build) -> None:
     assert "https://doi.org/10.1016/j.pec.2008.05.021" in text
     assert "National Cancer Institute: R01 CA123456, P30 CA000001" in text
     assert "Competing interests" in text and "Data availability" in text
+    assert "published under CC BY-NC 4.0" in text  # the article's licence, not the journal's
 
 
 def test_the_front_matter_is_valid_by_the_published_schema() -> None:
     schema = build_schema("abstract")
     jsonschema.validate(yaml.safe_load(yaml.safe_dump(FRONT)), schema)
-    broken = {**FRONT, "translations": {"xx": {"title": "?"}}}
+    broken = {**FRONT, "translations": {"French": {"title": "?"}}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
 
@@ -307,6 +310,13 @@ def test_every_problem_of_the_new_fields_is_reported_at_once_with_its_line() -> 
     # Each at its own line of the file, not the line of the field above it.
     numbers = {int(line.split(":")[1]) for line in lines}
     assert len(numbers) == 7
+
+
+def test_a_language_may_name_its_region_or_script() -> None:
+    translations = {"pt-BR": {"title": "Percepções"}, "zh-Hant": {"title": "公眾"}}
+    assert _problems({**FRONT, "translations": translations}) == []
+    (problem,) = _problems({**FRONT, "translations": {"xx-BR": {"title": "?"}}})
+    assert 'translations.xx-BR: "xx-BR" is not a language code' in problem
 
 
 def test_a_known_licence_may_be_written_by_its_address_or_as_name_and_url() -> None:
@@ -378,3 +388,19 @@ def test_with_crossmark_funding_and_licence_go_inside_its_custom_metadata(
     assert custom.find(f"{FR}program") is not None
     assert custom.findtext(f"{AI}program/{AI}license_ref") == NC
     assert article.find(f"{FR}program") is None  # once, inside Crossmark
+
+
+def test_a_reference_or_funder_no_pdf_font_can_print_is_named_with_its_field(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "journal"
+    copy_project(FIXTURES / "journal", project)
+    front = {**FRONT, "references": ["नमस्ते 2020."], "funding": [{"funder": "ICMR नमस्ते"}]}
+    (project / "abstracts/1/1" / f"{SLUG}.md").write_text(_abstract_file(front))
+    config = project / "mkdocs.yml"
+    values, _ = read_settings(config)
+    journal, _, _ = load_journal(project, config, values, preview=False)
+    problems, unprintable = check_printable(journal, Coverage.from_ranges(coverage_ranges()))
+    fields = list(dict.fromkeys(p.field for p in problems if p.path.endswith(f"{SLUG}.md")))
+    assert fields == ["references[1]", "funding[1]"]
+    assert SLUG in unprintable

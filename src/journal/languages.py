@@ -3,6 +3,8 @@ names and writing direction. Made from the iso-codes package's ISO 639-2 list.""
 
 from __future__ import annotations
 
+import re
+
 _TABLE = (
     "aa:aar:Afar ab:abk:Abkhazian ae:ave:Avestan af:afr:Afrikaans ak:aka:Akan am:amh:Amharic "
     "an:arg:Aragonese ar:ara:Arabic as:asm:Assamese av:ava:Avaric ay:aym:Aymara "
@@ -49,6 +51,22 @@ RIGHT_TO_LEFT = frozenset({"ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur",
 """Languages written right to left: their text gets `dir="rtl"`."""
 
 
-def direction(code: str) -> str:
+TAG = re.compile(r"^([a-z]{2})(?:-(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3}))?$", re.ASCII)
+"""A language tag as articles write it: an ISO 639-1 code, optionally with a region or a script
+(BCP 47: "pt-BR", "es-419", "zh-Hant")."""
+
+
+def base(tag: str) -> str:
+    """The ISO 639-1 code of a tag: "pt" of "pt-BR"."""
+    return tag.split("-", 1)[0]
+
+
+def name_of(tag: str) -> str:
+    """The language's English name, with the rest of the tag: "Portuguese (BR)"."""
+    rest = tag.partition("-")[2]
+    return NAMES[base(tag)] + (f" ({rest})" if rest else "")
+
+
+def direction(tag: str) -> str:
     """ "rtl" or "ltr", for the HTML `dir` attribute."""
-    return "rtl" if code in RIGHT_TO_LEFT else "ltr"
+    return "rtl" if base(tag) in RIGHT_TO_LEFT and not tag.endswith("-Latn") else "ltr"

@@ -42,8 +42,7 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
-from .languages import NAMES as LANGUAGE_NAMES
-from .languages import direction
+from .languages import direction, name_of
 from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
 
 Render = Callable[[str], str]
@@ -172,7 +171,7 @@ def _back_matter(abstract: Abstract, render: Render) -> dict[str, Any]:
             {
                 "lang": t.language,
                 "dir": direction(t.language),
-                "language": LANGUAGE_NAMES[t.language],
+                "language": name_of(t.language),
                 "title": t.title,
                 "abstract": render(t.abstract) if t.abstract else "",
                 "id": f"translation-{t.language}",

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import fields, validation
 from .article_types import DEFAULT_TYPES, ArticleType
-from .languages import NAMES as LANGUAGE_NAMES
+from .languages import TAG as LANGUAGE_TAG
 from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
 
@@ -134,7 +134,7 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         translation["minProperties"] = 1
         return {
             "type": "object",
-            "propertyNames": {"enum": sorted(LANGUAGE_NAMES)},
+            "propertyNames": {"pattern": LANGUAGE_TAG.pattern},
             "maxProperties": validation.MAX_TRANSLATIONS,
             "additionalProperties": translation,
         }

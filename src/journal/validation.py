@@ -41,6 +41,7 @@ from .fields import (
     show,
 )
 from .languages import NAMES as LANGUAGE_NAMES
+from .languages import TAG as LANGUAGE_TAG
 from .licences import NAMES as LICENCE_NAMES
 from .licences import licence_named
 from .loading import RawEntry
@@ -380,14 +381,15 @@ def parse_license(ch: Checker, key: str, value: Any) -> License:
 
 
 def parse_language_code(ch: Checker, key: str, value: Any) -> str:
-    """An ISO 639-1 code, e.g. "fr"."""
+    """An ISO 639-1 code ("fr"), optionally with a region or script ("pt-BR", "zh-Hant")."""
     if isinstance(value, bool):
         raise Invalid(
             f"{str(value).lower()} was read as yes/no (YAML reads `no` as false). "
             'Put the code in quotes, e.g. "no".'
         )
     text = parse_text(ch, key, value)
-    if text in LANGUAGE_NAMES:
+    match = LANGUAGE_TAG.fullmatch(text)
+    if match and match.group(1) in LANGUAGE_NAMES:
         return text
     if text.lower() in LANGUAGE_NAMES:
         raise Invalid(f'"{text}": language codes are lowercase. Write "{text.lower()}".')
@@ -401,7 +403,10 @@ def parse_language_code(ch: Checker, key: str, value: Any) -> str:
         if close
         else 'Write e.g. "fr" for French, "es" for Spanish.'
     )
-    raise Invalid(f"{show(text)} is not a language code (ISO 639-1: two lowercase letters). {hint}")
+    raise Invalid(
+        f"{show(text)} is not a language code (ISO 639-1: two lowercase letters, "
+        f'optionally a region, e.g. "pt-BR"). {hint}'
+    )
 
 
 def parse_translation(ch: Checker, key: str, value: Any) -> Translation:

@@ -12,13 +12,13 @@ import markdown
 import nh3
 
 from .. import urls
-from ..languages import BIBLIOGRAPHIC
+from ..languages import BIBLIOGRAPHIC, base
 from ..model import Abstract, Author, Issue, Journal, Settings
 
 
 def language3(settings: Settings, code: str = "") -> str:
     """The ISO 639-2/B code of a language (the journal's when `code` is empty)."""
-    return BIBLIOGRAPHIC.get(code or settings.language, "eng")
+    return BIBLIOGRAPHIC.get(base(code or settings.language), "eng")
 
 
 def absolute(settings: Settings, url: str) -> str:

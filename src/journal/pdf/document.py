@@ -9,7 +9,16 @@ from typing import Any
 
 from .. import title_markup, urls
 from ..formatting import format_date, format_issns, format_issue_label, format_issue_line
-from ..model import Abstract, Affiliation, Author, Funding, Issue, Journal, Settings
+from ..model import (
+    Abstract,
+    Affiliation,
+    Author,
+    Funding,
+    Issue,
+    Journal,
+    License,
+    Settings,
+)
 from .fonts import FAMILIES
 from .markup import is_right_to_left, markup_for
 
@@ -31,9 +40,11 @@ def _image(root: Path, path: str) -> str | None:
     return f"/{DOCS}/{path}"
 
 
-def journal_data(settings: Settings, root: Path, issue_line: str, doi: str) -> dict[str, Any]:
-    """The masthead: logo, title, ISSNs, issue line, DOI and licence."""
-    licence = settings.license
+def journal_data(
+    settings: Settings, root: Path, issue_line: str, doi: str, licence: License | None
+) -> dict[str, Any]:
+    """The masthead: logo, title, ISSNs, issue line, DOI and licence (a galley's is its
+    article's own, when it has one)."""
     return {
         "title": settings.title,
         "abbreviation": settings.abbreviation,
@@ -178,7 +189,7 @@ def galley_data(journal: Journal, abstract: Abstract, root: Path, cite: Cite) ->
     }
     return {
         **_base(settings, "galley", meta),
-        "journal": journal_data(settings, root, line, abstract.doi),
+        "journal": journal_data(settings, root, line, abstract.doi, abstract.licence_in(settings)),
         "abstract": abstract_data(journal, abstract, cite),
     }
 
@@ -242,7 +253,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
     }
     return {
         **_base(settings, "book", meta),
-        "journal": journal_data(settings, root, line, ""),
+        "journal": journal_data(settings, root, line, "", settings.license),
         "book": {
             "title": f"{short} · Book of Abstracts",
             "heading": "Book of Abstracts",
