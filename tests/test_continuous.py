@@ -344,3 +344,28 @@ def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) 
         "partial preview of issue(s) 12 only: other issues, their authors and cross-issue "
         "checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
     ]
+
+
+def test_issues_yml_describes_a_volume(continuous_site: Build) -> None:
+    page = continuous_site.html("volumes/12/")
+    assert _text(page, ".journal-issue__title") == "Volume twelve: the first year"
+    assert _text(page, ".journal-issue__description") == (
+        "The journal's first volume published continuously."
+    )
+    reader = PdfReader(io.BytesIO((continuous_site.site / "volumes/12/book.pdf").read_bytes()))
+    assert reader.metadata.title == "Book of Abstracts: Volume twelve: the first year"
+
+
+def test_a_strict_build_refuses_an_issue_in_a_continuous_journal(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "continuous", tmp_path / "journal")
+    (project / "abstracts/13/continuous-issue-given.md").write_bytes(
+        (FIXTURES / "invalid/continuous-issue-given.md").read_bytes()
+    )
+    build = run_mkdocs_build(project, project / "site", strict=False, quiet=False)
+    (line,) = (FIXTURES / "invalid/continuous-issue-given.expected.txt").read_text().splitlines()
+    assert line in build.output
+    assert not (build.site / "abstracts/continuous-issue-given").exists()
+    assert (build.site / "volumes/13/index.html").is_file()  # the rest is published
+    strict = run_mkdocs_build(project, tmp_path / "strict-site")
+    assert strict.returncode != 0
+    assert line in strict.output
