@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import rispy
 from bs4 import BeautifulSoup, Tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from pybtex.database import parse_file
 from pypdf import PdfReader
@@ -74,11 +76,21 @@ MARKS = [("i", "Escherichia coli"), ("sub", "2"), ("sup", "6"), ("b", "a")]
         ("# Not a heading", "# Not a heading"),
         ("> Not a quote *but italic*", "&gt; Not a quote <i>but italic</i>"),
         ('<script>alert("x")</script>', "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+        ("The ~50 kDa band in ~30% of cases", "The ~50 kDa band in ~30% of cases"),
+        ("Ca^2+^ and SO~4~^2-^", "Ca<sup>2+</sup> and SO<sub>4</sub><sup>2-</sup>"),
+        ("x ~~y~~ ^^z^^", "x <sub>y</sub> <sup>z</sup>"),  # no strike-through, no underline
     ],
 )
 def test_only_the_four_inline_markups_are_markup(title: str, expected: str) -> None:
     assert title_markup.html(title) == expected
     assert title_markup.plain(title) == BeautifulSoup(expected, "html.parser").get_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=80))
+def test_an_escaped_text_is_a_title_that_shows_it_as_it_is(text: str) -> None:
+    text = " ".join(text.split())  # as validation leaves a title
+    assert title_markup.parse(title_markup.escape(text)) == ((text,) if text else ())
 
 
 def test_bibtex_and_typst_forms_of_a_title() -> None:

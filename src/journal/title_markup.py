@@ -20,6 +20,7 @@ and each output escapes it. A backslash keeps a marker as it is (`\\*`).
 from __future__ import annotations
 
 import html as html_lib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ _BLOCKS_NOT_IN_TITLES = (
 _KINDS: dict[str, Kind] = {"em": "italic", "strong": "bold", "sub": "sub", "sup": "sup"}
 _MARKS = frozenset("*_~^\\")
 """The characters of markup: a title without any is plain text."""
+_MARK = re.compile(r"([*_~^\\])")
 _HTML: dict[Kind, str] = {"italic": "i", "bold": "b", "sub": "sub", "sup": "sup"}
 _TYPST: dict[Kind, str] = {"italic": "em", "bold": "strong", "sub": "sub", "sup": "sup"}
 _BIBTEX: dict[Kind, str] = {
@@ -132,6 +134,12 @@ def _walk(
     )
 
 
+def escape(text: str) -> str:
+    """Text as a title that shows it as it is: each marker character after a backslash (for
+    whoever writes titles from plain text, such as an importer)."""
+    return _MARK.sub(r"\\\1", text)
+
+
 @cache
 def plain(title: str) -> str:
     """The title's words without markup (for meta tags, JSON-LD, RIS, CSL-JSON, DOAJ)."""
@@ -192,6 +200,7 @@ __all__ = [
     "Span",
     "add_xml",
     "bibtex",
+    "escape",
     "html",
     "markup_tree",
     "parse",

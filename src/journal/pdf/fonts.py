@@ -144,19 +144,20 @@ def _ranges(points: set[int]) -> list[list[int]]:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """The code points the PDF fonts cover."""
+    """The characters the PDF fonts cover."""
 
-    points: frozenset[int]
+    chars: frozenset[str]
+    """As one-character strings: a text's characters are checked with one set difference."""
 
     @classmethod
     def from_ranges(cls, ranges: list[list[int]]) -> Coverage:
-        return cls(frozenset(p for first, last in ranges for p in range(first, last + 1)))
+        return cls(frozenset(chr(p) for first, last in ranges for p in range(first, last + 1)))
 
     def missing(self, text: str) -> list[Missing]:
         """The characters of `text` no PDF font has, each once, in the order they appear."""
         found: dict[str, Missing] = {}
-        for char in set(text):
-            if ord(char) in self.points or unicodedata.category(char) in _UNPRINTED:
+        for char in set(text).difference(self.chars):
+            if unicodedata.category(char) in _UNPRINTED:
                 continue
             script = font_unicodedata.script_name(font_unicodedata.script(char), default="")
             found[char] = Missing(char, script.replace("_", " ") or "unknown")
