@@ -65,7 +65,8 @@ GROUP_ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"
  dtd-version="1.3"><front><article-meta>
 <article-id pub-id-type="doi">10.9999/group.1</article-id>
-<title-group><article-title>CO<sub>2</sub> uptake of <italic>Quercus robur</italic></article-title>
+<title-group><article-title>CO<sub>2</sub> uptake of <italic>Quercus robur</italic> at ~5 &#x00B0;C
+ (2*3 plots, x^2, p &lt; 0.05)</article-title>
 </title-group>
 <contrib-group>
 <contrib contrib-type="author" corresp="yes"><contrib-id contrib-id-type="orcid"
@@ -102,7 +103,8 @@ GROUP_ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 </article>
 """
 """A made-up article with what the ten real ones lack: a group author with a member, an
-ORCID, a ROR id, an article number with a title's sub/italic, funding with a Funder ID."""
+ORCID, a ROR id, an article number, a title with sub/italic and literal ~ * ^ <, funding
+with a Funder ID."""
 
 
 @dataclass
@@ -352,11 +354,19 @@ def out_doaj(imported: Imported, source: Source, slug: str) -> dict[str, object]
     }
 
 
+_LATEX_SIGNS = {r"\textasciitilde{}": "~", r"\textasciicircum{}": "^"}
+"""Two text commands pybtex's LaTeX reader does not know."""
+
+
 def _latex_text(text: str) -> str:
     """A BibTeX value as plain text: the title's markup commands dropped, then pybtex."""
-    return Text.from_latex(re.sub(r"\\text(it|bf|subscript|superscript)\{", "{", text)).render_as(
-        "text"
-    )
+    for number, command in enumerate(_LATEX_SIGNS):
+        text = text.replace(command, f"SIGN{number}")
+    text = re.sub(r"\\text(it|bf|subscript|superscript)\{", "{", text)
+    plain = Text.from_latex(text).render_as("text")
+    for number, sign in enumerate(_LATEX_SIGNS.values()):
+        plain = plain.replace(f"SIGN{number}", sign)
+    return plain
 
 
 def out_bibtex(imported: Imported, source: Source, slug: str) -> dict[str, object]:

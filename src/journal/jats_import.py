@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 from stdnum.iso7064 import mod_11_2
 
+from . import title_markup
 from .article_types import ArticleType
 from .fields import EMAIL as EMAIL_FORM
 from .front_matter import render
+from .languages import TAG as LANGUAGE_TAG
 from .licences import licence_named
 from .model import Affiliation, License
 from .names import make_slug
@@ -147,20 +149,26 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
 
 
-def inline_markdown(element: etree._Element, *, skip: Iterable[str] = ()) -> str:
+def inline_markdown(
+    element: etree._Element,
+    *,
+    skip: Iterable[str] = (),
+    escape: Callable[[str], str] = _escape,
+) -> str:
     """An element's mixed content as inline Markdown: italic, bold, sub and superscript kept;
-    other markup (links, citations, formulas) reduced to its text."""
+    other markup (links, citations, formulas) reduced to its text; the text escaped by
+    `escape` (a body's by default; title_markup.escape for titles)."""
     skipped = set(skip)
-    parts: list[str] = [_escape(element.text or "")]
+    parts: list[str] = [escape(element.text or "")]
     for child in element:
         if not isinstance(child.tag, str):  # a comment or processing instruction
-            parts.append(_escape(child.tail or ""))
+            parts.append(escape(child.tail or ""))
             continue
         name = etree.QName(child).localname
         if name in skipped:
             pass
         elif name in _INLINE:
-            inner = inline_markdown(child, skip=skipped).strip()
+            inner = inline_markdown(child, skip=skipped, escape=escape).strip()
             mark = _INLINE[name]
             if inner and name in ("sub", "sup"):
                 inner = inner.replace(" ", "\\ ")  # pymdownx: a space must be escaped
@@ -168,8 +176,25 @@ def inline_markdown(element: etree._Element, *, skip: Iterable[str] = ()) -> str
         elif name == "break":
             parts.append(" ")
         else:
-            parts.append(inline_markdown(child, skip=skipped))
-        parts.append(_escape(child.tail or ""))
+            parts.append(inline_markdown(child, skip=skipped, escape=escape))
+        parts.append(escape(child.tail or ""))
+    return " ".join("".join(parts).split())
+
+
+def _title(element: etree._Element) -> str:
+    """A title as the title field takes it (title_markup: inline Markdown only)."""
+    return inline_markdown(element, skip=("xref", "fn"), escape=title_markup.escape)
+
+
+def _own_text(element: etree._Element, *, skip: Iterable[str]) -> str:
+    """An element's text without that of the children named in `skip` (a group's name
+    without its members)."""
+    skipped = set(skip)
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and etree.QName(child).localname not in skipped:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
 
@@ -427,7 +452,7 @@ def _read_contributors(article: Article, meta: etree._Element) -> None:
                     person = _person(inner, affs, corresp_emails, group_affs, notes)
                     if person:
                         members.append(person)
-                name = inline_markdown(collab, skip=("contrib-group", "contrib", "xref", "aff"))
+                name = _own_text(collab, skip=("contrib-group", "xref", "aff"))
                 article.contributors.append(GroupAuthor(name=name.strip(" ,;"), members=members))
                 continue
             person = _person(contrib, affs, corresp_emails, group_affs, notes)
@@ -619,12 +644,12 @@ def read_article(data: bytes, source: str) -> Article | Problem:
             "JATS file of one article.",
         )
     title = meta.find("title-group/article-title")
-    article.title = inline_markdown(title, skip=("xref", "fn")) if title is not None else ""
+    article.title = _title(title) if title is not None else ""
     if not article.title:
         article.missing.append(("title", "the file has no <article-title>"))
     sub = meta.find("title-group/subtitle")
     if sub is not None and text_of(sub):
-        article.title += ": " + inline_markdown(sub)
+        article.title += ": " + _title(sub)
     for ident in meta.findall("article-id"):
         if ident.get("pub-id-type") == "doi":
             article.doi = text_of(ident).removeprefix("https://doi.org/")
@@ -679,10 +704,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _language(element: etree._Element, article: Article, what: str) -> str:
-    code = (element.get(XML_LANG) or "").strip().lower().split("-")[0]
-    if len(code) == 2 and code.isalpha():
-        return code
-    article.note("translations", f"a translated {what} without a two-letter xml:lang was left out")
+    """The element's xml:lang as `translations:` takes it ("fr", "pt-BR"); "" when none."""
+    primary, _, rest = (element.get(XML_LANG) or "").strip().partition("-")
+    for code in (f"{primary.lower()}-{rest}" if rest else "", primary.lower()):
+        if code and LANGUAGE_TAG.fullmatch(code):
+            return code
+    article.note("translations", f"a translated {what} without a language (xml:lang) was left out")
     return ""
 
 
@@ -692,7 +719,7 @@ def _translations(article: Article, meta: etree._Element) -> None:
         title = group.find("trans-title")
         code = _language(group, article, "title") if title is not None else ""
         if code and title is not None and text_of(title):
-            found.setdefault(code, {})["title"] = inline_markdown(title, skip=("xref", "fn"))
+            found.setdefault(code, {})["title"] = _title(title)
     for abstract in meta.findall("trans-abstract"):
         code = _language(abstract, article, "abstract")
         text = abstract_markdown(abstract)
