@@ -261,13 +261,14 @@ def _date(element: etree._Element) -> tuple[datetime.date | None, int | None, bo
 
 _ELECTRONIC = ("epub", "pub", "epub-original", "epubr", "electronic")
 _PRINT = ("ppub", "collection", "issue", "print")
+_ONLINE = ("electronic", "epub", "online")
 
 
 def _pub_dates(meta: etree._Element) -> list[tuple[str, datetime.date | None, int | None, bool]]:
     found = []
     for element in meta.findall("pub-date"):
         kind = element.get("pub-type") or element.get("date-type") or ""
-        if element.get("publication-format") == "electronic" and kind in ("", "pub"):
+        if element.get("publication-format") in _ONLINE and kind in ("", "pub"):
             kind = "epub"
         if element.get("publication-format") == "print" and kind in ("", "pub"):
             kind = "ppub"
@@ -597,7 +598,8 @@ def _reference_text(ref: etree._Element) -> str:
 
 
 def _references(article: Article, root: etree._Element) -> None:
-    for ref in root.findall(".//back//ref-list//ref") or root.findall(".//ref-list//ref"):
+    back = root.find("back")  # the article's own, not a sub-article's (eLife's reviews)
+    for ref in back.findall(".//ref-list//ref") if back is not None else []:
         text = _reference_text(ref)
         if not text:
             continue
@@ -615,14 +617,15 @@ def _references(article: Article, root: etree._Element) -> None:
 
 
 def _notes(article: Article, meta: etree._Element, root: etree._Element) -> None:
-    for fn in [*meta.iter("fn"), *root.findall(".//back//fn")]:
+    back = root.find("back")
+    for fn in [*meta.iter("fn"), *(back.iter("fn") if back is not None else [])]:
         kind = fn.get("fn-type", "")
         text = " ".join(" ".join(_paragraphs(fn)).split())
         if kind in ("conflict", "coi-statement", "competing-interests") and text:
             article.competing_interests = article.competing_interests or text
         elif kind in ("data-availability",) and text:
             article.data_availability = article.data_availability or text
-    for sec in root.iter("sec"):
+    for sec in [*root.findall("body//sec"), *(back.iter("sec") if back is not None else [])]:
         if sec.get("sec-type") == "data-availability" and not article.data_availability:
             article.data_availability = " ".join(_paragraphs(sec))
 
