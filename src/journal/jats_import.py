@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -337,7 +338,7 @@ def _drop(element: etree._Element) -> None:
 
 
 def _affiliation(aff: etree._Element) -> Affiliation | None:
-    copy = etree.fromstring(etree.tostring(aff))
+    copy = deepcopy(aff)  # the names are read by taking the other parts out
     ror = ""
     for ident in copy.iter("institution-id"):
         match = ROR_IN.search((ident.text or "").strip())
