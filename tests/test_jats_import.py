@@ -17,6 +17,7 @@ import extruct
 import lxml.html
 import pytest
 import rispy
+import yaml
 from lxml import etree
 from pybtex.database import parse_string
 from pybtex.richtext import Text
@@ -795,3 +796,27 @@ def test_translations_and_a_wrong_orcid(journal: Path, tmp_path: Path) -> None:
     assert "not mapped: authors: the ORCID iD 0000-0002-1825-0098 of Jane Doe has a wrong" in output
     assert "orcid" not in (journal / "authors/jane-doe.md").read_text(encoding="utf-8")
     assert run("check")[0] == 0
+
+
+def _front(imported: Imported, pattern: str) -> dict[str, object]:
+    path = next((imported.project / "abstracts").rglob(pattern))
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert isinstance(meta, dict)
+    return meta
+
+
+def test_references_read_as_printed_with_their_dois(imported: Imported) -> None:
+    plos = _front(imported, "serological-evidence-*.md")["references"]
+    assert isinstance(plos, list) and len(plos) == 32
+    assert plos[1] == (
+        "Rich KM, Wanyoike F (2010) An assessment of the regional and national socio-economic "
+        "impacts of the 2007 Rift Valley fever outbreak in Kenya. Am J Trop Med Hyg 83: 52–57"
+    )
+    bmj = _front(imported, "hospital-based-*.md")["references"]
+    assert isinstance(bmj, list) and str(bmj[0]).startswith("Parashar UD, Hummelman EG, Bresee JS.")
+    citizen = _front(imported, "public-perceptions-*.md")["references"]
+    assert isinstance(citizen, list) and citizen[1] == {
+        "text": "Bonney R., Phillips T.B., Ballard H.L., Enck J.W. Can citizen science enhance "
+        "public understanding of science? Public Understanding of Science 2015;25(1):2-16.",
+        "doi": "10.1177/0963662515607406",
+    }

@@ -543,12 +543,48 @@ def _funding(article: Article, meta: etree._Element) -> None:
             )
 
 
+_NOT_PRINTED = ("label", "pub-id", "object-id", "x")
+
+
+def _mixed_text(element: etree._Element) -> str:
+    """A mixed citation's text: names as "Surname Given", identifiers left out (the DOI is
+    kept apart), a space between two elements that the file runs together."""
+    parts = [element.text or ""]
+    joined = True  # whether the last part was text the file wrote
+    previous = ""  # the last element printed
+    for child in element:
+        if isinstance(child.tag, str):
+            name = etree.QName(child).localname
+            if name == "name":
+                piece = " ".join(
+                    p
+                    for p in (text_of(child.find("surname")), text_of(child.find("given-names")))
+                    if p
+                )
+            elif name in _NOT_PRINTED:
+                piece = ""
+            else:
+                piece = _mixed_text(child)
+            last = "".join(parts)[-1:]
+            if piece and not joined and last and not last.isspace() and piece[0] not in ".,;:)":
+                parts.append(", " if name == previous == "name" else " ")
+            parts.append(piece)
+            joined = not piece
+            previous = name if piece else previous
+        tail = child.tail or ""
+        parts.append(tail)
+        joined = (joined and not tail) or bool(tail)
+    return " ".join("".join(parts).split())
+
+
 def _reference_text(ref: etree._Element) -> str:
     mixed = ref.find(".//mixed-citation")
     if mixed is None:
         mixed = ref.find(".//citation")
-    if mixed is not None and len(text_of(mixed)) > 20 and mixed.find("person-group") is None:
-        return text_of(mixed)
+    if mixed is not None and (
+        (mixed.text or "").strip() or any((child.tail or "").strip() for child in mixed)
+    ):
+        return _mixed_text(mixed)  # the reference as printed, punctuation and all
     cite = mixed if mixed is not None else ref.find(".//element-citation")
     if cite is None:
         return text_of(ref)
@@ -594,8 +630,8 @@ def _reference_text(ref: etree._Element) -> str:
         where += f":{first}" + (f"-{last}" if last and last != first else "")
     if where:
         parts.append(where)
-    text = ". ".join(p.rstrip(".") for p in parts if p)
-    return (text + ".") if text else text_of(cite)
+    text = " ".join(p if p.endswith(("?", "!")) else p.rstrip(".") + "." for p in parts if p)
+    return text or text_of(cite)
 
 
 def _references(article: Article, root: etree._Element) -> None:
