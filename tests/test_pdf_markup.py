@@ -61,6 +61,11 @@ def test_coverage_names_each_missing_character_once_with_its_script():
         "U+0928 (DEVANAGARI LETTER NA) in script Devanagari",
         "U+1F600 (GRINNING FACE) in script Common",
     ]
+    assert coverage.missing("plain ASCII text ~ {}") == []
+    without_a = Coverage.from_ranges([[0x20, 0x60], [0x62, 0x7E]])  # no "a": ASCII is looked at
+    assert [m.describe() for m in without_a.missing("abc")] == [
+        "U+0061 (LATIN SMALL LETTER A) in script Latin"
+    ]
 
 
 def test_the_fonts_character_maps_are_read_once_and_kept_by_the_font_files_hash(

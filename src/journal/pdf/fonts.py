@@ -51,6 +51,7 @@ FAMILIES = tuple(dict.fromkeys(family for family, _, _ in FONTS))
 """The families in the order Typst tries them for each character."""
 _UNPRINTED = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 """Characters that need no glyph: controls, format marks (ZWNJ, direction marks), spaces."""
+_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,13 +149,19 @@ class Coverage:
 
     chars: frozenset[str]
     """As one-character strings: a text's characters are checked with one set difference."""
+    has_ascii: bool = False
+    """Whether every printable ASCII character is covered: an ASCII text then needs no look
+    (Python knows a string is ASCII without reading it)."""
 
     @classmethod
     def from_ranges(cls, ranges: list[list[int]]) -> Coverage:
-        return cls(frozenset(chr(p) for first, last in ranges for p in range(first, last + 1)))
+        chars = frozenset(chr(p) for first, last in ranges for p in range(first, last + 1))
+        return cls(chars, has_ascii=chars >= _ASCII)
 
     def missing(self, text: str) -> list[Missing]:
         """The characters of `text` no PDF font has, each once, in the order they appear."""
+        if self.has_ascii and text.isascii():
+            return []
         found: dict[str, Missing] = {}
         for char in set(text).difference(self.chars):
             if unicodedata.category(char) in _UNPRINTED:
