@@ -47,7 +47,7 @@ def corpus() -> list[Path]:
     return sorted((shared_dir() / CORPUS).iterdir())
 
 
-def _new_journal(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _new_journal(folder: Path, monkeypatch: pytest.MonkeyPatch, *, pdf: bool = False) -> Path:
     project = copy_project(ROOT, folder)
     monkeypatch.chdir(project)
     monkeypatch.delenv("JOURNAL_SITE_URL", raising=False)
@@ -56,9 +56,9 @@ def _new_journal(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config = project / "mkdocs.yml"
     # The corpus' characters (e.g. U+223C in mds526) are not all in the PDF fonts; the PDFs
     # are another module's business (README, "PDF galleys").
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  journal:\n", "  journal:\n    pdf: false\n")
-    )
+    if not pdf:
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  journal:\n", "  journal:\n    pdf: false\n"))
     return project
 
 
@@ -500,6 +500,7 @@ def test_all_ten_import_check_and_build_strict(imported: Imported) -> None:
         assert re.search(rf"{re.escape(name)}: skipped: issue: .* give one with --issue N", first)
     assert "Imported 8 of 10 articles; 2 not imported" in first
     assert "Imported 2 of 2 articles." in second
+    assert "`journal check` of the imported files:\nNo problems in " in second
     assert len(list((imported.project / "abstracts").rglob("*.md"))) == 11  # and the group one
     # what could not be mapped is named field by field
     assert re.search(r"pntd\.0002065\.nxml.*\n(?:  .*\n)*  not mapped: license: ", first)
@@ -820,3 +821,19 @@ def test_references_read_as_printed_with_their_dois(imported: Imported) -> None:
         "public understanding of science? Public Understanding of Science 2015;25(1):2-16.",
         "doi": "10.1177/0963662515607406",
     }
+
+
+def test_the_import_ends_with_the_check_of_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = _new_journal(tmp_path / "journal", monkeypatch, pdf=True)
+    text = jats().replace("found them.", "found \u223c5600 of them.")
+    status, output = run("import", "jats", *_write(tmp_path / "in", {"a.xml": text}))
+    assert status == 1
+    assert "Imported 1 of 1 articles." in output
+    assert re.search(
+        r"`journal check` of the imported files:\nabstracts/3/2/a-study-of-things\.md:\d+: body: "
+        r"the character U\+223C \(TILDE OPERATOR\)",
+        output,
+    )
+    assert (journal / "abstracts/3/2/a-study-of-things.md").is_file()

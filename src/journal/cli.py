@@ -387,6 +387,19 @@ def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def run_import(args: argparse.Namespace, out: TextIO) -> int:
+    """Import the files, then check what was written with the whole journal's rules (what
+    no single file shows, such as characters the PDF fonts lack, appears here)."""
+    root, config = _root_and_config(args.config_file)
+    status, written = importing.run_jats(root, config, args.paths, args.issue, args.replace, out)
+    if not written:
+        return status
+    out.write("\n`journal check` of the imported files:\n")
+    checked = run_check([str(root / rel) for rel in written], args.config_file, "text", out)
+    out.write("Review the new files before you commit them.\n")
+    return max(status, checked)
+
+
 INIT_QUESTIONS = (
     ("title", "The journal's full title", True),
     ("abbreviation", "Its ISO 4 abbreviation (e.g. J Clin Exp Oncol)", True),
@@ -570,8 +583,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             run = run_new_abstract if args.kind == "abstract" else run_new_author
             return run(args, out)
         if args.command == "import":
-            root, config = _root_and_config(args.config_file)
-            return importing.run_jats(root, config, args.paths, args.issue, args.replace, out)
+            return run_import(args, out)
         if args.command == "summary":
             return changes.run(args, out)
         types = _article_types(getattr(args, "config_file", None))

@@ -110,8 +110,9 @@ def run_jats(
     issue: int | None,
     replace: bool,
     out: TextIO,
-) -> int:
-    """Import the JATS files (and folders of them); 1 when any article was not imported."""
+) -> tuple[int, list[str]]:
+    """Import the JATS files (and folders of them): the status (1 when any article was not
+    imported) and the files written, relative to `root`."""
     values, broken = read_settings(config)
     settings, problems = check_settings(load_settings(root, config, values), read_site_url(config))
     if broken or settings is None:
@@ -120,7 +121,7 @@ def run_jats(
         out.write(
             "mkdocs.yml has problems; correct them first (`journal check`). Nothing imported.\n"
         )
-        return 1
+        return 1, []
     files, errors = _sources(paths)
     for error in errors:
         out.write(error + "\n")
@@ -150,6 +151,7 @@ def run_jats(
     )
     plan = jats_import.plan_import(articles, journal, Options(issue=issue, replace=replace))
     written = 0
+    files_written: list[str] = []
     for planned in plan.imported:
         found = _problems_of(planned, settings)
         if found:
@@ -168,6 +170,7 @@ def run_jats(
             with (root / rel).open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         written += 1
+        files_written += [planned.path, *planned.authors]
         article = planned.article
         people = sum(1 for c in article.contributors if isinstance(c, jats_import.Person))
         out.write(
@@ -194,6 +197,6 @@ def run_jats(
     out.write(
         f"Imported {written} of {total} articles"
         + (f"; {skipped} not imported (see above)" if skipped else "")
-        + ". Run `journal check`, then review the new files before you commit them.\n"
+        + ".\n"
     )
-    return 1 if skipped or errors or unreadable else 0
+    return (1 if skipped or errors or unreadable else 0), files_written
