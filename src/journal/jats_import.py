@@ -979,7 +979,11 @@ def _newest_per_doi(articles: list[Article], plan: Plan) -> list[Article]:
         same = by_doi.get(article.doi.lower(), [article]) if article.doi else [article]
         newest = max(
             same,
-            key=lambda a: (a.published or datetime.date.min, a.version, a.source),
+            key=lambda a: (
+                a.published or datetime.date.min,
+                tuple(int(n) for n in re.findall(r"\d+", a.version)),  # "10" after "9"
+                a.source,
+            ),
         )
         if newest is article:
             kept.append(article)
