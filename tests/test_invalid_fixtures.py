@@ -3,6 +3,8 @@
 A `<rule>.md` is dropped into a copy of the fixture journal, as an abstract in
 abstracts/1/1/ or, when the rule starts with "author-", as a bio in authors/; a `<rule>/`
 folder is laid over the copy (it may hold abstracts/, authors/, issues.yml or mkdocs.yml).
+A rule starting with "continuous-" uses the continuous journal (tests/fixtures/continuous),
+its `<rule>.md` going into abstracts/13/.
 Rewrite the expected files with `pytest tests/test_invalid_fixtures.py --update-goldens`.
 """
 
@@ -31,7 +33,13 @@ def place(rule: str, project: Path) -> None:
     if source.is_dir():
         shutil.copytree(source, project, dirs_exist_ok=True)
         return
-    folder = project / ("authors" if rule.startswith("author-") else "abstracts/1/1")
+    folder = project / (
+        "authors"
+        if rule.startswith("author-")
+        else "abstracts/13"
+        if rule.startswith("continuous-")
+        else "abstracts/1/1"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(INVALID / f"{rule}.md", folder / f"{rule}.md")
 
@@ -46,10 +54,11 @@ def check_lines(project: Path) -> list[str]:
     return [format_problem(p) for p in sort_problems(problems)]
 
 
-@pytest.fixture
-def journal_copy(tmp_path: Path) -> Path:
+def journal_copy(tmp_path: Path, rule: str) -> Path:
+    """A copy of the journal the rule is about: the fixture journal, or the continuous one."""
     project = tmp_path / "journal"
-    shutil.copytree(FIXTURES / "journal", project)
+    base = "continuous" if rule.startswith("continuous-") else "journal"
+    shutil.copytree(FIXTURES / base, project)
     return project
 
 
@@ -61,10 +70,11 @@ def test_every_rule_has_a_broken_input() -> None:
 
 @pytest.mark.parametrize("rule", RULES)
 def test_broken_input_gives_its_exact_messages(
-    rule: str, journal_copy: Path, update_goldens: bool
+    rule: str, tmp_path: Path, update_goldens: bool
 ) -> None:
-    place(rule, journal_copy)
-    lines = check_lines(journal_copy)
+    project = journal_copy(tmp_path, rule)
+    place(rule, project)
+    lines = check_lines(project)
     expected_file = INVALID / f"{rule}.expected.txt"
     if update_goldens:
         expected_file.write_text("\n".join(lines) + "\n", encoding="utf-8")

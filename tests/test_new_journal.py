@@ -168,7 +168,8 @@ class _Terminal(io.StringIO):
 def test_init_asks_for_what_the_flags_do_not_give(
     fork: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = ["Journal of Tests", "J Tests", "", "0378-5955", "", "", "en", "", "", "y"]
+    answers = ["Journal of Tests", "J Tests", "", "0378-5955", "", "", "en", "", "", "continuous"]
+    answers.append("y")
     monkeypatch.setattr("sys.stdin", _Terminal("\n".join(answers) + "\n"))
     status, output = run("init")
     assert status == 0, output
@@ -177,13 +178,14 @@ def test_init_asks_for_what_the_flags_do_not_give(
     )["extra"]["journal"]
     assert settings["title"] == "Journal of Tests" and settings["issn_online"] == "0378-5955"
     assert "issn_print" not in settings
+    assert settings["publication"] == "continuous"
 
 
 def test_init_changes_nothing_when_the_editor_says_no(
     fork: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = (fork / "mkdocs.yml").read_text()
-    monkeypatch.setattr("sys.stdin", _Terminal("\n" * 7 + "n\n"))
+    monkeypatch.setattr("sys.stdin", _Terminal("\n" * 8 + "n\n"))  # 8 questions, then no
     status, output = run("init", "--title", "T", "--abbreviation", "T")
     assert status == 1 and "Nothing changed" in output
     assert (fork / "mkdocs.yml").read_text() == before

@@ -99,6 +99,13 @@ def _check_unique(items: Iterable[tuple[str, str, int, str]], what: str) -> list
     return problems
 
 
+def _where(abstract: Abstract) -> str:
+    """E.g. "issue (6:3)", or "volume (13)" in a continuous journal."""
+    if abstract.issue is None:
+        return f"volume ({abstract.volume})"
+    return f"issue ({abstract.volume}:{abstract.issue})"
+
+
 def _check_pages(issue: Sequence[Abstract], entries: dict[str, RawEntry]) -> list[Problem]:
     taken: list[tuple[int, int, Abstract]] = []
     problems = []
@@ -115,8 +122,7 @@ def _check_pages(issue: Sequence[Abstract], entries: dict[str, RawEntry]) -> lis
                         field="pages",
                         message=(
                             f'"{abstract.pages}" overlaps pages "{other.pages}" of '
-                            f"{other.source} in the same issue "
-                            f"({abstract.volume}:{abstract.issue}). Correct the pages."
+                            f"{other.source} in the same {_where(abstract)}. Correct the pages."
                         ),
                     )
                 )
@@ -309,6 +315,10 @@ def _check_issue_list(
     for item in metadata:
         path, line, key = item.get("_where", ("issues.yml", 1, "issues"))
         if (item["volume"], item["issue"]) not in known:
+            noun = "volume" if item["issue"] is None else "issue"
+            which = f"volume {item['volume']}" + (
+                "" if item["issue"] is None else f", issue {item['issue']}"
+            )
             problems.append(
                 Problem(
                     path=path,
@@ -316,9 +326,9 @@ def _check_issue_list(
                     field=key,
                     severity="warning",
                     message=(
-                        f"volume {item['volume']}, issue {item['issue']} has no abstracts, "
+                        f"{which} has no abstracts, "
                         "so its page is not built. Check the numbers, or remove the item "
-                        "until the issue has abstracts."
+                        f"until the {noun} has abstracts."
                     ),
                 )
             )
@@ -331,17 +341,17 @@ def _build_issues(
     metadata: Sequence[dict[str, Any]],
     entries: dict[str, RawEntry],
 ) -> tuple[tuple[Issue, ...], list[Problem]]:
-    groups: dict[tuple[int, int], list[Abstract]] = defaultdict(list)
+    groups: dict[tuple[int, int | None], list[Abstract]] = defaultdict(list)
     for abstract in abstracts:
         groups[(abstract.volume, abstract.issue)].append(abstract)
     problems: list[Problem] = []
     meta = {(m["volume"], m["issue"]): m for m in metadata}
     issues = []
-    for key in sorted(groups, reverse=True):
+    for key in sorted(groups, key=lambda k: (k[0], k[1] or 0), reverse=True):
         items = sorted(groups[key], key=lambda a: toc_sort_key(settings, a))
         problems += _check_pages(items, entries)
         years = sorted({a.year for a in items})
-        if len(years) > 1:
+        if len(years) > 1 and key[1] is not None:  # a volume may span years, an issue not
             for abstract in items:
                 if abstract.year != years[-1]:
                     problems.append(
@@ -360,7 +370,15 @@ def _build_issues(
             for k, v in meta.get(key, {}).items()
             if k not in ("volume", "issue") and not k.startswith("_")
         }
+        year = years[0] if key[1] is None else years[-1]
         issues.append(
-            Issue(volume=key[0], number=key[1], year=years[-1], abstracts=tuple(items), **extra)
+            Issue(
+                volume=key[0],
+                number=key[1],
+                year=year,
+                years=tuple(years),
+                abstracts=tuple(items),
+                **extra,
+            )
         )
     return tuple(issues), problems

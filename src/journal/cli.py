@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -84,14 +85,16 @@ def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
     return config.parent, config
 
 
-def _scheduled(entries: Sequence[RawEntry], today: datetime.date) -> list[Scheduled]:
+def _scheduled(
+    entries: Sequence[RawEntry], today: datetime.date, continuous: bool = False
+) -> list[Scheduled]:
     found = []
     for entry in entries:  # the abstracts load_journal read: no second read and YAML parse
         rel = entry.path
         published = entry.meta.get("published")
         if type(published) is datetime.date and published <= today and "draft" not in entry.meta:
             continue  # already out: the common case needs no second check
-        parsed, _ = check_abstract(entry)
+        parsed, _ = check_abstract(entry, continuous=continuous)
         if parsed is None:
             continue
         draft = bool(parsed.fields.get("draft"))
@@ -142,7 +145,9 @@ def run_check(
     problems = sort_problems(_selected(problems, root, paths))
     scheduled = [
         s
-        for s in _scheduled(entries, today)
+        for s in _scheduled(
+            entries, today, isinstance(values, dict) and values.get("publication") == "continuous"
+        )
         if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
     ]
     if output == "json":
@@ -221,6 +226,22 @@ def _write_new(root: Path, rel: str, text: str, check: Any, out: TextIO) -> int:
     return 0
 
 
+def _is_continuous(config: Path) -> bool:
+    """Whether mkdocs.yml says `publication: continuous` (unreadable settings: no)."""
+    values, _ = read_settings(config)
+    return isinstance(values, dict) and values.get("publication") == "continuous"
+
+
+def _latest_volume(root: Path) -> int | None:
+    """The highest volume of a continuous journal (abstracts/<volume>/<slug>.md)."""
+    found = []
+    for path in iter_markdown(root / site.ABSTRACTS):
+        parts = path.relative_to(root / site.ABSTRACTS).parts
+        if len(parts) == 2 and parts[0].isdigit():
+            found.append(int(parts[0]))
+    return max(found) if found else None
+
+
 def _latest_issue(root: Path) -> tuple[int, int] | None:
     found = []
     for path in iter_markdown(root / site.ABSTRACTS):
@@ -250,21 +271,42 @@ def _new_date(
     return found[0], given or found[1]
 
 
-def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
-    root, _ = _root_and_config(args.config_file)
-    slug = _make_slug(args.title, args.slug, is_title=True)
+def _where_new(
+    root: Path, args: argparse.Namespace, continuous: bool
+) -> tuple[int, int | None, int, datetime.date]:
+    """(volume, issue, year, published) of a new abstract: the latest issue's (or, in a
+    continuous journal, the latest volume with no issue and the published date's year)."""
+    if continuous:
+        if args.issue:
+            raise UsageError(
+                "this journal publishes continuously (publication: continuous in "
+                "mkdocs.yml): its articles have no issue. Leave out --issue."
+            )
+        volume = args.volume or _latest_volume(root)
+        if volume is None:
+            raise UsageError("no volume exists yet: give --volume.")
+        published = args.published or site.build_date()
+        return volume, None, published.year, published
     latest = _latest_issue(root)
     volume = args.volume or (latest[0] if latest else None)
     issue = args.issue or (latest[1] if latest else None)
     if volume is None or issue is None:
         raise UsageError("no issue exists yet: give --volume and --issue.")
+    year, published = _new_date(root, volume, issue, args.published)
+    return volume, issue, year, published
+
+
+def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
+    root, config = _root_and_config(args.config_file)
+    slug = _make_slug(args.title, args.slug, is_title=True)
+    continuous = _is_continuous(config)
+    volume, issue, year, published = _where_new(root, args, continuous)
     if any(p.stem == slug for p in iter_markdown(root / site.ABSTRACTS)):
         out.write(
             f"an abstract named {slug}.md already exists; nothing written. Choose "
             "another name with --slug.\n"
         )
         return 1
-    year, published = _new_date(root, volume, issue, args.published)
     ids = [
         a if (root / site.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
         for a in args.author
@@ -275,16 +317,18 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
         "authors:",
         *(f"  - {_yaml_text(i)}" for i in ids),
         f"volume: {volume}",
-        f"issue: {issue}",
-        f"year: {year}",
+        # A continuous journal's article has no issue; its year is the published date's.
+        *([] if issue is None else [f"issue: {issue}", f"year: {year}"]),
         f"published: {published.isoformat()}",
         f"type: {_yaml_text(args.type)}",
     ]
     if args.doi:
         lines.append(f"doi: {_yaml_text(args.doi)}")
     lines += ["draft: true", "---", PLACEHOLDER_ABSTRACT, ""]
-    rel = f"{site.ABSTRACTS}/{volume}/{issue}/{slug}.md"
-    status = _write_new(root, rel, "\n".join(lines), check_abstract, out)
+    folder = f"{volume}" if issue is None else f"{volume}/{issue}"
+    rel = f"{site.ABSTRACTS}/{folder}/{slug}.md"
+    check = partial(check_abstract, continuous=continuous)
+    status = _write_new(root, rel, "\n".join(lines), check, out)
     if status == 0:
         out.write("It is a draft: write the text, then remove `draft: true` to publish it.\n")
         for author_id in ids:
@@ -349,6 +393,11 @@ INIT_QUESTIONS = (
         False,
     ),
     ("contact_email", "The editorial office's e-mail", False),
+    (
+        "publication",
+        "issues (numbered issues) or continuous (articles as accepted, in volumes only)",
+        False,
+    ),
 )
 
 
@@ -438,7 +487,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     new = commands.add_parser("new", help="start a new abstract or author file")
     kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
-    abstract = kinds.add_parser("abstract", help="write abstracts/<volume>/<issue>/<slug>.md")
+    abstract = kinds.add_parser(
+        "abstract",
+        help="write abstracts/<volume>/<issue>/<slug>.md (continuous: <volume>/<slug>.md)",
+    )
     abstract.add_argument("--title", required=True)
     abstract.add_argument(
         "--author",

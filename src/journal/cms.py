@@ -175,19 +175,23 @@ BESIDE = {"media_folder": "", "public_folder": ""}
 """media_folder "" (relative to the entry): uploads are saved beside the file they belong to."""
 
 
-def _abstracts() -> dict[str, Any]:
+def _abstracts(continuous: bool = False) -> dict[str, Any]:
+    """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md."""
+    schema = build_schema("abstract", continuous=continuous)
     return {
         "name": "abstracts",
         "label": "Abstracts",
         "label_singular": "Abstract",
         "folder": "abstracts",
-        "path": "{{fields.volume}}/{{fields.issue}}/{{slug}}",
+        "path": "{{fields.volume}}/{{slug}}"
+        if continuous
+        else "{{fields.volume}}/{{fields.issue}}/{{slug}}",
         "slug": "{{title}}",
         "identifier_field": "title",
-        "summary": "{{title}} ({{volume}}.{{issue}})",
+        "summary": "{{title}} ({{volume}})" if continuous else "{{title}} ({{volume}}.{{issue}})",
         **COMMON,
         **BESIDE,
-        "fields": [*_fields("abstract", build_schema("abstract")), _body("abstract")],
+        "fields": [*_fields("abstract", schema), _body("abstract")],
     }
 
 
@@ -219,8 +223,11 @@ def _issues() -> dict[str, Any]:
     return {"name": "issues", "label": "Issues", "files": [file]}
 
 
-def cms_config(repo: str, branch: str = "main", site_url: str = "") -> dict[str, Any]:
-    """The configuration for a GitHub repository "owner/name" whose default branch is `branch`."""
+def cms_config(
+    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+) -> dict[str, Any]:
+    """The configuration for a GitHub repository "owner/name" whose default branch is `branch`
+    (`continuous`: the journal publishes continuously, its abstracts have no issue)."""
     return {
         "backend": {
             "name": "github",
@@ -236,15 +243,16 @@ def cms_config(repo: str, branch: str = "main", site_url: str = "") -> dict[str,
         "media_libraries": {"default": {"config": {"slugify_filename": True}}},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 60},
         "output": {"omit_empty_optional_fields": True},
-        "collections": [_abstracts(), _authors(), _issues()],
+        "collections": [_abstracts(continuous), _authors(), _issues()],
     }
 
 
-def cms_config_yaml(repo: str, branch: str = "main", site_url: str = "") -> str:
+def cms_config_yaml(
+    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+) -> str:
     header = "# Made by the build (src/journal/cms.py) from the front-matter schema; do not edit.\n"
-    body = yaml.safe_dump(
-        cms_config(repo, branch, site_url), sort_keys=False, allow_unicode=True, width=100
-    )
+    config = cms_config(repo, branch, site_url, continuous=continuous)
+    body = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
 
@@ -296,7 +304,7 @@ def _copy_admin(root: Path, admin: Path, repo: str, settings: Any) -> None:
         shutil.copyfile(root / "node_modules" / source, admin / "fonts" / name)
         bundle = bundle.replace(url, f"fonts/{name}")
     (admin / BUNDLE).write_text(bundle, encoding="utf-8")
-    config = cms_config_yaml(repo, site_url=settings.site_url)
+    config = cms_config_yaml(repo, site_url=settings.site_url, continuous=settings.continuous)
     (admin / "config.yml").write_text(config, encoding="utf-8")
     page = admin_page(settings.title, settings.language)
     (admin / "index.html").write_text(page, encoding="utf-8")

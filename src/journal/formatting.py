@@ -35,7 +35,9 @@ def format_date(date: datetime.date | None) -> str:
 
 
 def format_issue_line(settings: Settings, abstract: Abstract) -> str:
-    """The short citation, e.g. "J Clin Exp Oncol 2017, 6:3"."""
+    """The short citation, e.g. "J Clin Exp Oncol 2017, 6:3" (continuous: "eLife 2024, 13")."""
+    if abstract.issue is None:
+        return f"{settings.abbreviation} {abstract.year}, {abstract.volume}"
     return f"{settings.abbreviation} {abstract.year}, {abstract.volume}:{abstract.issue}"
 
 
@@ -43,11 +45,17 @@ def format_citation_line(settings: Settings, abstract: Abstract) -> str:
     """The journal-style short citation, e.g. "J Clin Exp Oncol 2017;6(3):21" (first page, or
     the article number; none when it has neither)."""
     where = abstract.pages.split("-")[0] if abstract.pages else abstract.article_number
-    line = f"{settings.abbreviation} {abstract.year};{abstract.volume}({abstract.issue})"
+    line = f"{settings.abbreviation} {abstract.year};{abstract.volume}"
+    if abstract.issue is not None:  # a continuous journal's articles have none
+        line += f"({abstract.issue})"
     return f"{line}:{where}" if where else line
 
 
 def format_issue_label(issue: Issue) -> str:
+    """E.g. "Volume 6, Issue 3 (2017)"; a continuous journal's volume: "Volume 13
+    (2024-2025)" (an en dash)."""
+    if issue.is_volume:
+        return f"Volume {issue.volume} ({issue.years_label})"
     return f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"
 
 

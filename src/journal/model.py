@@ -46,6 +46,10 @@ class License:
     """Canonical URL of the licence text."""
 
 
+PUBLICATION_MODES = ("issues", "continuous")
+"""The values of the `publication` setting: numbered issues, or continuous publication."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """The journal's settings, from `extra.journal` in mkdocs.yml."""
@@ -91,6 +95,14 @@ class Settings:
     Crossmark, with the updates corrections and retractions make."""
     article_types: tuple[ArticleType, ...] = DEFAULT_TYPES
     """The journal's article types in table-of-contents order (article_types.py)."""
+    publication: str = "issues"
+    """How articles are grouped: "issues" (volumes of numbered issues) or "continuous"
+    (articles published as they are accepted, grouped by volume only; no issues)."""
+
+    @property
+    def continuous(self) -> bool:
+        """Whether the journal publishes continuously: volumes, no issues."""
+        return self.publication == "continuous"
 
     def article_type(self, name: str) -> ArticleType:
         """The type an abstract's `type:` names, with its mapping to every output."""
@@ -198,7 +210,8 @@ class Abstract:
     title: str
     authors: tuple[Contributor, ...]
     volume: int
-    issue: int
+    issue: int | None
+    """The issue number; None in a continuous journal (the article is in its volume only)."""
     year: int
     published: datetime.date
     type: str
@@ -243,11 +256,15 @@ class Abstract:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:
-    """One issue: its abstracts, plus the optional metadata from issues.yml."""
+    """One issue: its abstracts, plus the optional metadata from issues.yml. In a continuous
+    journal one volume (`number` None): every page and file made per issue is then made per
+    volume, at volumes/<volume>/."""
 
     volume: int
-    number: int
+    number: int | None
+    """The issue number; None for a volume of a continuous journal."""
     year: int
+    """The year of the issue (a volume: its first year)."""
     abstracts: tuple[Abstract, ...]
     title: str = ""
     """E.g. "Special Issue: Proceedings of …"."""
@@ -255,9 +272,23 @@ class Issue:
     description: str = ""
     cover: str = ""
 
+    years: tuple[int, ...] = ()
+    """Every year its abstracts were published in, oldest first (a volume may span years)."""
+
     @property
-    def key(self) -> tuple[int, int]:
+    def key(self) -> tuple[int, int | None]:
         return (self.volume, self.number)
+
+    @property
+    def is_volume(self) -> bool:
+        """A volume of a continuous journal, not a numbered issue."""
+        return self.number is None
+
+    @property
+    def years_label(self) -> str:
+        """The years it spans, e.g. "2024-2025" with an en dash (one year: "2024")."""
+        years = self.years or (self.year,)
+        return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -297,4 +328,5 @@ class Journal:
 
     @property
     def current_issue(self) -> Issue | None:
+        """The newest issue; in a continuous journal the newest (highest) volume."""
         return self.issues[0] if self.issues else None

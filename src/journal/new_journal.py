@@ -36,6 +36,8 @@ class JournalFacts:
     language: str = "en"
     site_url: str = ""
     contact_email: str = ""
+    publication: str = ""
+    """ "issues" or "continuous" (empty: not written, so issues)."""
 
 
 def _yaml(value: str) -> str:
@@ -54,8 +56,9 @@ def settings_block(facts: JournalFacts) -> list[str]:
         '      name: "CC BY 4.0"',
         '      url: "https://creativecommons.org/licenses/by/4.0/"',
         '    # More settings (README, "Settings reference"): description, submission_url,',
-        "    # tracking_url, logo, primary_color, accent_color, media_partners, and for",
-        "    # Crossref deposits depositor_name, depositor_email, registrant.",
+        "    # tracking_url, logo, primary_color, accent_color, media_partners, publication",
+        "    # (issues or continuous), and for Crossref deposits depositor_name,",
+        "    # depositor_email, registrant.",
     ]
     return lines
 

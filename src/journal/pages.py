@@ -409,16 +409,25 @@ def page_for_archive(journal: Journal) -> PageSpec:
 
 
 def view_for_archive(journal: Journal) -> dict[str, Any]:
+    """Every volume, newest first, with its issues (a continuous journal's volume: itself,
+    under the years it spans)."""
     groups = [list(items) for _, items in groupby(journal.issues, key=lambda i: i.volume)]
-    volumes = [
-        {
-            "volume": items[0].volume,
-            "year": "\u2013".join(sorted({str(i.year) for i in items})),
-            "issues": [toc_for(journal, i) for i in items],
-        }
-        for items in groups
-    ]
-    return {"kind": "archive", "volumes": volumes}
+    volumes = []
+    for items in groups:
+        years = sorted({y for i in items for y in (i.years if i.is_volume else (i.year,))})
+        entries = [toc_for(journal, i) for i in items]
+        for issue, entry in zip(items, entries, strict=True):
+            if issue.is_volume:  # the heading names the volume already
+                entry["label"] = "Table of contents"
+        volumes.append(
+            {
+                "volume": items[0].volume,
+                "year": str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}",
+                "issues": entries,
+            }
+        )
+    noun = "volume" if journal.settings.continuous else "issue"
+    return {"kind": "archive", "intro": f"Every {noun}, newest first.", "volumes": volumes}
 
 
 def page_for_author(journal: Journal, author: Author) -> PageSpec:
@@ -495,7 +504,11 @@ def view_for_articles(journal: Journal, keywords: KeywordIndex) -> dict[str, Any
             "id": f"year-{year}",
             "entries": [_article_entry(journal, keywords, a) for a in items],
         }
-        for year, items in groupby(journal.abstracts, key=lambda a: a.year)
+        # Newest year first; within a year, newest issue first (a sort keeps that order).
+        # A continuous journal's volume may span years: its articles go under each year.
+        for year, items in groupby(
+            sorted(journal.abstracts, key=lambda a: -a.year), key=lambda a: a.year
+        )
     ]
     types: dict[str, int] = {}
     for abstract in journal.abstracts:
@@ -645,6 +658,8 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         "accent_color": settings.accent_color,
         "keywords_url": urls.url_for(urls.KEYWORDS),
         "authors_url": urls.url_for(urls.AUTHOR_INDEX),
+        # What the tables of contents are of: "issue", or "volume" (continuous publication).
+        "issue_noun": "volume" if settings.continuous else "issue",
     }
 
 
@@ -679,7 +694,8 @@ def build_nav(journal: Journal, extra_pages: Sequence[str]) -> list[dict[str, st
     issue = journal.current_issue
     nav: list[dict[str, str] | str] = []
     if issue:
-        nav.append({"Current issue": urls.src_for_issue(issue.volume, issue.number)})
+        label = "Current volume" if issue.is_volume else "Current issue"
+        nav.append({label: urls.src_for_issue(issue.volume, issue.number)})
     nav += [{"Archive": urls.ARCHIVE}, {"Articles": urls.ARTICLES}, {"Authors": urls.AUTHOR_INDEX}]
     if journal.board:
         nav.append({"Editorial board": urls.BOARD})

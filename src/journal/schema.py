@@ -95,8 +95,9 @@ def schema_for(parser: Parser) -> dict[str, Any]:
     return {}  # an unknown parser: accept anything rather than reject valid files
 
 
-def build_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml)."""
+def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml).
+    `continuous`: a continuous journal's abstracts (no `issue`, `year` optional)."""
     if kind == "issues":
         return {
             "$schema": SCHEMA_URI,
@@ -105,6 +106,10 @@ def build_schema(kind: str) -> dict[str, Any]:
             "items": _object(validation.ISSUE_FIELDS),
         }
     table = validation.ABSTRACT_FIELDS if kind == "abstract" else validation.AUTHOR_FIELDS
+    if kind == "abstract" and continuous:
+        table = {k: v for k, v in table.items() if k != "issue"} | {
+            "year": (table["year"][0], False)
+        }
     return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
 
 

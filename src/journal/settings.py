@@ -12,6 +12,7 @@ from .fields import (
     Checker,
     Invalid,
     Reported,
+    parse_choice,
     parse_doi,
     parse_email,
     parse_flag,
@@ -24,7 +25,7 @@ from .fields import (
     show,
 )
 from .loading import RawEntry
-from .model import License, MediaPartner, Settings
+from .model import PUBLICATION_MODES, License, MediaPartner, Settings
 from .problems import Problem
 from .validation import Parser, _quiet, _read_fields
 
@@ -186,6 +187,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "crossmark_policy": (parse_doi, False),
     "article_types": (parse_article_types, False),
     "cms": (parse_flag, False),
+    "publication": (parse_choice(PUBLICATION_MODES), False),
 }
 
 

@@ -188,21 +188,27 @@ def is_preview() -> bool:
     return os.environ.get("JOURNAL_PREVIEW", "").strip().lower() in ("1", "true", "yes")
 
 
-def preview_scope() -> tuple[set[tuple[int, int]], list[Problem]]:
-    """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal).
+def preview_scope() -> tuple[set[tuple[int, int | None]], list[Problem]]:
+    """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal);
+    a continuous journal's volumes are written alone, JOURNAL_ONLY_ISSUES="13,12".
 
     Editors of a large journal preview their issues in seconds; a warning says the site is
     partial, so a `--strict` (deploy) build with the variable set fails.
     """
     text = os.environ.get("JOURNAL_ONLY_ISSUES", "").strip()
-    keys = set()
+    keys: set[tuple[int, int | None]] = set()
     for part in text.replace(" ", "").split(","):
-        volume, _, number = part.partition("/")
+        volume, slash, number = part.partition("/")
         if volume.isdigit() and number.isdigit():
             keys.add((int(volume), int(number)))
+        elif volume.isdigit() and not slash:
+            keys.add((int(volume), None))
     if not text:
         return keys, []
-    listed = ", ".join(f"{v}/{n}" for v, n in sorted(keys))
+    listed = ", ".join(
+        str(v) if n is None else f"{v}/{n}"
+        for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
+    )
     message = (
         f"partial preview of issue(s) {listed} only: other issues, their authors and "
         "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
@@ -226,8 +232,11 @@ def listed_author_ids(meta: Mapping[str, Any]) -> set[str]:
 
 
 def _folder_issue(root: Path, path: Path) -> tuple[Any, Any]:
-    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are."""
+    """(volume, issue) of abstracts/<volume>/<issue>/x.md, as numbers when they are
+    ((volume, None) for a continuous journal's abstracts/<volume>/x.md)."""
     parts = path.relative_to(root / ABSTRACTS).parts
+    if len(parts) == 2 and parts[0].isdigit():
+        return int(parts[0]), None
     if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
         return None, None
     return int(parts[0]), int(parts[1])
@@ -282,7 +291,10 @@ def load_journal(
     refused: set[str] = set()  # author ids listed by abstracts refused for their own errors
     refused_issues: set[tuple[Any, Any]] = set()  # and their (volume, issue)
     unreadable: list[Path] = []
-    folders = [root / ABSTRACTS / str(v) / str(n) for v, n in sorted(keys)] or [root / ABSTRACTS]
+    folders = [
+        root / ABSTRACTS / str(v) / ("" if n is None else str(n))
+        for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
+    ] or [root / ABSTRACTS]
     pdfs = {
         path
         for folder in folders
@@ -297,14 +309,18 @@ def load_journal(
             refused_issues.add(_folder_issue(root, path))  # its folder names its issue
             continue
         entries.append(entry)
-        item, found = check_abstract(entry, settings.article_types if settings else DEFAULT_TYPES)
+        item, found = check_abstract(
+            entry,
+            settings.article_types if settings else DEFAULT_TYPES,
+            continuous=settings is not None and settings.continuous,
+        )
         abstract_problems += found
         if item is None:
             refused |= listed_author_ids(entry.meta)
             refused_issues.add((entry.meta.get("volume"), entry.meta.get("issue")))
         if item and path.with_suffix(".pdf") in pdfs:  # the full text, when the journal has it
             item.fields["pdf"] = path.with_suffix(".pdf").relative_to(root).as_posix()
-        if item and (not keys or (item.fields["volume"], item.fields["issue"]) in keys):
+        if item and (not keys or (item.fields["volume"], item.fields.get("issue")) in keys):
             parsed.append(item)
     board, found = _load_board(root)
     problems += found
@@ -339,10 +355,12 @@ def load_journal(
         if isinstance(data, Problem):
             problems.append(data)
         else:
-            issue_meta, found = check_issue_list(data)
+            issue_meta, found = check_issue_list(
+                data, continuous=settings is not None and settings.continuous
+            )
             problems += found + _check_covers(root, scan, data, issue_meta)
     if keys:  # a partial preview: the other issues' items are not checked against abstracts
-        issue_meta = [m for m in issue_meta if (m["volume"], m["issue"]) in keys]
+        issue_meta = [m for m in issue_meta if (m["volume"], m.get("issue")) in keys]
     if settings is None:
         return None, problems, entries
     journal, found = build_journal(

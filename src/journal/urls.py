@@ -33,8 +33,15 @@ def src_for_abstract(slug: str) -> str:
     return f"abstracts/{slug}.md"
 
 
-def src_for_issue(volume: int, number: int) -> str:
-    return f"issues/{volume}/{number}/index.md"
+def _issue_folder(volume: int, number: int | None) -> str:
+    """An issue's folder, e.g. "issues/6/3"; a continuous journal's volume (`number` None):
+    "volumes/13"."""
+    return f"volumes/{volume}" if number is None else f"issues/{volume}/{number}"
+
+
+def src_for_issue(volume: int, number: int | None) -> str:
+    """An issue's table of contents; a continuous journal's volume's when `number` is None."""
+    return f"{_issue_folder(volume, number)}/index.md"
 
 
 def src_for_author(author_id: str) -> str:
@@ -124,7 +131,7 @@ def url_for_abstract(slug: str) -> str:
     return url_for(src_for_abstract(slug))
 
 
-def url_for_issue(volume: int, number: int) -> str:
+def url_for_issue(volume: int, number: int | None) -> str:
     return url_for(src_for_issue(volume, number))
 
 
@@ -157,9 +164,10 @@ def src_for_abstract_file(slug: str, extension: str) -> str:
     return f"abstracts/{slug}/{slug}.{extension}"
 
 
-def src_for_issue_file(volume: int, number: int, name: str) -> str:
-    """A download beside an issue page, e.g. "issues/6/3/crossref.xml"."""
-    return f"issues/{volume}/{number}/{name}"
+def src_for_issue_file(volume: int, number: int | None, name: str) -> str:
+    """A download beside an issue page, e.g. "issues/6/3/crossref.xml" (a continuous
+    journal's volume: "volumes/13/crossref.xml")."""
+    return f"{_issue_folder(volume, number)}/{name}"
 
 
 def share_links(page_url: str, title: str) -> list[tuple[str, str]]:

@@ -413,6 +413,47 @@ def check_folder(ch: Checker, values: dict[str, Any]) -> None:
         )
 
 
+def check_continuous(ch: Checker, values: dict[str, Any]) -> None:
+    """A continuous journal's abstract: in abstracts/<volume>/, of no issue, and of the
+    year it was published in (a volume may span years)."""
+    if "issue" in values:
+        ch.report(
+            "issue",
+            "this journal publishes continuously (extra.journal.publication: continuous "
+            "in mkdocs.yml): its articles belong to a volume only, with no issue "
+            f"{values['issue']}. Remove the issue line (or set publication: issues if the "
+            "journal has issues).",
+        )
+    published = values.get("published")
+    if published is not None and "year" in values and values["year"] != published.year:
+        ch.report(
+            "year",
+            f"{values['year']} is not the year of the published date ({published.isoformat()}). "
+            "In a continuous journal an article's year is the year it was published; correct "
+            "it, or remove the year line.",
+        )
+    if published is not None:
+        values["year"] = published.year
+    parts = ch.entry.path.split("/")
+    volume = values.get("volume")
+    where = f"abstracts/{volume if volume is not None else '<volume>'}/{parts[-1]}"
+    if len(parts) == 3 and parts[1].isdigit():
+        if volume is not None and int(parts[1]) != volume:
+            ch.report(
+                "volume",
+                f"the file is in the folder of volume {parts[1]} but says volume {volume}. "
+                f"Move it to {where}, or correct the volume.",
+                "warning",
+            )
+        return
+    ch.report(
+        "file",
+        f"{ch.entry.path} is not in a volume's folder: a continuous journal keeps each "
+        f"abstract in abstracts/<volume>/<slug>.md, with no issue folder. Move it to {where}.",
+        "warning",
+    )
+
+
 def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
     """The same author twice in one author list is a slip (a copied line)."""
     first: dict[str, str] = {}
@@ -429,23 +470,31 @@ def check_repeated_authors(ch: Checker, refs: tuple[AuthorRef, ...]) -> None:
         first.setdefault(name, ref.key)
 
 
-def abstract_fields(types: tuple[ArticleType, ...]) -> dict[str, tuple[Parser, bool]]:
-    """The abstract's field table with the journal's own article types."""
-    if types is DEFAULT_TYPES:
-        return ABSTRACT_FIELDS
-    return {**ABSTRACT_FIELDS, "type": (parse_choice(tuple(t.name for t in types)), True)}
+def abstract_fields(
+    types: tuple[ArticleType, ...], continuous: bool = False
+) -> dict[str, tuple[Parser, bool]]:
+    """The abstract's field table with the journal's own article types; in a continuous
+    journal `issue` and `year` are not required (the year is the published date's)."""
+    table = dict(ABSTRACT_FIELDS)
+    if types is not DEFAULT_TYPES:
+        table["type"] = (parse_choice(tuple(t.name for t in types)), True)
+    if continuous:
+        table["issue"] = (parse_number, False)
+        table["year"] = (parse_number, False)
+    return table
 
 
 def check_abstract(
-    entry: RawEntry, types: tuple[ArticleType, ...] = DEFAULT_TYPES
+    entry: RawEntry, types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
 ) -> tuple[ParsedAbstract | None, list[Problem]]:
     """Read an abstract's front matter and body, reporting every problem.
 
     `types` are the journal's article types (settings); whether the text is required
-    depends on the type (a correction or notice may have none)."""
+    depends on the type (a correction or notice may have none). `continuous`: the journal
+    publishes continuously (no issues; `check_continuous`)."""
     ch = Checker(entry)
     slug = slug_of(ch, entry.path)
-    values = _read_fields(ch, "", entry.meta, abstract_fields(types))
+    values = _read_fields(ch, "", entry.meta, abstract_fields(types, continuous))
     kind = next((t for t in types if t.name == values.get("type")), None)
     check_body(ch, "abstract text", required=kind is None or kind.needs_abstract)
     check_no_emails(ch, entry.meta)
@@ -455,7 +504,11 @@ def check_abstract(
             ch.report(
                 late, f"{b.isoformat()} is before {early} ({a.isoformat()}). Check both dates."
             )
-    check_folder(ch, values)
+    if continuous:
+        check_continuous(ch, values)
+        values["issue"] = None
+    else:
+        check_folder(ch, values)
     refs = values.pop("authors", ())
     update_refs = values.pop("updates", ())
     check_repeated_authors(ch, refs)
@@ -504,33 +557,48 @@ def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
     return Author(id=slug, bio=entry.body, source=entry.path, **values), ch.problems
 
 
-def check_issue_list(entry: RawEntry) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Read issues.yml: a list of optional metadata for issues."""
+def check_issue_list(
+    entry: RawEntry, *, continuous: bool = False
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Read issues.yml: a list of optional metadata for issues (in a continuous journal, for
+    volumes: items without `issue`, whose key is (volume, None))."""
     ch = Checker(entry)
     data = entry.meta.get("issues")
     if data is None:
         return [], []
+    what = "volume" if continuous else "issue"
     if not isinstance(data, list):
-        ch.report("issues", "expected a list with one `- volume: …` item per issue.")
+        ch.report("issues", f"expected a list with one `- volume: …` item per {what}.")
         return [], ch.problems
+    table = {**ISSUE_FIELDS, "issue": (parse_number, False)} if continuous else ISSUE_FIELDS
     result = []
-    seen: dict[tuple[int, int], int] = {}
+    seen: dict[tuple[int, int | None], int] = {}
     for n, item in enumerate(data, 1):
         if not isinstance(item, dict):
-            ch.report(f"issues[{n}]", "expected the fields of one issue (volume, issue, …).")
+            fields = "volume, title, …" if continuous else "volume, issue, …"
+            ch.report(f"issues[{n}]", f"expected the fields of one {what} ({fields}).")
             continue
-        values = _read_fields(ch, f"issues[{n}]", item, ISSUE_FIELDS)
+        values = _read_fields(ch, f"issues[{n}]", item, table)
         check_no_emails(ch, item, f"issues[{n}]")
-        if "volume" in values and "issue" in values:
-            key = (values["volume"], values["issue"])
+        if continuous and "issue" in values:
+            ch.report(
+                f"issues[{n}].issue",
+                "this journal publishes continuously (extra.journal.publication: continuous), "
+                "so an item describes a volume. Remove the issue line.",
+            )
+            continue
+        if "volume" in values and (continuous or "issue" in values):
+            key = (values["volume"], values.get("issue"))
             if key in seen:
+                described = f"volume {key[0]}" + ("" if continuous else f", issue {key[1]}")
                 ch.report(
                     f"issues[{n}]",
-                    f"volume {key[0]}, issue {key[1]} is already described "
+                    f"{described} is already described "
                     f"by item {seen[key]} of this list. Merge the two items.",
                 )
                 continue
             seen[key] = n
+            values.setdefault("issue", None)
             values["_where"] = (entry.path, entry.line_of(f"issues[{n}]"), f"issues[{n}]")
             result.append(values)
     return result, ch.problems

@@ -130,7 +130,7 @@ def export_texts(journal: Journal, epoch: int | None = None) -> dict[str, str]:
     return {file.src_uri: file.make() for file in files}
 
 
-def has_crossref(journal: Journal, volume: int, number: int) -> bool:
+def has_crossref(journal: Journal, volume: int, number: int | None) -> bool:
     """Whether the issue gets a Crossref file (some abstract has a DOI)."""
     return any(deposited(i) for i in journal.issues if i.key == (volume, number))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, plain_text
+from .common import abstract_url, given_and_family, issue_number, plain_text
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -54,7 +54,7 @@ def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
         ("year", str(abstract.published.year)),
         ("month", _MONTHS[abstract.published.month - 1]),
         ("volume", str(abstract.volume)),
-        ("number", str(abstract.issue)),
+        ("number", issue_number(abstract)),
         # Zotero and biblatex styles read `pages`; an article number is the page there.
         ("pages", escape_bibtex(abstract.pages.replace("-", "--") or abstract.article_number)),
         ("eid", escape_bibtex(abstract.article_number)),

@@ -55,7 +55,12 @@ def pdf_url(settings: Settings, abstract: Abstract) -> str:
     return absolute(settings, urls.url_for(urls.src_for_abstract_file(abstract.slug, "pdf")))
 
 
-def issue_url(settings: Settings, volume: int, number: int) -> str:
+def issue_number(abstract: Abstract) -> str:
+    """The issue number as exports write it; "" in a continuous journal (no issue)."""
+    return "" if abstract.issue is None else str(abstract.issue)
+
+
+def issue_url(settings: Settings, volume: int, number: int | None) -> str:
     return absolute(settings, urls.url_for_issue(volume, number))
 
 
@@ -64,8 +69,10 @@ def issue_of(journal: Journal, abstract: Abstract) -> Issue:
 
 
 def issue_date(issue: Issue) -> datetime.date:
-    """When the issue came out: issues.yml's date, else its newest abstract's."""
-    return issue.published or max(a.published for a in issue.abstracts)
+    """When the issue came out: issues.yml's date, else its newest abstract's. A continuous
+    journal's volume: issues.yml's date, else its first abstract's (when the volume began)."""
+    dates = [a.published for a in issue.abstracts]
+    return issue.published or (min(dates) if issue.is_volume else max(dates))
 
 
 def given_and_family(author: Author) -> tuple[str, str]:

@@ -150,7 +150,8 @@ def _body(journal: Journal, issue: Issue, abstracts: list[Abstract]) -> ET.Eleme
     journal_issue = sub(container, _q("journal_issue"))
     _date(journal_issue, "publication_date", issue_date(issue))
     sub(sub(journal_issue, _q("journal_volume")), _q("volume"), str(issue.volume))
-    sub(journal_issue, _q("issue"), str(issue.number))
+    if issue.number is not None:  # a continuous journal's volume: journal_volume only
+        sub(journal_issue, _q("issue"), str(issue.number))
     for abstract in abstracts:
         _article(container, journal, abstract)
     return body
@@ -184,7 +185,8 @@ def export_crossref(journal: Journal, issue: Issue, epoch: int | None = None) ->
         _q("doi_batch"), {"version": VERSION, _q("schemaLocation", XSI): SCHEMA_LOCATION}
     )
     head = sub(root, _q("head"))
-    sub(head, _q("doi_batch_id"), f"issue-{issue.volume}-{issue.number}-{digest}")
+    batch = f"volume-{issue.volume}" if issue.is_volume else f"issue-{issue.volume}-{issue.number}"
+    sub(head, _q("doi_batch_id"), f"{batch}-{digest}")
     sub(head, _q("timestamp"), moment.strftime("%Y%m%d%H%M%S"))
     depositor = sub(head, _q("depositor"))
     sub(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, plain_text
+from .common import abstract_url, given_and_family, issue_number, plain_text
 
 
 def _name(contributor: Contributor) -> dict[str, str]:
@@ -29,12 +29,12 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "container-title": settings.title,
         "container-title-short": settings.abbreviation,
         "volume": str(abstract.volume),
-        "issue": str(abstract.issue),
         "issued": {"date-parts": [[published.year, published.month, published.day]]},
         "URL": abstract_url(settings, abstract),
         "language": settings.language,
     }
     optional = {
+        "issue": issue_number(abstract),  # none in a continuous journal
         "page": abstract.pages or abstract.article_number,
         "number": abstract.article_number,
         "DOI": abstract.doi,

@@ -25,7 +25,8 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         sub(record, "eissn", settings.issn_online)
     sub(record, "publicationDate", abstract.published.isoformat())
     sub(record, "volume", str(abstract.volume))
-    sub(record, "issue", str(abstract.issue))
+    if abstract.issue is not None:  # a continuous journal's articles have none
+        sub(record, "issue", str(abstract.issue))
     if abstract.first_page:
         sub(record, "startPage", abstract.first_page)
         sub(record, "endPage", abstract.last_page)

@@ -144,7 +144,8 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         **{"publication-format": "electronic", "date-type": "pub"},
     )
     sub(meta, "volume", str(abstract.volume))
-    sub(meta, "issue", str(abstract.issue))
+    if abstract.issue is not None:  # a continuous journal's articles have none
+        sub(meta, "issue", str(abstract.issue))
     if abstract.first_page:
         sub(meta, "fpage", abstract.first_page)
         sub(meta, "lpage", abstract.last_page)

@@ -42,11 +42,16 @@ def _periodical(journal: Journal) -> dict[str, Any]:
 
 def _issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     url = issue_url(journal.settings, issue.volume, issue.number)
-    volume = {
+    volume: dict[str, Any] = {
         "@type": "PublicationVolume",
         "volumeNumber": str(issue.volume),
         "isPartOf": _periodical(journal),
     }
+    if issue.is_volume:  # a continuous journal's article is part of its volume only
+        volume.update({"@id": url, "url": url})
+        if issue.title:
+            volume["name"] = issue.title
+        return volume
     data: dict[str, Any] = {
         "@type": "PublicationIssue",
         "@id": url,

@@ -13,6 +13,7 @@ from .common import (
     abstract_url,
     has_pdf,
     issue_date,
+    issue_number,
     issue_url,
     pdf_url,
     plain_text,
@@ -52,7 +53,7 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     pairs += [
         ("citation_publisher", settings.publisher),
         ("citation_volume", str(abstract.volume)),
-        ("citation_issue", str(abstract.issue)),
+        ("citation_issue", issue_number(abstract)),
         # An article number (e02935) is where indexers and Zotero read the first page.
         ("citation_firstpage", abstract.first_page or abstract.article_number),
         ("citation_lastpage", abstract.last_page),
@@ -82,7 +83,7 @@ def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     pairs += [("DC.source.issn", issn) for issn in settings.issns]
     pairs += [
         ("DC.source.volume", str(abstract.volume)),
-        ("DC.source.issue", str(abstract.issue)),
+        ("DC.source.issue", issue_number(abstract)),
         ("DC.rights", settings.license.url if settings.license else ""),
         ("DC.language", settings.language),
     ]

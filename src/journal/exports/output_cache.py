@@ -136,6 +136,7 @@ def _issue_facts(issue: Issue) -> tuple[Any, ...]:
         issue.volume,
         issue.number,
         issue.year,
+        issue.years,
         issue.title,
         issue.published,
         issue.description,

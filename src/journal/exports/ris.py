@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, plain_text
+from .common import abstract_url, given_and_family, issue_number, plain_text
 
 
 def escape_ris(text: str) -> str:
@@ -32,7 +32,7 @@ def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
         ("PY", str(published.year)),
         ("DA", published.strftime("%Y/%m/%d")),
         ("VL", str(abstract.volume)),
-        ("IS", str(abstract.issue)),
+        ("IS", issue_number(abstract)),
         ("SP", abstract.first_page or abstract.article_number),
         ("EP", abstract.last_page),
         ("DO", abstract.doi),

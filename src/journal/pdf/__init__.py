@@ -81,11 +81,16 @@ class PdfMaker:
             return Problem(
                 path=abstract.source or abstract.slug if abstract else ISSUES_FILE,
                 line=1,
-                field="pdf" if abstract else f"issue {file.issue.volume}/{file.issue.number}",
+                field="pdf" if abstract else _which(file.issue),
                 message=f"Typst could not make the {what}: {error}. Check the images it "
                 "shows (the logo, the issue's cover) and build again.",
             )
         return None
+
+
+def _which(issue: Issue) -> str:
+    """ "issue 6/3", or "volume 13" in a continuous journal."""
+    return f"volume {issue.volume}" if issue.is_volume else f"issue {issue.volume}/{issue.number}"
 
 
 def _stamp(root: Path, path: str) -> tuple[str, int, int] | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..formatting import format_date, format_issns, format_issue_line
+from ..formatting import format_date, format_issns, format_issue_label, format_issue_line
 from ..model import Abstract, Affiliation, Author, Issue, Journal, Settings
 from .fonts import FAMILIES
 from .markup import is_right_to_left, markup_for
@@ -179,7 +179,12 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
     """Everything an issue's book of abstracts shows: cover, contents by section, every
     abstract, the author index (page numbers are found by the template)."""
     settings = journal.settings
-    line = f"{settings.abbreviation} {issue.year}, {issue.volume}:{issue.number}"
+    if issue.is_volume:  # a continuous journal: one book per volume
+        line = f"{settings.abbreviation} {issue.years_label}, {issue.volume}"
+        short = f"{settings.abbreviation} {issue.volume}"
+    else:
+        line = f"{settings.abbreviation} {issue.year}, {issue.volume}:{issue.number}"
+        short = f"{settings.abbreviation} {issue.volume}:{issue.number}"
     sections = [
         {
             "name": name,
@@ -205,7 +210,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
         for a in journal.authors
         if a.id in in_issue
     ]
-    title = issue.title or f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"
+    title = issue.title or format_issue_label(issue)
     meta = {
         "title": f"Book of Abstracts: {title}",
         "authors": [entry["name"] for entry in index],
@@ -216,7 +221,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
         **_base(settings, "book", meta),
         "journal": journal_data(settings, root, line, ""),
         "book": {
-            "title": f"{settings.abbreviation} {issue.volume}:{issue.number} · Book of Abstracts",
+            "title": f"{short} · Book of Abstracts",
             "heading": "Book of Abstracts",
             "issue_title": issue.title or None,
             "conference": _conference(issue),

@@ -49,8 +49,9 @@ def _texts(journal: Journal) -> Iterator[tuple[Hashable, str, str, str, str]]:
     ):
         yield SETTINGS, _SETTINGS_FILE, f"extra.journal.{key}", text, "no PDF is made"
     for issue in journal.issues:
-        where = f"issue {issue.volume}/{issue.number}"
-        left_out = "this issue gets no book of abstracts"
+        noun = "volume" if issue.is_volume else "issue"
+        where = f"{noun} {issue.volume}" + ("" if issue.is_volume else f"/{issue.number}")
+        left_out = f"this {noun} gets no book of abstracts"
         yield issue.key, _ISSUES_FILE, f"{where}: title", issue.title, left_out
     for abstract in journal.abstracts:
         left_out = "this abstract gets no PDF and its issue no book of abstracts"
