@@ -21,8 +21,9 @@ WIDGETS = {"integer": "number", "boolean": "boolean", "object": "object", "array
 REPO_URL = "repo_url: https://github.com/example-press/fixture-journal\n"
 
 
-def _config() -> dict[str, Any]:
-    return yaml.safe_load(cms.cms_config_yaml("example-press/fixture-journal"))
+def _config(continuous: bool = False) -> dict[str, Any]:
+    config = cms.cms_config_yaml("example-press/fixture-journal", continuous=continuous)
+    return yaml.safe_load(config)
 
 
 def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
@@ -65,17 +66,22 @@ def _agree(form: list[dict[str, Any]], schema: dict[str, Any], where: str) -> No
             _agree(field["fields"], spec["items"], at)
 
 
+@pytest.mark.parametrize("continuous", [False, True])
 @pytest.mark.parametrize(("collection", "kind"), [("abstracts", "abstract"), ("authors", "author")])
-def test_every_schema_field_is_in_the_form_with_its_rules(collection: str, kind: str) -> None:
-    _agree(_collection(_config(), collection)["fields"], build_schema(kind), collection)
+def test_every_schema_field_is_in_the_form_with_its_rules(
+    collection: str, kind: str, continuous: bool
+) -> None:
+    form = _collection(_config(continuous), collection)["fields"]
+    _agree(form, build_schema(kind, continuous=continuous), collection)
 
 
-def test_issues_yml_is_edited_as_one_list_with_the_schemas_fields() -> None:
-    issues = _collection(_config(), "issues")["files"][0]
+@pytest.mark.parametrize("continuous", [False, True])
+def test_issues_yml_is_edited_as_one_list_with_the_schemas_fields(continuous: bool) -> None:
+    issues = _collection(_config(continuous), "issues")["files"][0]
     assert issues["file"] == "issues.yml"
     (root,) = issues["fields"]
     assert root["widget"] == "list" and root["root"] is True
-    _agree(root["fields"], build_schema("issues")["items"], "issues")
+    _agree(root["fields"], build_schema("issues", continuous=continuous)["items"], "issues")
 
 
 def test_the_config_disagrees_when_the_schema_gains_a_field(monkeypatch: Any) -> None:

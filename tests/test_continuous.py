@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 import rispy
 import yaml
@@ -327,6 +328,57 @@ def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volum
     (with_issues, *_) = cms_config("owner/name")["collections"]
     assert with_issues["path"] == "{{fields.volume}}/{{fields.issue}}/{{slug}}"
     assert {f["name"]: f for f in with_issues["fields"]}["issue"]["required"] is True
+
+
+def _front_matter(path: Path) -> dict:
+    """The front matter as an editor's tool reads it (YAML 1.2: dates stay text)."""
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return json.loads(json.dumps(meta, default=str))
+
+
+def test_the_schema_describes_a_continuous_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = str(FIXTURES / "continuous/mkdocs.yml")
+    status, output = _run("schema", "--config-file", config, "abstract")
+    assert status == 0, output
+    abstract = jsonschema.Draft202012Validator(json.loads(output))
+    assert "issue" not in abstract.schema["properties"]
+    assert "year" not in abstract.schema["required"] and "volume" in abstract.schema["required"]
+    for path in sorted((FIXTURES / "continuous/abstracts").rglob("*.md")):
+        assert list(abstract.iter_errors(_front_matter(path))) == [], path
+    with_issue = _front_matter(FIXTURES / "continuous/abstracts/13/first-of-the-volume.md")
+    assert not abstract.is_valid({**with_issue, "issue": 1})  # journal check refuses it too
+    issues = jsonschema.Draft202012Validator(json.loads(_run("-f", config, "schema", "issues")[1]))
+    volumes = yaml.safe_load((FIXTURES / "continuous/issues.yml").read_text(encoding="utf-8"))
+    assert issues.is_valid(volumes)
+    assert not issues.is_valid([{"volume": 12, "issue": 1}])
+    every = json.loads(_run("-f", config, "schema")[1])["$defs"]
+    assert "issue" not in every["abstract"]["properties"]
+    assert "issue" not in every["issues"]["items"]["properties"]
+    # The journal with issues (and outside any journal's folder): issues required.
+    config = str(FIXTURES / "journal/mkdocs.yml")
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
+    for argv in (("-f", config, "schema", "abstract"), ("schema", "abstract")):
+        assert "issue" in json.loads(_run(*argv)[1])["required"]
+    issues = json.loads(_run("-f", config, "schema", "issues")[1])
+    assert issues["items"]["required"] == ["volume", "issue"]
+
+
+def test_the_browser_editor_edits_issues_yml_as_volumes() -> None:
+    (*_, issues) = cms_config("owner/name", continuous=True)["collections"]
+    assert issues["label"] == "Volumes"
+    (file,) = issues["files"]
+    assert file["file"] == "issues.yml" and file["label"] == "Volumes (issues.yml)"
+    (items,) = file["fields"]
+    assert [f["name"] for f in items["fields"]] == [
+        "volume", "title", "published", "description", "cover"
+    ]  # fmt: skip
+    hints = " ".join(f["hint"] for f in items["fields"]).lower()
+    assert "volume" in hints and "issue" not in hints
+    (*_, with_issues) = cms_config("owner/name")["collections"]
+    assert with_issues["label"] == "Issues"
+    assert "issue" in [f["name"] for f in with_issues["files"][0]["fields"][0]["fields"]]
 
 
 def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) -> None:

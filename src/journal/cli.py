@@ -27,6 +27,7 @@ from .loading import (
     load_entry,
     load_settings,
     load_text,
+    publishes_continuously,
     read_settings,
     read_site_url,
 )
@@ -146,7 +147,7 @@ def run_check(
     scheduled = [
         s
         for s in _scheduled(
-            entries, today, isinstance(values, dict) and values.get("publication") == "continuous"
+            entries, today, publishes_continuously(values)
         )
         if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
     ]
@@ -228,8 +229,24 @@ def _write_new(root: Path, rel: str, text: str, check: Any, out: TextIO) -> int:
 
 def _is_continuous(config: Path) -> bool:
     """Whether mkdocs.yml says `publication: continuous` (unreadable settings: no)."""
-    values, _ = read_settings(config)
-    return isinstance(values, dict) and values.get("publication") == "continuous"
+    return publishes_continuously(read_settings(config)[0])
+
+
+def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
+    """Print the JSON Schema of the journal's files: of a continuous journal's when its
+    mkdocs.yml says so (outside a journal's folder, of a journal with issues)."""
+    if config_file is not None:
+        _, config = _root_and_config(config_file)  # a named file must exist
+    else:
+        config = Path("mkdocs.yml").resolve()
+    continuous = config.is_file() and _is_continuous(config)
+    schema = (
+        build_schema(kind, continuous=continuous)
+        if kind
+        else build_schemas(continuous=continuous)
+    )
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return 0
 
 
 def _latest_volume(root: Path) -> int | None:
@@ -522,6 +539,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "kind", nargs="?", choices=KINDS, help="one kind of file (default: all, under $defs)"
     )
+    schema.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
     summary = commands.add_parser("summary", help="a pull request's changes, as Markdown")
     changes.add_arguments(summary)
     summary.add_argument("--config-file", "-f", default=argparse.SUPPRESS)
@@ -543,9 +561,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return run(args, out)
         if args.command == "summary":
             return changes.run(args, out)
-        schema = build_schema(args.kind) if args.kind else build_schemas()
-        out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
-        return 0
+        return run_schema(args.kind, args.config_file, out)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         sys.stderr.write(f"journal: error: {exc}\n")

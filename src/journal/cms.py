@@ -90,7 +90,19 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "description": ("Description", "A sentence or two shown on the issue's page."),
         "cover": ("Cover", "The cover image; it is saved in docs/."),
     },
+    "volumes": {  # issues.yml of a continuous journal: one item per volume
+        "volume": ("Volume", "The volume number."),
+        "title": ("Title", "A title for the volume (optional)."),
+        "published": (
+            "Published",
+            "The date the volume began (optional; else its first article's date).",
+        ),
+        "description": ("Description", "A sentence or two shown on the volume's page."),
+        "cover": ("Cover", "The cover image; it is saved in docs/."),
+    },
 }
+CONTINUOUS_HINTS = {"year": "Optional: it is the year of Published (if given, that year)."}
+"""A continuous journal's abstract fields whose hint differs (see "Continuous publication")."""
 BODY = {"abstract": ("Abstract", "The abstract's text."), "author": ("Biography", "Optional.")}
 PATTERN_HINTS = {
     fields.ORCID.pattern: "Write 16 digits in four groups, e.g. 0000-0002-1825-0097.",
@@ -178,6 +190,9 @@ BESIDE = {"media_folder": "", "public_folder": ""}
 def _abstracts(continuous: bool = False) -> dict[str, Any]:
     """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md."""
     schema = build_schema("abstract", continuous=continuous)
+    fields = _fields("abstract", schema)
+    for field in fields if continuous else ():
+        field["hint"] = CONTINUOUS_HINTS.get(field["name"], field["hint"])
     return {
         "name": "abstracts",
         "label": "Abstracts",
@@ -191,7 +206,7 @@ def _abstracts(continuous: bool = False) -> dict[str, Any]:
         "summary": "{{title}} ({{volume}})" if continuous else "{{title}} ({{volume}}.{{issue}})",
         **COMMON,
         **BESIDE,
-        "fields": [*_fields("abstract", schema), _body("abstract")],
+        "fields": [*fields, _body("abstract")],
     }
 
 
@@ -209,18 +224,21 @@ def _authors() -> dict[str, Any]:
     }
 
 
-def _issues() -> dict[str, Any]:
-    """issues.yml: one list at the root of the file; covers are saved in docs/."""
+def _issues(continuous: bool = False) -> dict[str, Any]:
+    """issues.yml: one list at the root of the file; covers are saved in docs/. In a continuous
+    journal its items describe volumes (no issue field)."""
+    kind = "volumes" if continuous else "issues"
+    label = kind.capitalize()
     issues = {
         "name": "issues",
-        "label": "Issues",
+        "label": label,
         "widget": "list",
         "root": True,
-        "fields": _fields("issues", build_schema("issues")["items"]),
+        "fields": _fields(kind, build_schema("issues", continuous=continuous)["items"]),
     }
-    file: dict[str, Any] = {"name": "issues", "label": "Issues (issues.yml)", "file": "issues.yml"}
+    file: dict[str, Any] = {"name": "issues", "label": f"{label} (issues.yml)", "file": "issues.yml"}
     file |= {"format": "yaml", "media_folder": "/docs", "public_folder": "", "fields": [issues]}
-    return {"name": "issues", "label": "Issues", "files": [file]}
+    return {"name": "issues", "label": label, "files": [file]}
 
 
 def cms_config(
@@ -243,7 +261,7 @@ def cms_config(
         "media_libraries": {"default": {"config": {"slugify_filename": True}}},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 60},
         "output": {"omit_empty_optional_fields": True},
-        "collections": [_abstracts(continuous), _authors(), _issues()],
+        "collections": [_abstracts(continuous), _authors(), _issues(continuous)],
     }
 
 
