@@ -5,9 +5,10 @@ out), loads every changed abstract, author and issues.yml with the journal's own
 get titles and names, and writes Markdown: first whether the pull request changes code (files
 that run during a build or a test: those need a maintainer), then the abstracts, authors and
 issues (a continuous journal's volumes) added, changed or removed, each issue with how many of
-its abstracts are added, changed or removed, the other files, the problems `journal check` finds in the
-checked-out files (CI checks out the head), and how to open the preview. Every value taken
-from the files is escaped: a title cannot add links, HTML, tables or lines to the summary.
+its abstracts are added, changed or removed, the other files, the problems `journal check`
+finds in the checked-out files (CI checks out the head), and how to open the preview.
+Every value taken from the files is escaped: a title cannot add links, HTML, tables or lines to
+the summary.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ class Revision:
         target.write_bytes(git(self.repo, "show", f"{self.rev}:{site.ISSUES_FILE}"))
         data = load_data(self.root, target, "issues")
         items = (
-            [] if isinstance(data, Problem) else check_issue_list(data, continuous=self.continuous)[0]
+            []
+            if isinstance(data, Problem)
+            else check_issue_list(data, continuous=self.continuous)[0]
         )
         return {(i["volume"], i["issue"]): i for i in items if "volume" in i and "issue" in i}
 

@@ -146,9 +146,7 @@ def run_check(
     problems = sort_problems(_selected(problems, root, paths))
     scheduled = [
         s
-        for s in _scheduled(
-            entries, today, publishes_continuously(values)
-        )
+        for s in _scheduled(entries, today, publishes_continuously(values))
         if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
     ]
     if output == "json":
@@ -241,9 +239,7 @@ def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
         config = Path("mkdocs.yml").resolve()
     continuous = config.is_file() and _is_continuous(config)
     schema = (
-        build_schema(kind, continuous=continuous)
-        if kind
-        else build_schemas(continuous=continuous)
+        build_schema(kind, continuous=continuous) if kind else build_schemas(continuous=continuous)
     )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return 0

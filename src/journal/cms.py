@@ -236,7 +236,11 @@ def _issues(continuous: bool = False) -> dict[str, Any]:
         "root": True,
         "fields": _fields(kind, build_schema("issues", continuous=continuous)["items"]),
     }
-    file: dict[str, Any] = {"name": "issues", "label": f"{label} (issues.yml)", "file": "issues.yml"}
+    file: dict[str, Any] = {
+        "name": "issues",
+        "label": f"{label} (issues.yml)",
+        "file": "issues.yml",
+    }
     file |= {"format": "yaml", "media_folder": "/docs", "public_folder": "", "fields": [issues]}
     return {"name": "issues", "label": label, "files": [file]}
 
