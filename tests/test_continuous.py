@@ -316,6 +316,9 @@ def test_init_writes_the_publication_setting(
     )
     assert status == 0, output
     assert (fork / "abstracts/1/first.md").is_file()
+    issues = (fork / "issues.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(issues) == []
+    assert "one item per volume" in issues and "issue:" not in issues  # no issue to copy
 
 
 def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volume() -> None:
@@ -393,9 +396,67 @@ def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) 
     assert [i.key for i in journal.issues] == [(12, None)]
     assert [a.slug for a in journal.abstracts] == ["early-volume-study"]
     assert [p.message for p in problems] == [
-        "partial preview of issue(s) 12 only: other issues, their authors and cross-issue "
+        "partial preview of volume(s) 12 only: other volumes, their authors and cross-volume "
         "checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
     ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "only", "told"),
+    [
+        ("continuous", "13/1", '"13/1" names no volume, so the whole journal is built. '
+         "Write volume numbers, e.g. JOURNAL_ONLY_ISSUES=13,12."),
+        ("journal", "1", '"1" names no issue, so the whole journal is built. '
+         "Write volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4."),
+    ],
+)  # fmt: skip
+def test_a_partial_preview_of_the_other_kind_builds_the_whole_journal(
+    fixture: str, only: str, told: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", only)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _, output = _run("check", "--config-file", str(FIXTURES / fixture / "mkdocs.yml"))
+    assert output.splitlines()[:2] == [
+        f"JOURNAL_ONLY_ISSUES:1: preview: {told} (warning)",
+        "1 problem (1 warning) in 1 file.",
+    ]
+    config = FIXTURES / fixture / "mkdocs.yml"
+    journal, _, _ = load_journal(
+        config.parent, config, read_settings(config)[0], today=datetime.date(2023, 11, 14)
+    )
+    assert journal is not None and len(journal.issues) > 1  # not an empty site
+
+
+def test_an_abstract_filed_elsewhere_is_told_its_volume_folder(continuous_copy: Path) -> None:
+    abstract = (continuous_copy / "abstracts/13/editors-welcome.md").read_bytes()
+    for where in ("docs/stray.md", "authors/stray-author.md", "drafts/stray-draft.md"):
+        (continuous_copy / where).parent.mkdir(exist_ok=True)
+        (continuous_copy / where).write_bytes(abstract)
+    status, output = _run("check")
+    assert status == 1
+    for where, name in (
+        ("docs/stray.md", "stray.md"),
+        ("authors/stray-author.md", "stray-author.md"),
+        ("drafts/stray-draft.md", "stray-draft.md"),
+    ):
+        (line,) = [t for t in output.splitlines() if t.startswith(f"{where}:1: file:")]
+        assert line.endswith(f"Move it to abstracts/<volume>/{name}."), line
+
+
+def test_pdf_problems_speak_of_the_volume(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "continuous", tmp_path / "journal")
+    (project / "docs/broken.png").write_text("this is not an image", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  journal:\n", "  journal:\n    logo: broken.png\n"))
+    late = project / "abstracts/13/late-case-report.md"
+    late.write_text(late.read_text(encoding="utf-8") + "\nनमस्ते\n", encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "issues.yml:1: volume 12: Typst could not make the book of abstracts:" in build.output
+    assert "(the logo, the volume's cover)" in build.output
+    assert "so this abstract gets no PDF and its volume no book of abstracts." in build.output
+    assert "issue" not in build.output.replace("issues.yml", "")
 
 
 def test_issues_yml_describes_a_volume(continuous_site: Build) -> None:

@@ -459,7 +459,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         out.write("Nothing changed.\n")
         return 1
     config.write_text(text, encoding="utf-8")
-    removed = new_journal.remove_sample(root)
+    removed = new_journal.remove_sample(root, continuous=facts.publication == "continuous")
     pages = new_journal.write_pages(root, facts)
     out.write(f"Wrote {config.name} and {', '.join(pages)}; removed {len(removed)} sample files.\n")
     out.write(

@@ -53,8 +53,9 @@ def _texts(journal: Journal) -> Iterator[tuple[Hashable, str, str, str, str]]:
         where = f"{noun} {issue.volume}" + ("" if issue.is_volume else f"/{issue.number}")
         left_out = f"this {noun} gets no book of abstracts"
         yield issue.key, _ISSUES_FILE, f"{where}: title", issue.title, left_out
+    noun = "volume" if journal.settings.continuous else "issue"
     for abstract in journal.abstracts:
-        left_out = "this abstract gets no PDF and its issue no book of abstracts"
+        left_out = f"this abstract gets no PDF and its {noun} no book of abstracts"
         for key, text in _abstract_texts(abstract).items():
             yield abstract.slug, abstract.source or abstract.slug, key, text, left_out
 
