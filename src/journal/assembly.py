@@ -76,6 +76,32 @@ def _resolve(
     return tuple(contributors)
 
 
+def _check_against_settings(
+    settings: Settings, parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker
+) -> None:
+    """The rules that depend on the journal's settings: a corresponding author's e-mail (when
+    required), no translation into the journal's own language."""
+    if settings.require_corresponding_email:
+        for ref in parsed.refs:
+            author = authors.get(ref.id)
+            if ref.is_corresponding and author is not None and not author.email:
+                where = f"{ref.key}.corresponding"
+                ch.report(
+                    where if where in ch.entry.lines else ref.key,
+                    f"authors/{ref.id}.md has no email:, and the journal requires one for "
+                    "each corresponding author (require_corresponding_email in mkdocs.yml). "
+                    f"Add `email:` to authors/{ref.id}.md, or mark another author corresponding.",
+                )
+    for translation in parsed.fields.get("translations", ()):
+        if translation.language == settings.language:
+            ch.report(
+                f"translations.{translation.language}",
+                f'"{translation.language}" is the journal\'s own language (language in '
+                "mkdocs.yml): the title and abstract above are in it. Remove this "
+                "translation, or write the code of the language it is in.",
+            )
+
+
 def _check_unique(items: Iterable[tuple[str, str, int, str]], what: str) -> list[Problem]:
     """Report every value (slug, DOI) used by more than one file, at each later use."""
     first: dict[str, tuple[str, int]] = {}
@@ -187,6 +213,7 @@ def build_journal(
                 "extra.journal.doi_prefix in mkdocs.yml).",
             )
         contributors = _resolve(item, by_id, ch, broken_authors)
+        _check_against_settings(settings, item, by_id, ch)
         problems += ch.problems
         if any(p.is_error for p in ch.problems) or not contributors:
             continue

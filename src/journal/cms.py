@@ -17,7 +17,7 @@ import yaml
 
 from . import fields, urls
 from .problems import Problem
-from .schema import build_schema
+from .schema import FUNDER_ID_PATTERN, build_schema
 
 ADMIN = urls.ADMIN.rstrip("/")
 """The folder of the editor in the built site (left out of search, sitemap and robots.txt)."""
@@ -67,6 +67,39 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "updates.doi": ("DOI of the updated article", "e.g. 10.5555/jceo.2026.0101."),
         "updates.slug": ("Or its file name", "The updated abstract's file name without .md."),
         "updates.type": ("Kind of update", "correction, retraction or expression-of-concern."),
+        "references": (
+            "References",
+            'Kept as written in the file: one `- "reference"` (or `- {text: …, doi: …}`) per '
+            "item; edit them there.",
+        ),
+        "funding": ("Funding", "Each funder of the work, with its id and award numbers."),
+        "funding.funder": ("Funder", "e.g. National Cancer Institute."),
+        "funding.funder_id": (
+            "Funder id",
+            "A Crossref Funder ID (10.13039/…) or a ROR id (https://ror.org/…), optional.",
+        ),
+        "funding.awards": ("Award numbers", "One grant number per item, e.g. R01 CA123456."),
+        "competing_interests": (
+            "Competing interests",
+            "The authors' statement, e.g. The authors declare no competing interests.",
+        ),
+        "data_availability": (
+            "Data availability",
+            "Where the data are, e.g. a repository DOI (optional).",
+        ),
+        "license": (
+            "Licence",
+            "Only when it differs from the journal's, e.g. CC BY-NC 4.0 (README, Licences).",
+        ),
+        "plain_summary": (
+            "Plain-language summary",
+            "A few sentences for readers outside the field.",
+        ),
+        "translations": (
+            "Translations",
+            "Kept as written in the file: the title and abstract in other languages; edit "
+            "them there.",
+        ),
         "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
     },
     "author": {
@@ -99,6 +132,7 @@ PATTERN_HINTS = {
     fields.PAGES.pattern: "Write a page or a range, e.g. 12-18.",
     fields.SLUG.pattern: "Write a file name: lowercase letters, digits and hyphens.",
     "^https?://": "Write an address starting with https://.",
+    FUNDER_ID_PATTERN: "Write 10.13039/… (Crossref Funder ID) or https://ror.org/… (ROR).",
 }
 
 
@@ -115,8 +149,17 @@ def _text_widget(spec: dict[str, Any]) -> dict[str, Any]:
     return field
 
 
+FILE_ONLY = frozenset({"references", "translations"})
+"""Fields whose shape the form cannot edit (a list of texts or mappings; a mapping keyed by
+language): a hidden field keeps them as written, and editors change them in the file."""
+
+
 def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     """The form widget for one schema fragment."""
+    if key in FILE_ONLY:
+        return {"widget": "hidden"}
+    if spec.get("type") == ["string", "object"]:  # a licence: its name (or {name, url})
+        return {"widget": "string"}
     if "enum" in spec:
         return {"widget": "select", "options": list(spec["enum"])}
     if "anyOf" in spec:  # authors: one id or a list of ids (per-abstract details in the file)

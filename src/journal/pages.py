@@ -41,6 +41,7 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
+from .languages import direction, name_of
 from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
 
 Render = Callable[[str], str]
@@ -129,10 +130,48 @@ def _ready(context: Mapping[str, Any]) -> View:
     return lambda: context
 
 
-def _license(settings: Settings) -> dict[str, str] | None:
-    return (
-        {"name": settings.license.name, "url": settings.license.url} if settings.license else None
-    )
+def _license(settings: Settings, abstract: Abstract | None = None) -> dict[str, str] | None:
+    """The licence to show: the article's own, else the journal's."""
+    licence = abstract.licence_in(settings) if abstract else settings.license
+    return {"name": licence.name, "url": licence.url} if licence else None
+
+
+def _back_matter(abstract: Abstract, render: Render) -> dict[str, Any]:
+    """References, funding, statements, the plain summary and the translations, to show."""
+    return {
+        "references": [
+            {"text": r.text, "doi": r.doi, "doi_url": urls.url_for_doi(r.doi) if r.doi else ""}
+            for r in abstract.references
+        ],
+        "funding": [
+            {
+                "funder": f.funder,
+                "url": (f.funder_id if f.is_ror else urls.url_for_doi(f.funder_id))
+                if f.funder_id
+                else "",
+                "awards": ", ".join(f.awards),
+            }
+            for f in abstract.funding
+        ],
+        "competing_interests": render(abstract.competing_interests)
+        if abstract.competing_interests
+        else "",
+        "data_availability": render(abstract.data_availability)
+        if abstract.data_availability
+        else "",
+        "plain_summary": render(abstract.plain_summary) if abstract.plain_summary else "",
+        "translations": [
+            {
+                "lang": t.language,
+                "dir": direction(t.language),
+                "language": name_of(t.language),
+                "title": t.title,
+                "abstract": render(t.abstract) if t.abstract else "",
+                "id": f"translation-{t.language}",
+            }
+            for t in abstract.translations
+        ],
+    }
 
 
 def _affiliation_text(affiliation: Affiliation) -> str:
@@ -264,7 +303,11 @@ def page_for_abstract(
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
-        search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
+        search_terms=(
+            *(c.name for c in abstract.authors),
+            *abstract.keywords,
+            *(t.title for t in abstract.translations if t.title),
+        ),
         hide=HIDE_ON_ABSTRACTS,
     )
 
@@ -373,7 +416,8 @@ def view_for_abstract(
         ],
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
-        "license": _license(settings),
+        "license": _license(settings, abstract),
+        **_back_matter(abstract, render),
         "indexer_downloads": indexer_links_for_abstract(settings, abstract),
         "print_masthead": _print_masthead(settings, abstract),
         "tools": _tools(settings, abstract),

@@ -10,6 +10,8 @@ import re
 from typing import Any
 
 from . import fields, validation
+from .languages import TAG as LANGUAGE_TAG
+from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -23,6 +25,15 @@ def _ends_with(suffixes: tuple[str, ...]) -> str:
     )
     return "(" + "|".join(cased) + ")$"
 
+
+FUNDER_ID_PATTERN = (
+    r"^(?:(?:(?:https://doi\.org/|http://dx\.doi\.org/|doi:)?"
+    + re.escape(validation.FUNDER_DOI_PREFIX)
+    + r"\S+)|"
+    + fields.ROR.pattern.strip("^$")
+    + ")$"
+)
+"""A Crossref Funder ID (a DOI 10.13039/…) or a ROR id (validation.parse_funder_id)."""
 
 _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_text: TEXT,
@@ -49,6 +60,10 @@ _FRAGMENTS: dict[Parser, dict[str, Any]] = {
         "allOf": [{"pattern": _ends_with(fields.IMAGE_TYPES)}],
     },
     validation.parse_author_id: {"type": "string", "pattern": fields.SLUG.pattern},
+    validation.parse_statement: {**TEXT, "maxLength": validation.MAX_STATEMENT_CHARS},
+    validation.parse_long_text: {**TEXT, "maxLength": validation.MAX_BODY_CHARS},
+    validation.parse_reference_text: {**TEXT, "maxLength": validation.MAX_REFERENCE_CHARS},
+    validation.parse_funder_id: {"type": "string", "pattern": FUNDER_ID_PATTERN},
 }
 
 
@@ -88,6 +103,40 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         item = _object(validation.UPDATE_FIELDS)
         item["oneOf"] = [{"required": ["doi"]}, {"required": ["slug"]}]
         return {"type": "array", "minItems": 1, "items": item}
+    if parser is validation.parse_references:
+        item = {
+            "anyOf": [
+                schema_for(validation.parse_reference_text),
+                _object(validation.REFERENCE_FIELDS),
+            ]
+        }
+        return {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": validation.MAX_REFERENCES,
+            "items": item,
+        }
+    if parser is validation.parse_funding:
+        return {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": validation.MAX_FUNDERS,
+            "items": _object(validation.FUNDING_FIELDS),
+        }
+    if parser is validation.parse_license:
+        # A licence of the table by name or address, or {name, url} (one schema: the form
+        # edits it as text).
+        licence = _object(validation.LICENSE_FIELDS)
+        return {**licence, "type": ["string", "object"], "examples": list(LICENCE_NAMES[:1])}
+    if parser is validation.parse_translations:
+        translation = _object(validation.TRANSLATION_FIELDS)
+        translation["minProperties"] = 1
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_TAG.pattern},
+            "maxProperties": validation.MAX_TRANSLATIONS,
+            "additionalProperties": translation,
+        }
     if parser is validation.parse_members:
         return {"type": "array", "minItems": 1, "items": schema_for(validation.parse_author_id)}
     if parser in _FRAGMENTS:

@@ -7,7 +7,7 @@ Each `meta_for_*` returns (name, content) pairs in the order they are printed;
 from __future__ import annotations
 
 from .. import urls
-from ..model import Abstract, Issue, Journal
+from ..model import Abstract, Issue, Journal, Reference
 from .common import (
     absolute,
     abstract_url,
@@ -66,7 +66,15 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     pairs.append(("citation_language", settings.language))
     if abstract.conference:
         pairs.append(("citation_conference_title", abstract.conference.name))
+    pairs += [("citation_reference", _reference(r)) for r in abstract.references]
     return pairs
+
+
+def _reference(reference: Reference) -> str:
+    """A reference as Scholar reads it: the text, with its DOI when the text lacks it."""
+    if reference.doi and reference.doi.lower() not in reference.text.lower():
+        return f"{reference.text} doi:{reference.doi}"
+    return reference.text
 
 
 def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
@@ -84,7 +92,7 @@ def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     pairs += [
         ("DC.source.volume", str(abstract.volume)),
         ("DC.source.issue", issue_number(abstract)),
-        ("DC.rights", settings.license.url if settings.license else ""),
+        ("DC.rights", licence.url if (licence := abstract.licence_in(settings)) else ""),
         ("DC.language", settings.language),
     ]
     pairs += [("DC.subject", keyword) for keyword in abstract.keywords]

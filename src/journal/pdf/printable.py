@@ -26,7 +26,15 @@ def _abstract_texts(abstract: Abstract) -> dict[str, str]:
         "conference": " ".join((conference.name, conference.place, conference.dates))
         if conference
         else "",
+        "plain_summary": abstract.plain_summary,
+        "competing_interests": abstract.competing_interests,
+        "data_availability": abstract.data_availability,
+        "license": abstract.license.name if abstract.license else "",
     }
+    for n, reference in enumerate(abstract.references, 1):
+        texts[f"references[{n}]"] = reference.text
+    for n, funding in enumerate(abstract.funding, 1):
+        texts[f"funding[{n}]"] = " ".join((funding.funder, *funding.awards))
     for n, contributor in enumerate(abstract.authors, 1):
         author = contributor.author
         parts = [contributor.name]
