@@ -33,6 +33,7 @@ from .formatting import (
     format_count,
     format_date,
     format_issns,
+    format_issue_citation,
     format_issue_label,
     format_issue_line,
     format_name_list,
@@ -42,6 +43,7 @@ from .formatting import (
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
 from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
+from .search_index import SearchCard
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -100,6 +102,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    search_card: SearchCard | None = None
+    """What a search result shows of an article beyond its title and teaser."""
     hide: tuple[str, ...] = HIDE_ON_LISTINGS
     """Material's sidebars this page goes without (`hide` front matter)."""
 
@@ -265,6 +269,12 @@ def page_for_abstract(
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
         search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
+        search_card=SearchCard(
+            authors=tuple(c.name for c in abstract.authors),
+            keywords=abstract.keywords,
+            type=abstract.type,
+            citation=format_issue_citation(abstract),
+        ),
         hide=HIDE_ON_ABSTRACTS,
     )
 
