@@ -84,7 +84,7 @@ def test_a_result_shows_authors_type_and_citation_line_apart_from_keywords(
     width = page.evaluate("document.documentElement.clientWidth")
     for part in (authors, citation, article.locator(".journal-result__type")):
         box = part.bounding_box()
-        assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width, box
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
