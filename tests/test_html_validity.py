@@ -36,18 +36,15 @@ def html_errors(site: Path) -> list[str]:
     """The Nu HTML Checker's errors on every HTML page of a built site, as `page:line: text`."""
     pages = sorted(str(p) for p in site.rglob("*.html"))
     assert pages, f"no HTML page in {site}"
+    options = ["--errors-only", "--format", "json", "--exit-zero-always"]
     checked = subprocess.run(
-        [_java(), "-jar", str(VNU), "--errors-only", "--format", "json", "--exit-zero-always"]
-        + pages,
-        capture_output=True,
-        text=True,
-        check=True,
+        [_java(), "-jar", str(VNU), *options, *pages], capture_output=True, text=True, check=True
     )
     messages = json.loads(checked.stderr)["messages"]
     prefix = f"file:{site.resolve()}/"
     return [
-        f"{m.get('url', '').replace('file://', 'file:').removeprefix(prefix)}:{m.get('lastLine', '?')}: {m['message']}"
-        f" [{m.get('extract', '').strip()[:120]}]"
+        f"{m.get('url', '').replace('file://', 'file:').removeprefix(prefix)}:"
+        f"{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()[:120]}]"
         for m in messages
         if m["type"] in ("error", "non-document-error")
     ]
