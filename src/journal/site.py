@@ -37,6 +37,7 @@ from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, c
 from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
 from .problems import Problem
 from .sanitize import check_markup
+from .search_index import SearchCard
 from .settings import PREFIX, check_settings
 from .validation import (
     ParsedAbstract,
@@ -142,6 +143,20 @@ class SiteData:
         if ".." in parts or Path(folder).is_absolute():
             return False  # the theme's own files, outside the project
         return self.scan.is_refused("/".join([p for p in parts if p not in ("", ".")] + [src_uri]))
+
+    @property
+    def search_cards(self) -> dict[str, SearchCard]:
+        """Location in the search index (the page's URL) → what its result shows."""
+        return {
+            urls.url_for(spec.src_uri): spec.search_card
+            for spec in self.pages
+            if spec.search_card is not None
+        }
+
+    @property
+    def search_journal(self) -> str:
+        """The abbreviation the search results' citations start with."""
+        return self.journal.settings.abbreviation if self.journal is not None else ""
 
     @property
     def errors(self) -> list[Problem]:
