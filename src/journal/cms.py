@@ -133,7 +133,7 @@ def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     if kinds == "integer":
         return {"widget": "number", "value_type": "int", "min": spec.get("minimum", 1)}
     if kinds == "boolean":
-        return {"widget": "boolean", "default": key == "draft"}
+        return {"widget": "boolean"}
     if spec.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     if kinds == "object":

@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT, commit_project, copy_project, git, run_mkdocs_build
 from journal.loading import load_text
+from journal.problems import Problem
 from journal.validation import check_abstract, check_author
 
 from .conftest import _local_only, _QuietHandler
@@ -62,6 +63,32 @@ AUTHOR |= {"ORCID iD": "0000-0002-1825-0097", "E-mail": "ines.duarte@example.org
 TITLE = "Imaging of rare sarcomas in adolescents"
 
 
+DETAILED = "abstracts/1/2/a-trial-with-a-group.md"
+DETAILED_TEXT = """---
+title: "A trial with a group author"
+authors:
+  - id: ana-lopez
+    corresponding: true
+    affiliations:
+      - name: "Instituto de Pruebas"
+        country: Portugal
+  - ben-okoro
+  - group: "Fixture Trials Group"
+    members: [chen-wei]
+volume: 1
+issue: 2
+year: 2020
+published: 2020-07-01
+type: Research Article
+keywords: [radiotherapy, trials]
+---
+An abstract whose authors carry details on this abstract, and a group.
+"""
+
+
+NEW_TITLE = "A trial with a group author, revised"
+
+
 def _journal(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "journal", *arguments]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
@@ -78,6 +105,7 @@ def _cms_project(target: Path) -> Path:
     )
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     (project / ".gitignore").write_text("/site/\n/node_modules\n", encoding="utf-8")
+    (project / DETAILED).write_text(DETAILED_TEXT, encoding="utf-8")
     return commit_project(project)
 
 
@@ -183,6 +211,8 @@ def _add_abstract(page: Page, screenshot: Callable[..., Path]) -> None:
     page.locator("input[type=date]").first.fill("2020-09-14")
     page.get_by_role("combobox", name=re.compile("^Article type")).click()
     page.get_by_role("option", name="Case Report").click()
+    _scroll_to_field(page, "draft")  # off unless ticked: an edit never makes a draft of an article
+    page.locator('section.field[data-key-path="draft"] [role=switch]').click()
     _scroll_to_field(page, "body")
     body = page.locator('section.field[data-key-path="body"] div[role=textbox]')
     body.click()
@@ -260,6 +290,32 @@ def test_an_editor_adds_an_author_and_an_abstract_in_the_browser(
     assert git(journal_repo, "rev-parse", "main").strip() == main_before
     status = git(journal_repo, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in status) == sorted([abstract_rel, author_rel])
+
+
+def test_an_edit_keeps_per_abstract_author_details_and_groups(
+    editor: Page, journal_repo: Path, screenshot: Callable[..., Path]
+) -> None:
+    _open_collection(editor, "Abstracts")
+    editor.get_by_text("A trial with a group author", exact=False).first.click()
+    _textbox(editor, "Title").wait_for()
+    screenshot(editor, "cms-edit-detailed", full_page=False)
+    _textbox(editor, "Title").fill(NEW_TITLE)
+    editor.get_by_role("button", name="Save", exact=True).click()
+    editor.wait_for_timeout(2000)
+    screenshot(editor, "cms-edit-detailed-saved", full_page=False)
+    written = _written(editor, journal_repo)
+    assert list(written) == [DETAILED]
+    before, after = load_text(DETAILED, DETAILED_TEXT), load_text(DETAILED, written[DETAILED])
+    assert not isinstance(before, Problem) and not isinstance(after, Problem)
+    # The title changed; the authors' details and the group are kept; `draft: false` is
+    # written out (what a missing `draft` means): nothing else changed.
+    assert after.meta == {**before.meta, "title": NEW_TITLE, "draft": False}, written[DETAILED]
+    assert after.body == before.body
+    old, new = check_abstract(before), check_abstract(after)
+    assert old[1] == new[1] == []
+    assert old[0] is not None and new[0] is not None
+    assert new[0].refs == old[0].refs  # ids, corresponding, affiliations, the group's members
+    assert new[0].fields == {**old[0].fields, "title": NEW_TITLE, "draft": False}
 
 
 def _serious(page: Page, axe_source: str) -> list[str]:
