@@ -33,6 +33,7 @@ from journal import fields
 from journal.loading import load_text
 from journal.problems import Problem
 from journal.validation import check_abstract, check_author
+from workflow_steps import calls, fake_gh, run_step, step
 
 from .conftest import _local_only, _QuietHandler
 
@@ -107,6 +108,8 @@ ISSUES_TEXT = """# Optional metadata for issues.
   published: 2020-06-30
   description: "The congress issue."
 """
+WORKING = "cms/abstracts/imaging-of-rare-sarcomas-in-adolescents"
+"""The desk's branch for the new abstract (cms/<collection>/<slug>, as Sveltia names it)."""
 DESCRIPTION = "Four abstracts on imaging in daily practice."
 NEW_TITLE = "A trial with a group author, revised"
 
@@ -126,7 +129,7 @@ def _cms_project(target: Path) -> Path:
         "repo_url: https://github.com/example-press/fixture-journal\n" + text, "utf-8"
     )
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / ".gitignore").write_text("/site/\n/node_modules\n", encoding="utf-8")
+    (project / ".gitignore").write_text("/site/\n/node_modules\n/.venv\n", encoding="utf-8")
     (project / DETAILED).write_text(DETAILED_TEXT, encoding="utf-8")
     (project / "issues.yml").write_text(ISSUES_TEXT, encoding="utf-8")
     return commit_project(project)
@@ -134,8 +137,16 @@ def _cms_project(target: Path) -> Path:
 
 @pytest.fixture
 def journal_repo(tmp_path: Path) -> Path:
-    """The fixture journal with /admin/, as a git repository whose main holds everything."""
-    return _cms_project(tmp_path / "journal")
+    """The fixture journal with /admin/, as a clone whose main holds everything, checked out
+    on the desk's working branch (as the desk saves on GitHub: never on main)."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    project = _cms_project(tmp_path / "journal")
+    (project / ".venv").symlink_to(ROOT / ".venv")  # for the desk workflow's steps
+    git(project, "remote", "add", "origin", str(origin))
+    git(project, "push", "-q", "origin", "main")
+    git(project, "switch", "-q", "-c", WORKING)
+    return project
 
 
 @pytest.fixture
@@ -167,7 +178,8 @@ def editor(
         for folder in ("abstracts", "authors")
         for p in (journal_repo / folder).rglob("*.md")
     } | {"issues.yml": (journal_repo / "issues.yml").read_text(encoding="utf-8")}
-    page.evaluate(SEED, {**files, ".git/HEAD": "ref: refs/heads/main\n"})
+    head = git(journal_repo, "symbolic-ref", "HEAD")
+    page.evaluate(SEED, {**files, ".git/HEAD": f"ref: {head}"})
     page.get_by_role("button", name="Sign In Using Access Token").wait_for()
     screenshot(page, "cms-sign-in", full_page=False)
     page.get_by_role("button", name="Work with Local Repository").click()
@@ -324,10 +336,44 @@ def test_an_editor_adds_an_author_and_an_abstract_in_the_browser(
     assert page.find("h1").get_text(" ", strip=True) == TITLE
     assert AUTHOR["Name"] in page.get_text(" ")
 
-    # Nothing was committed: main did not move; the change waits for its pull request.
-    assert git(journal_repo, "rev-parse", "main").strip() == main_before
+    # The change is on the working branch, never on main; it reaches main by a pull request.
     status = git(journal_repo, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in status) == sorted([abstract_rel, author_rel])
+    _branch_reaches_main_by_a_pull_request(journal_repo, main_before, tmp_path)
+    assert sorted(git(journal_repo, "diff", "--name-only", f"main...{WORKING}").split()) == (
+        sorted([abstract_rel, author_rel])
+    )
+
+
+def _branch_reaches_main_by_a_pull_request(repo: Path, main_before: str, tmp_path: Path) -> None:
+    """Push the working branch to `origin`; the desk workflow checks it and opens its pull
+    request (its own steps, run here with a stand-in gh); main on origin did not move."""
+    assert git(repo, "branch", "--show-current").strip() == WORKING != "main"
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Create Abstracts “Imaging of rare sarcomas”")
+    git(repo, "push", "-q", "origin", WORKING)
+    origin = repo.parent / "origin.git"
+    assert git(origin, "rev-parse", "main").strip() == main_before
+    assert git(origin, "rev-parse", WORKING).strip() == git(repo, "rev-parse", "HEAD").strip()
+
+    checked = run_step(step("desk.yml", "check", "Check the journal"), repo, {})
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    summary_file = tmp_path / "summary.md"
+    values = {"MAIN": "main", "RUN_URL": "https://github.com/o/r/actions/runs/1"}
+    values |= {"ARTIFACT": "preview", "GITHUB_STEP_SUMMARY": str(summary_file)}
+    summary = run_step(step("desk.yml", "check", "Write the summary"), repo, values)
+    assert summary.returncode == 0, summary.stdout + summary.stderr
+    text = summary_file.read_text(encoding="utf-8").replace("\\", "")
+    assert f"**added**: {TITLE}" in text and "**added**: Inés Duarte" in text
+
+    gh = fake_gh(tmp_path / "gh")
+    values = {"GH_TOKEN": "x", "GH_REPO": "o/r", "BRANCH": WORKING, "MAIN": "main"}
+    values |= {"MESSAGE": git(repo, "log", "-1", "--format=%B"), "WAIT_SECONDS": "0"}
+    opened = run_step(step("desk.yml", "pull-request", "Open"), tmp_path, values, path=gh)
+    assert opened.returncode == 0, opened.stdout + opened.stderr
+    (create,) = [c for c in calls(gh) if c[:2] == ["pr", "create"]]
+    assert create[create.index("--base") + 1] == "main"
+    assert create[create.index("--head") + 1] == WORKING
 
 
 def test_an_edit_keeps_per_abstract_author_details_and_groups(
@@ -380,8 +426,8 @@ def test_an_author_photo_is_uploaded_beside_the_authors_file(
     _scroll_to_field(editor, "photo")
     field = editor.locator('section.field[data-key-path="photo"]')
     field.locator("input[type=file]").first.set_input_files(str(photo))
-    field.locator("img").first.wait_for()  # the form shows the photo
     field.scroll_into_view_if_needed()
+    expect(field.locator("img").first).to_have_attribute("src", re.compile("."))  # shown
     screenshot(editor, "cms-photo-uploaded", full_page=False)
     _save(editor, screenshot, "photo")
     written = _written_files(editor, journal_repo)
@@ -417,7 +463,7 @@ def test_an_issue_edited_in_the_form_saves_a_valid_issues_yml(
     field = editor.locator('section.field[data-key-path$="cover"]').first
     field.scroll_into_view_if_needed()
     field.locator("input[type=file]").first.set_input_files(str(cover))
-    field.locator("img").first.wait_for()
+    expect(field.locator("img").first).to_have_attribute("src", re.compile("."))  # shown
     screenshot(editor, "cms-edit-issue", full_page=False)
     _save(editor, screenshot, "issues")
     written = _written_files(editor, journal_repo)
