@@ -6,12 +6,14 @@ bare remote, and `gh` stood in for by a recorder (workflow_steps.py)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import ROOT, commit_project, copy_project, git, write_files
+from journal import cms
 from workflow_steps import calls, fake_gh, run_step, step, workflow
 
 FIXTURES = ROOT / "tests" / "fixtures" / "journal"
@@ -117,3 +119,17 @@ def test_a_desk_branch_without_a_pull_request_gets_one_labelled_draft(
         changed = git(origin, "diff", "--name-only", f"main...{BRANCH}").split()
         assert changed == ["abstracts/1/2/a-new-case-report.md"]
     assert len([c for c in calls(gh) if c[:2] == ["pr", "list"]]) == (1 if already_open else 3)
+
+
+def test_the_workflow_and_the_desk_agree_on_branches_and_status_labels() -> None:
+    desk = workflow("desk.yml")
+    assert desk[True]["push"]["branches"] == [cms.WORKFLOW_BRANCH_PREFIX + "**"]
+    opener = step("desk.yml", "pull-request", "Open the branch's pull request")
+    assert opener["env"]["DRAFT_LABEL"] == cms.STATUS_LABELS["draft"]
+    prefix = cms.cms_config("o/r")["backend"]["cms_label_prefix"]
+    # Sveltia's own stage names (its bundle), after the configured prefix.
+    bundle = (ROOT / cms.BUNDLE_SOURCE).read_text(encoding="utf-8")
+    q = "['\"`]"  # the bundle quotes strings with backticks
+    stages = re.search(rf"\[{q}draft{q},{q}(\w+){q},{q}(\w+){q}\]", bundle)
+    assert stages, "Sveltia's workflow stages are not in its bundle"
+    assert list(cms.STATUS_LABELS.values()) == [prefix + s for s in ("draft", *stages.groups())]

@@ -39,7 +39,15 @@ FONTS = {
 }
 """The fonts the bundle would fetch from a CDN, and the npm files (package.json) served instead."""
 WORKFLOW_BRANCH_PREFIX = "cms/"
-"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`."""
+"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`
+(.github/workflows/desk.yml checks every push to one, and opens its pull request if missing)."""
+STATUS_LABELS = {
+    "draft": "sveltia-cms/draft",
+    "in review": "sveltia-cms/pending_review",
+    "ready": "sveltia-cms/pending_publish",
+}
+"""The status of a saved entry as the editorial office sees it: a label on its pull request,
+set by the desk's Workflow view (Sveltia's labels: `cms_label_prefix` + its stage names)."""
 
 HELP: dict[str, dict[str, tuple[str, str]]] = {
     "abstract": {
@@ -67,7 +75,10 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "updates.doi": ("DOI of the updated article", "e.g. 10.5555/jceo.2026.0101."),
         "updates.slug": ("Or its file name", "The updated abstract's file name without .md."),
         "updates.type": ("Kind of update", "correction, retraction or expression-of-concern."),
-        "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
+        "draft": (
+            "Draft",
+            "Tick to keep it off the site after the merge (previews show it); off: published.",
+        ),
     },
     "author": {
         "name": ("Name", "The full name as printed, e.g. Jane Doe."),
