@@ -401,6 +401,22 @@ def test_an_edit_keeps_per_abstract_author_details_and_groups(
     assert new[0].fields == {**old[0].fields, "title": NEW_TITLE, "draft": False}
 
 
+def test_unticking_an_author_keeps_the_details_of_the_others(
+    editor: Page, journal_repo: Path, screenshot: Callable[..., Path]
+) -> None:
+    _open_collection(editor, "Abstracts")
+    editor.get_by_text("A trial with a group author", exact=False).first.click()
+    _textbox(editor, "Title").wait_for()
+    editor.get_by_role("checkbox", name="Ben Okoro").click()
+    _save(editor, screenshot, "untick")
+    written = _written(editor, journal_repo)
+    before, after = load_text(DETAILED, DETAILED_TEXT), load_text(DETAILED, written[DETAILED])
+    assert not isinstance(before, Problem) and not isinstance(after, Problem)
+    ana, ben, group = before.meta["authors"]
+    assert ben == "ben-okoro"
+    assert after.meta == {**before.meta, "authors": [ana, group], "draft": False}
+
+
 def _png(width: int, height: int) -> bytes:
     """A small valid PNG (grey), made here so that no binary file sits in the repository."""
     row = b"\x00" + b"\x80" * width
