@@ -39,7 +39,15 @@ FONTS = {
 }
 """The fonts the bundle would fetch from a CDN, and the npm files (package.json) served instead."""
 WORKFLOW_BRANCH_PREFIX = "cms/"
-"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`."""
+"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`
+(.github/workflows/desk.yml checks every push to one, and opens its pull request if missing)."""
+STATUS_LABELS = {
+    "draft": "sveltia-cms/draft",
+    "in review": "sveltia-cms/pending_review",
+    "ready": "sveltia-cms/pending_publish",
+}
+"""The status of a saved entry as the editorial office sees it: a label on its pull request,
+set by the desk's Workflow view (Sveltia's labels: `cms_label_prefix` + its stage names)."""
 
 HELP: dict[str, dict[str, tuple[str, str]]] = {
     "abstract": {
@@ -100,7 +108,10 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Kept as written in the file: the title and abstract in other languages; edit "
             "them there.",
         ),
-        "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
+        "draft": (
+            "Draft",
+            "Tick to keep it off the site after the merge (previews show it); off: published.",
+        ),
     },
     "author": {
         "name": ("Name", "The full name as printed, e.g. Jane Doe."),
@@ -176,7 +187,7 @@ def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     if kinds == "integer":
         return {"widget": "number", "value_type": "int", "min": spec.get("minimum", 1)}
     if kinds == "boolean":
-        return {"widget": "boolean", "default": key == "draft"}
+        return {"widget": "boolean"}
     if spec.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     if kinds == "object":
