@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from typing import Any
 
+from . import title_markup
 from .fields import Checker
 from .formatting import author_sort_key
 from .loading import RawEntry
@@ -28,7 +29,7 @@ def toc_sort_key(settings: Settings, abstract: Abstract) -> tuple[int, int, str,
     order = [t.name for t in settings.article_types]
     rank = order.index(abstract.type) if abstract.type in order else len(order)
     page = abstract.first_page or abstract.article_number
-    return rank, _page_number(page), abstract.title.casefold(), abstract.slug
+    return rank, _page_number(page), title_markup.plain(abstract.title).casefold(), abstract.slug
 
 
 def _find_author(

@@ -51,7 +51,11 @@ set by the desk's Workflow view (Sveltia's labels: `cms_label_prefix` + its stag
 
 HELP: dict[str, dict[str, tuple[str, str]]] = {
     "abstract": {
-        "title": ("Title", "The article's title as published, in sentence case."),
+        "title": (
+            "Title",
+            "The article's title as published, in sentence case: *italic*, ~sub~ (H~2~O) and "
+            "^sup^ (10^6^) as in the text.",
+        ),
         "authors": ("Authors", "In the order of the byline; type a name to find the author."),
         "volume": ("Volume", "The volume number, e.g. 7."),
         "issue": ("Issue", "The issue number within the volume, e.g. 1."),

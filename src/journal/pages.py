@@ -13,13 +13,14 @@ from itertools import groupby
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 try:  # libyaml's emitter: several times faster than PyYAML's, same text for these values
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-from . import urls
+from . import title_markup, urls
 from .exports.common import has_pdf
 from .exports.head import (
     head_for_abstract,
@@ -94,6 +95,9 @@ class PageSpec:
     src_uri: str
     template: str
     title: str
+    title_html: str = ""
+    """The title as HTML when it has markup (an abstract's *italic*, H~2~O): Material prints
+    the meta title as HTML (header, navigation, search results). Otherwise `title`, escaped."""
     body: str = ""
     """Markdown the host renders as the page's content (and search indexes)."""
     view: View = dict
@@ -118,7 +122,10 @@ class PageSpec:
     def markdown(self) -> str:
         """The page as the host reads it: front matter, then the body."""
         # Material prints meta titles unescaped (header, search results): escape here.
-        meta: dict[str, Any] = {"template": self.template, "title": html.escape(self.title)}
+        meta: dict[str, Any] = {
+            "template": self.template,
+            "title": self.title_html or html.escape(self.title),
+        }
         if not self.is_searchable:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
@@ -227,7 +234,7 @@ def _update_links(abstract: Abstract) -> list[dict[str, str]]:
             {
                 "kind": update.kind,
                 "text": f"{label}{suffix}:",
-                "title": update.title,
+                "title": _title(update.title),
                 "url": urls.url_for_abstract(update.slug),
             }
         )
@@ -237,16 +244,21 @@ def _update_links(abstract: Abstract) -> list[dict[str, str]]:
             {
                 "kind": update.kind,
                 "text": UPDATE_LABELS[update.kind][1] + ":",
-                "title": update.title or update.doi,
+                "title": _title(update.title) if update.title else update.doi,
                 "url": url,
             }
         )
     return links
 
 
+def _title(title: str) -> Markup:
+    """An article's title as safe HTML (<i>, <sub>...): Jinja's `| e` prints it as it is."""
+    return Markup(title_markup.html(title))
+
+
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
-        "title": abstract.title,
+        "title": _title(abstract.title),
         "url": urls.url_for_abstract(abstract.slug),
         "authors": format_name_list(c.name for c in abstract.authors),
         "pages": format_pages(abstract),
@@ -303,7 +315,8 @@ def page_for_abstract(
     return PageSpec(
         src_uri=urls.src_for_abstract(abstract.slug),
         template="abstract.html",
-        title=abstract.title,
+        title=title_markup.plain(abstract.title),
+        title_html=title_markup.html(abstract.title),
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
@@ -345,7 +358,9 @@ def _tools(settings: Settings, abstract: Abstract) -> dict[str, Any]:
         "share": [
             {"label": label, "url": url}
             for label, url in (
-                urls.share_links(address, abstract.title) if settings.site_url else []
+                urls.share_links(address, title_markup.plain(abstract.title))
+                if settings.site_url
+                else []
             )
         ],
     }
@@ -385,7 +400,7 @@ def view_for_abstract(
         if d
     ]
     neighbours = {
-        name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
+        name: {"title": _title(other.title), "url": urls.url_for_abstract(other.slug)}
         for name, position in (("previous", index - 1), ("next", index + 1))
         if 0 <= position < len(issue.abstracts)
         for other in [issue.abstracts[position]]
@@ -399,7 +414,8 @@ def view_for_abstract(
     ]
     return {
         "kind": "abstract",
-        "title": abstract.title,
+        "title": _title(abstract.title),
+        "page_title": title_markup.plain(abstract.title),
         "type": abstract.type,
         "issue_line": format_issue_line(settings, abstract),
         "issue_url": urls.url_for_issue(issue.volume, issue.number),

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from . import fields, validation
+from .article_types import DEFAULT_TYPES, ArticleType
 from .languages import TAG as LANGUAGE_TAG
 from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
@@ -144,9 +145,12 @@ def schema_for(parser: Parser) -> dict[str, Any]:
     return {}  # an unknown parser: accept anything rather than reject valid files
 
 
-def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml).
-    `continuous`: a continuous journal's abstracts (no `issue`, `year` optional)."""
+def build_schema(
+    kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
+) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml);
+    an abstract's `type` is one of `types`, the journal's article types. `continuous`: a
+    continuous journal's abstracts (no `issue`, `year` optional)."""
     if kind == "issues":
         return {
             "$schema": SCHEMA_URI,
@@ -154,7 +158,7 @@ def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
             "type": "array",
             "items": _object(validation.ISSUE_FIELDS),
         }
-    table = validation.ABSTRACT_FIELDS if kind == "abstract" else validation.AUTHOR_FIELDS
+    table = validation.abstract_fields(types) if kind == "abstract" else validation.AUTHOR_FIELDS
     if kind == "abstract" and continuous:
         table = {k: v for k, v in table.items() if k != "issue"} | {
             "year": (table["year"][0], False)
@@ -165,12 +169,13 @@ def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
 KINDS = ("abstract", "author", "issues")
 
 
-def build_schemas() -> dict[str, Any]:
+def build_schemas(types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> dict[str, Any]:
     """Every schema in one document, each under `$defs`."""
     return {
         "$schema": SCHEMA_URI,
         "title": "Journal front matter",
         "$defs": {
-            kind: {k: v for k, v in build_schema(kind).items() if k != "$schema"} for kind in KINDS
+            kind: {k: v for k, v in build_schema(kind, types).items() if k != "$schema"}
+            for kind in KINDS
         },
     }

@@ -7,7 +7,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from .article_types import DEFAULT_NAMES, ArticleType, default_type, journal_type
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType, default_type, journal_type
 from .fields import (
     Checker,
     Invalid,
@@ -134,6 +134,18 @@ def parse_article_types(ch: Checker, key: str, value: Any) -> tuple[ArticleType,
     if not types:
         raise Reported
     return tuple(types)
+
+
+def article_types_of(entry: RawEntry) -> tuple[ArticleType, ...]:
+    """The journal's article types alone, as `journal schema` needs them: the default list
+    when `article_types` is unset or unreadable (`journal check` reports why)."""
+    data = entry.meta.get(PREFIX)
+    if not isinstance(data, dict) or "article_types" not in data:
+        return DEFAULT_TYPES
+    try:
+        return parse_article_types(Checker(entry), f"{PREFIX}.article_types", data["article_types"])
+    except Invalid:
+        return DEFAULT_TYPES
 
 
 ARTICLE_TYPE_FIELDS: dict[str, tuple[Parser, bool]] = {

@@ -34,7 +34,7 @@ from .loading import (
 from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
-from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
+from .pdf import PdfFile, PdfMaker, build_pdfs, check_printable, coverage
 from .problems import Problem
 from .sanitize import check_markup
 from .search_index import SearchCard
@@ -268,6 +268,15 @@ def _mentioned(paths: Sequence[Path], ids: set[str]) -> set[str]:
             continue
         found |= {i for i in ids if i in text}
     return found
+
+
+def check_fonts(root: Path, journal: Journal, entries: Sequence[RawEntry]) -> list[Problem]:
+    """Every character of the PDFs no PDF font has, for `journal check` (a build finds them
+    when it names its PDFs, `build_pdfs`); none when the journal makes no PDFs."""
+    if not journal.settings.pdf:
+        return []
+    folder, _ = trusted_cache_dir(root)  # a refused cache is reported by load_journal
+    return check_printable(journal, coverage(folder), {e.path: e for e in entries})[0]
 
 
 def load_journal(
@@ -563,7 +572,7 @@ def build_site_data(
     """
     scan = scan_journal(root)
     folder, refused = trusted_cache_dir(root)
-    journal, problems, _ = load_journal(
+    journal, problems, entries = load_journal(
         root,
         config_file,
         extra_journal,
@@ -601,7 +610,11 @@ def build_site_data(
         if a.pdf
     ]
     exports, notes = build_exports(journal, source_date_epoch())
-    galleys, found = build_pdfs(journal, coverage(outputs)) if journal.settings.pdf else ([], [])
+    galleys, found = (
+        build_pdfs(journal, coverage(folder), {e.path: e for e in entries})
+        if journal.settings.pdf
+        else ([], [])
+    )
     return SiteData(
         journal=journal,
         problems=problems + found,

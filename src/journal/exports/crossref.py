@@ -7,7 +7,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from xml.sax import saxutils
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Issue, Journal
 from .common import (
     abstract_url,
@@ -142,10 +142,12 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
     kind = settings.article_type(abstract.type).crossref
     article = sub(parent, _q("journal_article"), publication_type=kind, language=settings.language)
-    sub(sub(article, _q("titles")), _q("title"), abstract.title)
+    title = sub(sub(article, _q("titles")), _q("title"))
+    title_markup.add_xml(title, abstract.title, title_markup.CROSSREF_TAGS, NS)
     for translation in abstract.translations:  # a translated title: one more <titles>
         if translation.title:
-            sub(sub(article, _q("titles")), _q("title"), translation.title)
+            other = sub(sub(article, _q("titles")), _q("title"))
+            title_markup.add_xml(other, translation.title, title_markup.CROSSREF_TAGS, NS)
     if abstract.authors:
         _contributors(article, abstract)
     text = paragraphs(abstract.body)

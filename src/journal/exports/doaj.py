@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .. import title_markup
 from ..model import Abstract, Affiliation, Issue, Journal
 from .common import abstract_url, language3, plain_text, sub, xml_text
 
@@ -39,11 +40,11 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         sub(record, "doi", abstract.doi)
     sub(record, "publisherRecordId", abstract.slug)
     sub(record, "documentType", abstract.type)
-    sub(record, "title", abstract.title, language=language)
+    sub(record, "title", title_markup.plain(abstract.title), language=language)
     for translation in abstract.translations:
         if translation.title:
             code = language3(settings, translation.language)
-            sub(record, "title", translation.title, language=code)
+            sub(record, "title", title_markup.plain(translation.title), language=code)
     ids: dict[Affiliation, int] = {}
     authors = sub(record, "authors")
     for contributor in abstract.authors:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import (
     absolute,
@@ -124,7 +124,9 @@ def _related(meta: ET.Element, journal: Journal, abstract: Abstract) -> None:
         else:
             url = absolute(journal.settings, urls.url_for_abstract(update.slug))
             attributes |= {"ext-link-type": "uri", f"{{{XLINK}}}href": url}
-        sub(meta, "related-article", update.title or None, **attributes)
+        related = sub(meta, "related-article", **attributes)
+        if update.title:
+            title_markup.add_xml(related, update.title, title_markup.JATS_TAGS)
 
 
 def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
@@ -135,11 +137,13 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
     categories = sub(meta, "article-categories")
     sub(sub(categories, "subj-group", **{"subj-group-type": "heading"}), "subject", abstract.type)
     titles = sub(meta, "title-group")
-    sub(titles, "article-title", abstract.title)
+    title = sub(titles, "article-title")
+    title_markup.add_xml(title, abstract.title, title_markup.JATS_TAGS)
     for translation in abstract.translations:
         if translation.title:
             group = sub(titles, "trans-title-group", **{XML_LANG: translation.language})
-            sub(group, "trans-title", translation.title)
+            trans = sub(group, "trans-title")
+            title_markup.add_xml(trans, translation.title, title_markup.JATS_TAGS)
     if abstract.authors:
         _contribs(meta, abstract)
     _date(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import (
     Abstract,
     Affiliation,
@@ -117,8 +117,8 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "@type": settings.article_type(abstract.type).schema_org,
         "@id": url,
         "url": url,
-        "headline": abstract.title,
-        "name": abstract.title,
+        "headline": title_markup.plain(abstract.title),
+        "name": title_markup.plain(abstract.title),
         "author": [_person(c) for c in abstract.authors],
         "datePublished": abstract.published.isoformat(),
         "inLanguage": settings.language,
@@ -179,7 +179,7 @@ def _grant(funding: Funding) -> dict[str, Any]:
 def _translation(translation: Translation) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language}
     if translation.title:
-        data["name"] = translation.title
+        data["name"] = title_markup.plain(translation.title)
     text = plain_text(translation.abstract)
     if text:
         data["abstract"] = text
@@ -189,7 +189,11 @@ def _translation(translation: Translation) -> dict[str, Any]:
 def _notice(journal: Journal, update: Update) -> dict[str, Any]:
     """A notice about the article as a schema.org CorrectionComment."""
     url = absolute(journal.settings, urls.url_for_abstract(update.slug))
-    data: dict[str, Any] = {"@type": "CorrectionComment", "url": url, "name": update.title}
+    data: dict[str, Any] = {
+        "@type": "CorrectionComment",
+        "url": url,
+        "name": title_markup.plain(update.title),
+    }
     if update.date:
         data["datePublished"] = update.date.isoformat()
     if update.doi:
@@ -204,7 +208,7 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
         {
             "@type": journal.settings.article_type(a.type).schema_org,
             "@id": abstract_url(journal.settings, a),
-            "name": a.title,
+            "name": title_markup.plain(a.title),
         }
         for a in issue.abstracts
     ]

@@ -6,7 +6,7 @@ Each `meta_for_*` returns (name, content) pairs in the order they are printed;
 
 from __future__ import annotations
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Issue, Journal, Reference
 from .common import (
     absolute,
@@ -34,7 +34,7 @@ def summarise(text: str, limit: int = SUMMARY_LENGTH) -> str:
 def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
     date = abstract.published.strftime("%Y/%m/%d")
-    pairs: Pairs = [("citation_title", abstract.title)]
+    pairs: Pairs = [("citation_title", title_markup.plain(abstract.title))]
     for contributor in abstract.authors:
         pairs.append(("citation_author", contributor.name))  # a group's name in full
         pairs += [
@@ -79,7 +79,7 @@ def _reference(reference: Reference) -> str:
 
 def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
-    pairs: Pairs = [("DC.title", abstract.title)]
+    pairs: Pairs = [("DC.title", title_markup.plain(abstract.title))]
     pairs += [("DC.creator", c.name) for c in abstract.authors]
     pairs += [
         ("DC.date", abstract.published.isoformat()),
@@ -117,7 +117,8 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
     description = summarise(plain_text(abstract.body))
     pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
     # A retracted article says so where links to it are shown (social cards, Dublin Core).
-    shown = f"Retracted: {abstract.title}" if abstract.is_retracted else abstract.title
+    title = title_markup.plain(abstract.title)
+    shown = f"Retracted: {title}" if abstract.is_retracted else title
     pairs += _social(
         journal, "article", shown, abstract_url(journal.settings, abstract), description
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import urls
+from .. import title_markup, urls
 from ..formatting import format_date, format_issns, format_issue_label, format_issue_line
 from ..model import (
     Abstract,
@@ -129,8 +129,8 @@ def abstract_data(journal: Journal, abstract: Abstract, cite: Cite) -> dict[str,
     return {
         "slug": abstract.slug,
         "type": abstract.type,
-        "title": abstract.title,
-        "title_rtl": is_right_to_left(abstract.title),
+        "title": title_markup.markup_tree(abstract.title),
+        "title_rtl": is_right_to_left(title_markup.plain(abstract.title)),
         **_people(abstract, journal.settings),
         "dates": _dates(abstract),
         "conference": (
@@ -182,7 +182,7 @@ def galley_data(journal: Journal, abstract: Abstract, root: Path, cite: Cite) ->
         f". doi:{abstract.doi}" if abstract.doi else ""
     )
     meta = {
-        "title": abstract.title,
+        "title": title_markup.plain(abstract.title),
         "authors": [c.name for c in abstract.authors],
         "keywords": list(abstract.keywords),
         "subject": subject,
@@ -225,7 +225,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
             "entries": [
                 {
                     "slug": a.slug,
-                    "title": a.title,
+                    "title": title_markup.markup_tree(a.title),
                     "authors": ", ".join(c.name for c in a.authors),
                     "abstract": abstract_data(journal, a, cite),
                 }
