@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
 from journal.exports.crossref import export_crossref
 from journal.loading import load_text, read_settings
-from journal.pdf.fonts import Coverage, coverage_ranges
+from journal.pdf.fonts import coverage
 from journal.pdf.printable import check_printable
 from journal.problems import format_problem
 from journal.schema import build_schema
@@ -400,7 +400,7 @@ def test_a_reference_or_funder_no_pdf_font_can_print_is_named_with_its_field(
     config = project / "mkdocs.yml"
     values, _ = read_settings(config)
     journal, _, _ = load_journal(project, config, values, preview=False)
-    problems, unprintable = check_printable(journal, Coverage.from_ranges(coverage_ranges()))
+    problems, unprintable = check_printable(journal, coverage(None))
     fields = list(dict.fromkeys(p.field for p in problems if p.path.endswith(f"{SLUG}.md")))
     assert fields == ["references[1]", "funding[1]"]
     assert SLUG in unprintable
