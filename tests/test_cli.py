@@ -280,6 +280,30 @@ def test_schema_is_generated_from_the_field_tables() -> None:
         assert set(schema["properties"]) == set(table)
 
 
+def test_schema_lists_the_journal_s_own_article_types(
+    journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = journal / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    types = (
+        "    article_types:\n      - Book Review\n"
+        "      - {name: Clinical Image, like: case-report}\n"
+    )
+    config.write_text(text.replace("  journal:\n", "  journal:\n" + types, 1), encoding="utf-8")
+    schema = json.loads(run("schema", "abstract")[1])
+    assert schema["properties"]["type"]["enum"] == ["Book Review", "Clinical Image"]
+    everything = json.loads(run("schema")[1])
+    assert everything["$defs"]["abstract"]["properties"]["type"] == schema["properties"]["type"]
+    validator = jsonschema.Draft202012Validator(schema).evolve(schema=schema["properties"]["type"])
+    assert validator.is_valid("Book Review") and not validator.is_valid("Conference Abstract")
+    # Another folder: the journal named with --config-file; none at all: the default list.
+    monkeypatch.chdir(tmp_path)
+    named = json.loads(run("schema", "abstract", "--config-file", str(config))[1])
+    assert named["properties"]["type"]["enum"] == ["Book Review", "Clinical Image"]
+    default = json.loads(run("schema", "abstract")[1])["properties"]["type"]["enum"]
+    assert "Conference Abstract" in default and "Book Review" in default
+
+
 @pytest.mark.parametrize("kind", ["abstract", "author"])
 def test_the_fixture_journal_matches_the_schema(kind: str) -> None:
     schema = json.loads(run("schema", kind)[1])

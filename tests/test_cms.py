@@ -14,7 +14,7 @@ from lxml import etree
 
 from conftest import ROOT, Build, run_mkdocs_build
 from journal import cms
-from journal.article_types import DEFAULT_NAMES
+from journal.article_types import DEFAULT_NAMES, default_type, journal_type
 from journal.schema import build_schema
 
 WIDGETS = {"integer": "number", "boolean": "boolean", "object": "object", "array": "list"}
@@ -30,7 +30,9 @@ def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
     return next(c for c in config["collections"] if c["name"] == name)
 
 
-def _expected_widget(spec: dict[str, Any]) -> str:
+def _expected_widget(spec: dict[str, Any], name: str = "") -> str:
+    if name in cms.FILE_ONLY:
+        return "hidden"
     if "enum" in spec:
         return "select"
     if "anyOf" in spec:
@@ -54,7 +56,7 @@ def _agree(form: list[dict[str, Any]], schema: dict[str, Any], where: str) -> No
         at = f"{where}.{field['name']}"
         assert field["required"] is (field["name"] in schema.get("required", ())), at
         assert field["label"] and field["hint"], at
-        assert field["widget"] == _expected_widget(spec), at
+        assert field["widget"] == _expected_widget(spec, field["name"]), at
         if "enum" in spec:
             assert field["options"] == spec["enum"], at
         if "pattern" in spec and field["widget"] == "string":
@@ -213,3 +215,16 @@ def test_a_journal_off_github_is_told_what_to_set(make_project: Any) -> None:
     assert build.returncode != 0
     assert "extra.journal.cms: the editor at /admin/ needs the journal's GitHub" in build.output
     assert "Set repo_url: https://github.com/<owner>/<name>" in build.output
+
+
+def test_the_type_select_offers_the_journals_own_types() -> None:
+    clinical = journal_type("Clinical Image", like="case-report")
+    review = default_type("Book Review")
+    assert clinical is not None and review is not None
+    config = yaml.safe_load(cms.cms_config_yaml("owner/repo", types=(review, clinical)))
+    (field,) = [f for f in _collection(config, "abstracts")["fields"] if f["name"] == "type"]
+    assert field["widget"] == "select"
+    assert [o if isinstance(o, str) else o["value"] for o in field["options"]] == [
+        "Book Review",
+        "Clinical Image",
+    ]

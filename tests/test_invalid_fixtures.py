@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, run_mkdocs_build
 from journal.loading import read_settings
 from journal.problems import format_problem, sort_problems
-from journal.site import load_journal
+from journal.site import check_fonts, load_journal
 
 INVALID = FIXTURES / "invalid"
 RULES = sorted(p.name.removesuffix(".expected.txt") for p in INVALID.glob("*.expected.txt"))
@@ -48,7 +48,9 @@ def check_lines(project: Path) -> list[str]:
     """The formatted problems of a journal, as `journal check` prints them."""
     config = project / "mkdocs.yml"
     values, broken = read_settings(config)
-    _, problems, _ = load_journal(project, config, values, today=TODAY, preview=False)
+    journal, problems, entries = load_journal(project, config, values, today=TODAY, preview=False)
+    if journal is not None:  # as `journal check` does: the characters no PDF font has
+        problems += check_fonts(project, journal, entries)
     if broken:  # as `journal check` reports it: the file's form first, not what follows
         problems = [broken, *(p for p in problems if p.path != broken.path)]
     return [format_problem(p) for p in sort_problems(problems)]
@@ -96,6 +98,7 @@ STRICT_RULES = (
     "settings-logo-missing",
     "listed-twice",
     "noncharacter-escape",
+    "font-missing-script",
 )
 
 

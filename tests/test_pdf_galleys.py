@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
+from journal.cli import main
 
 AUTHOR = """---
 name: {name}
@@ -285,15 +286,41 @@ def test_a_character_no_font_has_fails_the_build_naming_abstract_character_and_s
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        'abstracts/1/2/hindi.md:1: body: the character "न" (U+0928 DEVANAGARI LETTER NA, '
-        "Devanagari script) is in none of the PDF fonts"
+        "abstracts/1/2/hindi.md:14: body: the character U+0928 (DEVANAGARI LETTER NA) in "
+        "script Devanagari (and 10 other characters of Devanagari) has no font in the PDFs"
     ) in build.output
     assert "add a font for Devanagari" in build.output
     assert not (tmp_path / "site/abstracts/hindi/hindi.pdf").exists()
 
 
+def test_journal_check_passes_every_script_and_names_a_character_no_font_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    project = _project(tmp_path)  # Arabic, Persian, Chinese, Greek, Cyrillic, diacritics
+    monkeypatch.chdir(project)
+    out = io.StringIO()
+    assert main(["check"], out) == 0, out.getvalue()
+    assert out.getvalue().startswith("No problems in")
+    body = "Text in Ol Chiki: \u1c5a\u1c5f and Greek: \u03b1."
+    hindi = ABSTRACT.format(title="नमस्ते", author="chen-wei", day=1, keyword="x", body=body)
+    (project / "abstracts/1/3/hindi.md").write_text(hindi.replace("0001", "0009"), "utf-8")
+    out = io.StringIO()
+    assert main(["check"], out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(
+        "abstracts/1/3/hindi.md:2: title: the character U+0928 (DEVANAGARI LETTER NA) in "
+        "script Devanagari (and 5 other characters of Devanagari) has no font in the PDFs"
+    )
+    assert lines[1].startswith(
+        "abstracts/1/3/hindi.md:14: body: the character U+1C5A (OL CHIKI LETTER LA) in script "
+        "Ol Chiki (and 1 other character of Ol Chiki) has no font in the PDFs"
+    )
+    assert len(lines) == 3 and "नमस्ते" not in out.getvalue()  # never the character itself
+
+
 def test_typst_markup_in_any_field_is_printed_as_text(make_project, tmp_path: Path):
-    hostile = "#panic('boom') $x^2$ *bold* <label> @ref // comment"
+    # (Not *bold*: Markdown's emphasis is a title's markup, and the PDF prints it as bold.)
+    hostile = "#panic('boom') $x^2$ * not bold <label> @ref // comment = no heading"
     project = make_project(
         {
             "abstracts/1/2/hostile.md": ABSTRACT.format(
@@ -308,7 +335,7 @@ def test_typst_markup_in_any_field_is_printed_as_text(make_project, tmp_path: Pa
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     text = _text(tmp_path / "site/abstracts/hostile/hostile.pdf")
-    assert "#panic('boom') $x^2$ *bold* <label> @ref // comment" in text
+    assert hostile in text
     assert '#read("/etc/passwd")' in text
 
 

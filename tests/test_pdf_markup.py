@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from journal.pdf import fonts
 from journal.pdf.fonts import Coverage
 from journal.pdf.markup import is_right_to_left, markup_for
 
@@ -53,6 +58,33 @@ def test_coverage_names_each_missing_character_once_with_its_script():
     coverage = Coverage.from_ranges([[0x20, 0x7E]])
     missing = coverage.missing("abc नन 😀\u200c")
     assert [m.describe() for m in missing] == [
-        '"न" (U+0928 DEVANAGARI LETTER NA, Devanagari script)',
-        '"😀" (U+1F600 GRINNING FACE, Common script)',
+        "U+0928 (DEVANAGARI LETTER NA) in script Devanagari",
+        "U+1F600 (GRINNING FACE) in script Common",
     ]
+    assert coverage.missing("plain ASCII text ~ {}") == []
+    without_a = Coverage.from_ranges([[0x20, 0x60], [0x62, 0x7E]])  # no "a": ASCII is looked at
+    assert [m.describe() for m in without_a.missing("abc")] == [
+        "U+0061 (LATIN SMALL LETTER A) in script Latin"
+    ]
+
+
+def test_the_fonts_character_maps_are_read_once_and_kept_by_the_font_files_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    read = fonts.coverage.__wrapped__  # the uncached function: one call, one read of each
+    first = read(tmp_path)
+    kept = sorted((tmp_path / fonts.CMAP_FOLDER).iterdir())
+    assert len(kept) == len(fonts.font_files())
+    assert not first.missing("Zoë αβγ Дж عربی فارسی 中文 한국어")
+    assert [m.script for m in first.missing("\u0dc3\u2d63")] == ["Sinhala", "Tifinagh"]
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a font was read although its map is kept")
+
+    monkeypatch.setattr(fonts, "TTFont", no_reading)
+    assert read(tmp_path) == first
+    kept[0].write_text('"damaged"', encoding="utf-8")  # a damaged entry is made again
+    with pytest.raises(AssertionError, match="a font was read"):
+        read(tmp_path)
+    monkeypatch.undo()
+    assert read(tmp_path) == first

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from typing import Any
 
+from . import title_markup
 from .fields import Checker
 from .formatting import author_sort_key
 from .loading import RawEntry
@@ -28,7 +29,7 @@ def toc_sort_key(settings: Settings, abstract: Abstract) -> tuple[int, int, str,
     order = [t.name for t in settings.article_types]
     rank = order.index(abstract.type) if abstract.type in order else len(order)
     page = abstract.first_page or abstract.article_number
-    return rank, _page_number(page), abstract.title.casefold(), abstract.slug
+    return rank, _page_number(page), title_markup.plain(abstract.title).casefold(), abstract.slug
 
 
 def _find_author(
@@ -74,6 +75,32 @@ def _resolve(
             )
         )
     return tuple(contributors)
+
+
+def _check_against_settings(
+    settings: Settings, parsed: ParsedAbstract, authors: dict[str, Author], ch: Checker
+) -> None:
+    """The rules that depend on the journal's settings: a corresponding author's e-mail (when
+    required), no translation into the journal's own language."""
+    if settings.require_corresponding_email:
+        for ref in parsed.refs:
+            author = authors.get(ref.id)
+            if ref.is_corresponding and author is not None and not author.email:
+                where = f"{ref.key}.corresponding"
+                ch.report(
+                    where if where in ch.entry.lines else ref.key,
+                    f"authors/{ref.id}.md has no email:, and the journal requires one for "
+                    "each corresponding author (require_corresponding_email in mkdocs.yml). "
+                    f"Add `email:` to authors/{ref.id}.md, or mark another author corresponding.",
+                )
+    for translation in parsed.fields.get("translations", ()):
+        if translation.language == settings.language:
+            ch.report(
+                f"translations.{translation.language}",
+                f'"{translation.language}" is the journal\'s own language (language in '
+                "mkdocs.yml): the title and abstract above are in it. Remove this "
+                "translation, or write the code of the language it is in.",
+            )
 
 
 def _check_unique(items: Iterable[tuple[str, str, int, str]], what: str) -> list[Problem]:
@@ -187,6 +214,7 @@ def build_journal(
                 "extra.journal.doi_prefix in mkdocs.yml).",
             )
         contributors = _resolve(item, by_id, ch, broken_authors)
+        _check_against_settings(settings, item, by_id, ch)
         problems += ch.problems
         if any(p.is_error for p in ch.problems) or not contributors:
             continue

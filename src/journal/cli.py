@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import changes, new_journal, site
-from .article_types import DEFAULT_NAMES
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -34,7 +34,7 @@ from .loading import (
 from .names import display_name, issue_date, make_slug, split_name
 from .problems import Problem, failing, format_problem, format_summary, sort_problems
 from .schema import KINDS, build_schema, build_schemas
-from .settings import check_deploy_url, check_settings
+from .settings import article_types_of, check_deploy_url, check_settings
 from .validation import PLACEHOLDER_ABSTRACT, check_abstract, check_author
 
 FORMATS = ("text", "github", "json")
@@ -84,6 +84,19 @@ def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
             "journal's folder, or name the file with --config-file."
         )
     return config.parent, config
+
+
+def _article_types(config_file: str | None) -> tuple[ArticleType, ...]:
+    """The journal's article types from its settings (`extra.journal.article_types`); the
+    default list outside a journal's folder or when the settings cannot be read (`journal
+    check` reports why)."""
+    config = Path(config_file or "mkdocs.yml").resolve()
+    if not config.is_file():
+        return DEFAULT_TYPES
+    values, broken = read_settings(config)
+    if broken is not None:
+        return DEFAULT_TYPES
+    return article_types_of(load_settings(config.parent, config, values))
 
 
 def _scheduled(
@@ -136,9 +149,11 @@ def run_check(
     values, broken = read_settings(config)
     site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
-    _, problems, entries = site.load_journal(
+    journal, problems, entries = site.load_journal(
         root, config, values, site_url=site_url, today=today, preview=preview
     )
+    if journal is not None:
+        problems += site.check_fonts(root, journal, entries)
     if deploy:
         problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
@@ -238,8 +253,11 @@ def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
     else:
         config = Path("mkdocs.yml").resolve()
     continuous = config.is_file() and _is_continuous(config)
+    types = _article_types(str(config))
     schema = (
-        build_schema(kind, continuous=continuous) if kind else build_schemas(continuous=continuous)
+        build_schema(kind, types, continuous=continuous)
+        if kind
+        else build_schemas(types, continuous=continuous)
     )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return 0

@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 
 from . import fields, urls
+from .article_types import DEFAULT_TYPES, ArticleType
 from .problems import Problem
-from .schema import build_schema
+from .schema import FUNDER_ID_PATTERN, build_schema
 
 ADMIN = urls.ADMIN.rstrip("/")
 """The folder of the editor in the built site (left out of search, sitemap and robots.txt)."""
@@ -39,11 +40,23 @@ FONTS = {
 }
 """The fonts the bundle would fetch from a CDN, and the npm files (package.json) served instead."""
 WORKFLOW_BRANCH_PREFIX = "cms/"
-"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`."""
+"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`
+(.github/workflows/desk.yml checks every push to one, and opens its pull request if missing)."""
+STATUS_LABELS = {
+    "draft": "sveltia-cms/draft",
+    "in review": "sveltia-cms/pending_review",
+    "ready": "sveltia-cms/pending_publish",
+}
+"""The status of a saved entry as the editorial office sees it: a label on its pull request,
+set by the desk's Workflow view (Sveltia's labels: `cms_label_prefix` + its stage names)."""
 
 HELP: dict[str, dict[str, tuple[str, str]]] = {
     "abstract": {
-        "title": ("Title", "The article's title as published, in sentence case."),
+        "title": (
+            "Title",
+            "The article's title as published, in sentence case: *italic*, ~sub~ (H~2~O) and "
+            "^sup^ (10^6^) as in the text.",
+        ),
         "authors": ("Authors", "In the order of the byline; type a name to find the author."),
         "volume": ("Volume", "The volume number, e.g. 7."),
         "issue": ("Issue", "The issue number within the volume, e.g. 1."),
@@ -67,7 +80,43 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "updates.doi": ("DOI of the updated article", "e.g. 10.5555/jceo.2026.0101."),
         "updates.slug": ("Or its file name", "The updated abstract's file name without .md."),
         "updates.type": ("Kind of update", "correction, retraction or expression-of-concern."),
-        "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
+        "references": (
+            "References",
+            'Kept as written in the file: one `- "reference"` (or `- {text: …, doi: …}`) per '
+            "item; edit them there.",
+        ),
+        "funding": ("Funding", "Each funder of the work, with its id and award numbers."),
+        "funding.funder": ("Funder", "e.g. National Cancer Institute."),
+        "funding.funder_id": (
+            "Funder id",
+            "A Crossref Funder ID (10.13039/…) or a ROR id (https://ror.org/…), optional.",
+        ),
+        "funding.awards": ("Award numbers", "One grant number per item, e.g. R01 CA123456."),
+        "competing_interests": (
+            "Competing interests",
+            "The authors' statement, e.g. The authors declare no competing interests.",
+        ),
+        "data_availability": (
+            "Data availability",
+            "Where the data are, e.g. a repository DOI (optional).",
+        ),
+        "license": (
+            "Licence",
+            "Only when it differs from the journal's, e.g. CC BY-NC 4.0 (README, Licences).",
+        ),
+        "plain_summary": (
+            "Plain-language summary",
+            "A few sentences for readers outside the field.",
+        ),
+        "translations": (
+            "Translations",
+            "Kept as written in the file: the title and abstract in other languages; edit "
+            "them there.",
+        ),
+        "draft": (
+            "Draft",
+            "Tick to keep it off the site after the merge (previews show it); off: published.",
+        ),
     },
     "author": {
         "name": ("Name", "The full name as printed, e.g. Jane Doe."),
@@ -111,6 +160,7 @@ PATTERN_HINTS = {
     fields.PAGES.pattern: "Write a page or a range, e.g. 12-18.",
     fields.SLUG.pattern: "Write a file name: lowercase letters, digits and hyphens.",
     "^https?://": "Write an address starting with https://.",
+    FUNDER_ID_PATTERN: "Write 10.13039/… (Crossref Funder ID) or https://ror.org/… (ROR).",
 }
 
 
@@ -127,8 +177,17 @@ def _text_widget(spec: dict[str, Any]) -> dict[str, Any]:
     return field
 
 
+FILE_ONLY = frozenset({"references", "translations"})
+"""Fields whose shape the form cannot edit (a list of texts or mappings; a mapping keyed by
+language): a hidden field keeps them as written, and editors change them in the file."""
+
+
 def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     """The form widget for one schema fragment."""
+    if key in FILE_ONLY:
+        return {"widget": "hidden"}
+    if spec.get("type") == ["string", "object"]:  # a licence: its name (or {name, url})
+        return {"widget": "string"}
     if "enum" in spec:
         return {"widget": "select", "options": list(spec["enum"])}
     if "anyOf" in spec:  # authors: one id or a list of ids (per-abstract details in the file)
@@ -145,7 +204,7 @@ def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     if kinds == "integer":
         return {"widget": "number", "value_type": "int", "min": spec.get("minimum", 1)}
     if kinds == "boolean":
-        return {"widget": "boolean", "default": key == "draft"}
+        return {"widget": "boolean"}
     if spec.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     if kinds == "object":
@@ -187,9 +246,12 @@ BESIDE = {"media_folder": "", "public_folder": ""}
 """media_folder "" (relative to the entry): uploads are saved beside the file they belong to."""
 
 
-def _abstracts(continuous: bool = False) -> dict[str, Any]:
-    """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md."""
-    schema = build_schema("abstract", continuous=continuous)
+def _abstracts(
+    continuous: bool = False, types: tuple[ArticleType, ...] = DEFAULT_TYPES
+) -> dict[str, Any]:
+    """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md.
+    `types`: the journal's article types (the type select's options)."""
+    schema = build_schema("abstract", types, continuous=continuous)
     fields = _fields("abstract", schema)
     for field in fields if continuous else ():
         field["hint"] = CONTINUOUS_HINTS.get(field["name"], field["hint"])
@@ -246,7 +308,12 @@ def _issues(continuous: bool = False) -> dict[str, Any]:
 
 
 def cms_config(
-    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+    repo: str,
+    branch: str = "main",
+    site_url: str = "",
+    *,
+    continuous: bool = False,
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES,
 ) -> dict[str, Any]:
     """The configuration for a GitHub repository "owner/name" whose default branch is `branch`
     (`continuous`: the journal publishes continuously, its abstracts have no issue)."""
@@ -265,15 +332,20 @@ def cms_config(
         "media_libraries": {"default": {"config": {"slugify_filename": True}}},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 60},
         "output": {"omit_empty_optional_fields": True},
-        "collections": [_abstracts(continuous), _authors(), _issues(continuous)],
+        "collections": [_abstracts(continuous, types), _authors(), _issues(continuous)],
     }
 
 
 def cms_config_yaml(
-    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+    repo: str,
+    branch: str = "main",
+    site_url: str = "",
+    *,
+    continuous: bool = False,
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES,
 ) -> str:
     header = "# Made by the build (src/journal/cms.py) from the front-matter schema; do not edit.\n"
-    config = cms_config(repo, branch, site_url, continuous=continuous)
+    config = cms_config(repo, branch, site_url, continuous=continuous, types=types)
     body = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
@@ -326,7 +398,12 @@ def _copy_admin(root: Path, admin: Path, repo: str, settings: Any) -> None:
         shutil.copyfile(root / "node_modules" / source, admin / "fonts" / name)
         bundle = bundle.replace(url, f"fonts/{name}")
     (admin / BUNDLE).write_text(bundle, encoding="utf-8")
-    config = cms_config_yaml(repo, site_url=settings.site_url, continuous=settings.continuous)
+    config = cms_config_yaml(
+        repo,
+        site_url=settings.site_url,
+        continuous=settings.continuous,
+        types=settings.article_types,
+    )
     (admin / "config.yml").write_text(config, encoding="utf-8")
     page = admin_page(settings.title, settings.language)
     (admin / "index.html").write_text(page, encoding="utf-8")

@@ -51,6 +51,43 @@ PUBLICATION_MODES = ("issues", "continuous")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """One item of an abstract's reference list."""
+
+    text: str
+    """The reference as printed, e.g. "Blanch DC, Hall JA. Medical student gender. 2008."."""
+    doi: str = ""
+    """The cited work's DOI (10.…/…), when it has one."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Funding:
+    """One funder of the work, with the grants it gave."""
+
+    funder: str
+    """The funder's name, e.g. "National Cancer Institute"."""
+    funder_id: str = ""
+    """A Crossref Funder ID as a DOI (10.13039/…) or a ROR id as a URL (https://ror.org/…)."""
+    awards: tuple[str, ...] = ()
+    """Award (grant) numbers, e.g. ("R01 CA123456",)."""
+
+    @property
+    def is_ror(self) -> bool:
+        return self.funder_id.startswith("https://ror.org/")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Translation:
+    """The title and abstract in another language."""
+
+    language: str
+    """ISO 639-1 code, e.g. "fr"."""
+    title: str = ""
+    abstract: str = ""
+    """Markdown."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """The journal's settings, from `extra.journal` in mkdocs.yml."""
 
@@ -103,6 +140,9 @@ class Settings:
     def continuous(self) -> bool:
         """Whether the journal publishes continuously: volumes, no issues."""
         return self.publication == "continuous"
+
+    require_corresponding_email: bool = False
+    """Whether every corresponding author must have an e-mail address in their file."""
 
     def article_type(self, name: str) -> ArticleType:
         """The type an abstract's `type:` names, with its mapping to every output."""
@@ -235,6 +275,20 @@ class Abstract:
     pdf: str = ""
     """The full text as a PDF beside the file (same name, .pdf), relative to the repository
     root; empty when there is none."""
+    references: tuple[Reference, ...] = ()
+    funding: tuple[Funding, ...] = ()
+    competing_interests: str = ""
+    data_availability: str = ""
+    license: License | None = None
+    """The article's own licence; None when it is the journal's (see `licence_in`)."""
+    plain_summary: str = ""
+    """A plain-language summary, in Markdown."""
+    translations: tuple[Translation, ...] = ()
+    """The title and abstract in other languages, in the order written."""
+
+    def licence_in(self, settings: Settings) -> License | None:
+        """The licence the article is published under: its own, else the journal's."""
+        return self.license or settings.license
 
     @property
     def is_retracted(self) -> bool:

@@ -13,13 +13,14 @@ from itertools import groupby
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 try:  # libyaml's emitter: several times faster than PyYAML's, same text for these values
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-from . import urls
+from . import title_markup, urls
 from .exports.common import has_pdf
 from .exports.head import (
     head_for_abstract,
@@ -33,6 +34,7 @@ from .formatting import (
     format_count,
     format_date,
     format_issns,
+    format_issue_citation,
     format_issue_label,
     format_issue_line,
     format_name_list,
@@ -41,7 +43,9 @@ from .formatting import (
 )
 from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword_key
 from .keywords import initial_of as keyword_initial
+from .languages import direction, name_of
 from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
+from .search_index import SearchCard
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -91,6 +95,9 @@ class PageSpec:
     src_uri: str
     template: str
     title: str
+    title_html: str = ""
+    """The title as HTML when it has markup (an abstract's *italic*, H~2~O): Material prints
+    the meta title as HTML (header, navigation, search results). Otherwise `title`, escaped."""
     body: str = ""
     """Markdown the host renders as the page's content (and search indexes)."""
     view: View = dict
@@ -100,6 +107,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    search_card: SearchCard | None = None
+    """What a search result shows of an article beyond its title and teaser."""
     hide: tuple[str, ...] = HIDE_ON_LISTINGS
     """Material's sidebars this page goes without (`hide` front matter)."""
 
@@ -113,7 +122,10 @@ class PageSpec:
     def markdown(self) -> str:
         """The page as the host reads it: front matter, then the body."""
         # Material prints meta titles unescaped (header, search results): escape here.
-        meta: dict[str, Any] = {"template": self.template, "title": html.escape(self.title)}
+        meta: dict[str, Any] = {
+            "template": self.template,
+            "title": self.title_html or html.escape(self.title),
+        }
         if not self.is_searchable:
             meta["search"] = {"exclude": True}
         if self.search_terms:  # Material's search indexes `tags` (shown beside results)
@@ -129,10 +141,48 @@ def _ready(context: Mapping[str, Any]) -> View:
     return lambda: context
 
 
-def _license(settings: Settings) -> dict[str, str] | None:
-    return (
-        {"name": settings.license.name, "url": settings.license.url} if settings.license else None
-    )
+def _license(settings: Settings, abstract: Abstract | None = None) -> dict[str, str] | None:
+    """The licence to show: the article's own, else the journal's."""
+    licence = abstract.licence_in(settings) if abstract else settings.license
+    return {"name": licence.name, "url": licence.url} if licence else None
+
+
+def _back_matter(abstract: Abstract, render: Render) -> dict[str, Any]:
+    """References, funding, statements, the plain summary and the translations, to show."""
+    return {
+        "references": [
+            {"text": r.text, "doi": r.doi, "doi_url": urls.url_for_doi(r.doi) if r.doi else ""}
+            for r in abstract.references
+        ],
+        "funding": [
+            {
+                "funder": f.funder,
+                "url": (f.funder_id if f.is_ror else urls.url_for_doi(f.funder_id))
+                if f.funder_id
+                else "",
+                "awards": ", ".join(f.awards),
+            }
+            for f in abstract.funding
+        ],
+        "competing_interests": render(abstract.competing_interests)
+        if abstract.competing_interests
+        else "",
+        "data_availability": render(abstract.data_availability)
+        if abstract.data_availability
+        else "",
+        "plain_summary": render(abstract.plain_summary) if abstract.plain_summary else "",
+        "translations": [
+            {
+                "lang": t.language,
+                "dir": direction(t.language),
+                "language": name_of(t.language),
+                "title": t.title,
+                "abstract": render(t.abstract) if t.abstract else "",
+                "id": f"translation-{t.language}",
+            }
+            for t in abstract.translations
+        ],
+    }
 
 
 def _affiliation_text(affiliation: Affiliation) -> str:
@@ -184,7 +234,7 @@ def _update_links(abstract: Abstract) -> list[dict[str, str]]:
             {
                 "kind": update.kind,
                 "text": f"{label}{suffix}:",
-                "title": update.title,
+                "title": _title(update.title),
                 "url": urls.url_for_abstract(update.slug),
             }
         )
@@ -194,16 +244,21 @@ def _update_links(abstract: Abstract) -> list[dict[str, str]]:
             {
                 "kind": update.kind,
                 "text": UPDATE_LABELS[update.kind][1] + ":",
-                "title": update.title or update.doi,
+                "title": _title(update.title) if update.title else update.doi,
                 "url": url,
             }
         )
     return links
 
 
+def _title(title: str) -> Markup:
+    """An article's title as safe HTML (<i>, <sub>...): Jinja's `| e` prints it as it is."""
+    return Markup(title_markup.html(title))
+
+
 def _toc_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return {
-        "title": abstract.title,
+        "title": _title(abstract.title),
         "url": urls.url_for_abstract(abstract.slug),
         "authors": format_name_list(c.name for c in abstract.authors),
         "pages": format_pages(abstract),
@@ -260,11 +315,22 @@ def page_for_abstract(
     return PageSpec(
         src_uri=urls.src_for_abstract(abstract.slug),
         template="abstract.html",
-        title=abstract.title,
+        title=title_markup.plain(abstract.title),
+        title_html=title_markup.html(abstract.title),
         body=abstract.body,
         view=partial(view_for_abstract, journal, issue, index, render, head, keywords),
         source=abstract.source,
-        search_terms=(*(c.name for c in abstract.authors), *abstract.keywords),
+        search_terms=(
+            *(c.name for c in abstract.authors),
+            *abstract.keywords,
+            *(t.title for t in abstract.translations if t.title),
+        ),
+        search_card=SearchCard(
+            authors=tuple(c.name for c in abstract.authors),
+            keywords=abstract.keywords,
+            type=abstract.type,
+            citation=format_issue_citation(abstract),
+        ),
         hide=HIDE_ON_ABSTRACTS,
     )
 
@@ -292,7 +358,9 @@ def _tools(settings: Settings, abstract: Abstract) -> dict[str, Any]:
         "share": [
             {"label": label, "url": url}
             for label, url in (
-                urls.share_links(address, abstract.title) if settings.site_url else []
+                urls.share_links(address, title_markup.plain(abstract.title))
+                if settings.site_url
+                else []
             )
         ],
     }
@@ -332,7 +400,7 @@ def view_for_abstract(
         if d
     ]
     neighbours = {
-        name: {"title": other.title, "url": urls.url_for_abstract(other.slug)}
+        name: {"title": _title(other.title), "url": urls.url_for_abstract(other.slug)}
         for name, position in (("previous", index - 1), ("next", index + 1))
         if 0 <= position < len(issue.abstracts)
         for other in [issue.abstracts[position]]
@@ -346,7 +414,8 @@ def view_for_abstract(
     ]
     return {
         "kind": "abstract",
-        "title": abstract.title,
+        "title": _title(abstract.title),
+        "page_title": title_markup.plain(abstract.title),
         "type": abstract.type,
         "issue_line": format_issue_line(settings, abstract),
         "issue_url": urls.url_for_issue(issue.volume, issue.number),
@@ -373,7 +442,8 @@ def view_for_abstract(
         ],
         "previous": neighbours.get("previous"),
         "next": neighbours.get("next"),
-        "license": _license(settings),
+        "license": _license(settings, abstract),
+        **_back_matter(abstract, render),
         "indexer_downloads": indexer_links_for_abstract(settings, abstract),
         "print_masthead": _print_masthead(settings, abstract),
         "tools": _tools(settings, abstract),

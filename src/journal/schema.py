@@ -10,6 +10,9 @@ import re
 from typing import Any
 
 from . import fields, validation
+from .article_types import DEFAULT_TYPES, ArticleType
+from .languages import TAG as LANGUAGE_TAG
+from .licences import NAMES as LICENCE_NAMES
 from .validation import Parser
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -23,6 +26,15 @@ def _ends_with(suffixes: tuple[str, ...]) -> str:
     )
     return "(" + "|".join(cased) + ")$"
 
+
+FUNDER_ID_PATTERN = (
+    r"^(?:(?:(?:https://doi\.org/|http://dx\.doi\.org/|doi:)?"
+    + re.escape(validation.FUNDER_DOI_PREFIX)
+    + r"\S+)|"
+    + fields.ROR.pattern.strip("^$")
+    + ")$"
+)
+"""A Crossref Funder ID (a DOI 10.13039/…) or a ROR id (validation.parse_funder_id)."""
 
 _FRAGMENTS: dict[Parser, dict[str, Any]] = {
     fields.parse_text: TEXT,
@@ -49,6 +61,10 @@ _FRAGMENTS: dict[Parser, dict[str, Any]] = {
         "allOf": [{"pattern": _ends_with(fields.IMAGE_TYPES)}],
     },
     validation.parse_author_id: {"type": "string", "pattern": fields.SLUG.pattern},
+    validation.parse_statement: {**TEXT, "maxLength": validation.MAX_STATEMENT_CHARS},
+    validation.parse_long_text: {**TEXT, "maxLength": validation.MAX_BODY_CHARS},
+    validation.parse_reference_text: {**TEXT, "maxLength": validation.MAX_REFERENCE_CHARS},
+    validation.parse_funder_id: {"type": "string", "pattern": FUNDER_ID_PATTERN},
 }
 
 
@@ -88,6 +104,40 @@ def schema_for(parser: Parser) -> dict[str, Any]:
         item = _object(validation.UPDATE_FIELDS)
         item["oneOf"] = [{"required": ["doi"]}, {"required": ["slug"]}]
         return {"type": "array", "minItems": 1, "items": item}
+    if parser is validation.parse_references:
+        item = {
+            "anyOf": [
+                schema_for(validation.parse_reference_text),
+                _object(validation.REFERENCE_FIELDS),
+            ]
+        }
+        return {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": validation.MAX_REFERENCES,
+            "items": item,
+        }
+    if parser is validation.parse_funding:
+        return {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": validation.MAX_FUNDERS,
+            "items": _object(validation.FUNDING_FIELDS),
+        }
+    if parser is validation.parse_license:
+        # A licence of the table by name or address, or {name, url} (one schema: the form
+        # edits it as text).
+        licence = _object(validation.LICENSE_FIELDS)
+        return {**licence, "type": ["string", "object"], "examples": list(LICENCE_NAMES[:1])}
+    if parser is validation.parse_translations:
+        translation = _object(validation.TRANSLATION_FIELDS)
+        translation["minProperties"] = 1
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_TAG.pattern},
+            "maxProperties": validation.MAX_TRANSLATIONS,
+            "additionalProperties": translation,
+        }
     if parser is validation.parse_members:
         return {"type": "array", "minItems": 1, "items": schema_for(validation.parse_author_id)}
     if parser in _FRAGMENTS:
@@ -101,17 +151,22 @@ def _issue_fields(continuous: bool) -> dict[str, tuple[Parser, bool]]:
     return {k: v for k, v in table.items() if k != "issue"} if continuous else table
 
 
-def _abstract_fields(continuous: bool) -> dict[str, tuple[Parser, bool]]:
+def _abstract_fields(
+    types: tuple[ArticleType, ...], continuous: bool
+) -> dict[str, tuple[Parser, bool]]:
     """An abstract's fields; in a continuous journal no `issue` (an error there) and `year`
     optional (it is the year of `published`)."""
-    table = validation.ABSTRACT_FIELDS
+    table = validation.abstract_fields(types)
     if not continuous:
         return table
     return {k: (v[0], False) if k == "year" else v for k, v in table.items() if k != "issue"}
 
 
-def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml).
+def build_schema(
+    kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
+) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml);
+    an abstract's `type` is one of `types`, the journal's article types.
     `continuous`: the journal publishes continuously (`publication: continuous`): abstracts
     without `issue` and with `year` optional, issues.yml items describing volumes."""
     if kind == "issues":
@@ -121,21 +176,25 @@ def build_schema(kind: str, *, continuous: bool = False) -> dict[str, Any]:
             "type": "array",
             "items": _object(_issue_fields(continuous)),
         }
-    table = _abstract_fields(continuous) if kind == "abstract" else validation.AUTHOR_FIELDS
+    table = _abstract_fields(types, continuous) if kind == "abstract" else validation.AUTHOR_FIELDS
     return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
 
 
 KINDS = ("abstract", "author", "issues")
 
 
-def build_schemas(*, continuous: bool = False) -> dict[str, Any]:
+def build_schemas(
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
+) -> dict[str, Any]:
     """Every schema in one document, each under `$defs`."""
     return {
         "$schema": SCHEMA_URI,
         "title": "Journal front matter",
         "$defs": {
             kind: {
-                k: v for k, v in build_schema(kind, continuous=continuous).items() if k != "$schema"
+                k: v
+                for k, v in build_schema(kind, types, continuous=continuous).items()
+                if k != "$schema"
             }
             for kind in KINDS
         },

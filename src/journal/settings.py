@@ -7,7 +7,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from .article_types import DEFAULT_NAMES, ArticleType, default_type, journal_type
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType, default_type, journal_type
 from .fields import (
     Checker,
     Invalid,
@@ -25,9 +25,9 @@ from .fields import (
     show,
 )
 from .loading import RawEntry
-from .model import PUBLICATION_MODES, License, MediaPartner, Settings
+from .model import PUBLICATION_MODES, MediaPartner, Settings
 from .problems import Problem
-from .validation import Parser, _quiet, _read_fields
+from .validation import Parser, _quiet, _read_fields, parse_license
 
 PREFIX = "extra.journal"
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar", "fa", "tr", "pl")
@@ -57,14 +57,6 @@ def parse_language(ch: Checker, key: str, value: Any) -> str:
     if len(text) != 2 or not text.isalpha() or not text.islower():
         raise Invalid(f'"{text}" is not a two-letter ISO 639-1 language code. Write e.g. "en".')
     return text
-
-
-def parse_license(ch: Checker, key: str, value: Any) -> License:
-    data = parse_mapping(ch, key, value)
-    values = _read_fields(ch, key, data, LICENSE_FIELDS)
-    if "name" not in values or "url" not in values:
-        raise Reported  # missing or empty: reported by _read_fields
-    return License(**values)
 
 
 def parse_color(ch: Checker, key: str, value: Any) -> str:
@@ -144,6 +136,18 @@ def parse_article_types(ch: Checker, key: str, value: Any) -> tuple[ArticleType,
     return tuple(types)
 
 
+def article_types_of(entry: RawEntry) -> tuple[ArticleType, ...]:
+    """The journal's article types alone, as `journal schema` needs them: the default list
+    when `article_types` is unset or unreadable (`journal check` reports why)."""
+    data = entry.meta.get(PREFIX)
+    if not isinstance(data, dict) or "article_types" not in data:
+        return DEFAULT_TYPES
+    try:
+        return parse_article_types(Checker(entry), f"{PREFIX}.article_types", data["article_types"])
+    except Invalid:
+        return DEFAULT_TYPES
+
+
 ARTICLE_TYPE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_title, True),
     "like": (parse_text, True),
@@ -151,10 +155,6 @@ ARTICLE_TYPE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "needs_abstract": (parse_flag, False),
 }
 
-LICENSE_FIELDS: dict[str, tuple[Parser, bool]] = {
-    "name": (parse_text, True),
-    "url": (parse_url, True),
-}
 PARTNER_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "url": (parse_url, True),
@@ -188,6 +188,7 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "article_types": (parse_article_types, False),
     "cms": (parse_flag, False),
     "publication": (parse_choice(PUBLICATION_MODES), False),
+    "require_corresponding_email": (parse_flag, False),
 }
 
 

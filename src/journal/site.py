@@ -35,9 +35,10 @@ from .loading import (
 from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
-from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
+from .pdf import PdfFile, PdfMaker, build_pdfs, check_printable, coverage
 from .problems import Problem
 from .sanitize import check_markup
+from .search_index import SearchCard
 from .settings import PREFIX, check_settings
 from .validation import (
     ParsedAbstract,
@@ -144,6 +145,20 @@ class SiteData:
         if ".." in parts or Path(folder).is_absolute():
             return False  # the theme's own files, outside the project
         return self.scan.is_refused("/".join([p for p in parts if p not in ("", ".")] + [src_uri]))
+
+    @property
+    def search_cards(self) -> dict[str, SearchCard]:
+        """Location in the search index (the page's URL) → what its result shows."""
+        return {
+            urls.url_for(spec.src_uri): spec.search_card
+            for spec in self.pages
+            if spec.search_card is not None
+        }
+
+    @property
+    def search_journal(self) -> str:
+        """The abbreviation the search results' citations start with."""
+        return self.journal.settings.abbreviation if self.journal is not None else ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -262,6 +277,15 @@ def _mentioned(paths: Sequence[Path], ids: set[str]) -> set[str]:
             continue
         found |= {i for i in ids if i in text}
     return found
+
+
+def check_fonts(root: Path, journal: Journal, entries: Sequence[RawEntry]) -> list[Problem]:
+    """Every character of the PDFs no PDF font has, for `journal check` (a build finds them
+    when it names its PDFs, `build_pdfs`); none when the journal makes no PDFs."""
+    if not journal.settings.pdf:
+        return []
+    folder, _ = trusted_cache_dir(root)  # a refused cache is reported by load_journal
+    return check_printable(journal, coverage(folder), {e.path: e for e in entries})[0]
 
 
 def load_journal(
@@ -559,7 +583,7 @@ def build_site_data(
     """
     scan = scan_journal(root, publishes_continuously(extra_journal))
     folder, refused = trusted_cache_dir(root)
-    journal, problems, _ = load_journal(
+    journal, problems, entries = load_journal(
         root,
         config_file,
         extra_journal,
@@ -597,7 +621,11 @@ def build_site_data(
         if a.pdf
     ]
     exports, notes = build_exports(journal, source_date_epoch())
-    galleys, found = build_pdfs(journal, coverage(outputs)) if journal.settings.pdf else ([], [])
+    galleys, found = (
+        build_pdfs(journal, coverage(folder), {e.path: e for e in entries})
+        if journal.settings.pdf
+        else ([], [])
+    )
     return SiteData(
         journal=journal,
         problems=problems + found,

@@ -6,6 +6,7 @@ the first) and returns the typed values it could read.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,8 +14,10 @@ from typing import Any
 
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .fields import (
+    DOI,
     EMAIL_IN_TEXT,
     MAX_SLUG,
+    ROR,
     SLUG,
     Checker,
     Invalid,
@@ -34,10 +37,24 @@ from .fields import (
     parse_text,
     parse_text_list,
     parse_title,
+    parse_url,
     show,
 )
+from .languages import NAMES as LANGUAGE_NAMES
+from .languages import TAG as LANGUAGE_TAG
+from .licences import NAMES as LICENCE_NAMES
+from .licences import licence_named
 from .loading import RawEntry
-from .model import UPDATE_KINDS, Affiliation, Author, Conference
+from .model import (
+    UPDATE_KINDS,
+    Affiliation,
+    Author,
+    Conference,
+    Funding,
+    License,
+    Reference,
+    Translation,
+)
 from .problems import Problem
 from .sanitize import check_markup
 
@@ -48,6 +65,15 @@ MAX_AUTHORS = 5_000
 MAX_AFFILIATIONS = 50
 MAX_BODY_WORDS = 5_000
 MAX_BODY_CHARS = 60_000
+MAX_REFERENCES = 2_000
+"""Large reviews cite a few hundred works; none this many."""
+MAX_REFERENCE_CHARS = 3_000
+MAX_FUNDERS = 100
+MAX_STATEMENT_CHARS = 20_000
+"""Competing interests, data availability and the plain-language summary."""
+MAX_TRANSLATIONS = 30
+FUNDER_DOI_PREFIX = "10.13039/"
+"""Crossref Funder IDs are DOIs with this prefix (the Open Funder Registry)."""
 
 Parser = Callable[[Checker, str, Any], Any]
 
@@ -228,6 +254,193 @@ def parse_updates(ch: Checker, key: str, value: Any) -> tuple[UpdateRef, ...]:
     return tuple(i for i in items if i)
 
 
+def parse_statement(ch: Checker, key: str, value: Any) -> str:
+    """A paragraph or a few of Markdown, e.g. competing interests or a plain summary."""
+    text = parse_text(ch, key, value)
+    if len(text) > MAX_STATEMENT_CHARS:
+        raise Invalid(
+            f"is {len(text):,} characters long; the limit is {MAX_STATEMENT_CHARS:,}. Shorten it."
+        )
+    problems = check_markup(text)
+    if problems:
+        raise Invalid(problems[0])
+    return text
+
+
+def parse_long_text(ch: Checker, key: str, value: Any) -> str:
+    """A text as long as the abstract itself (a translated abstract), in Markdown."""
+    text = parse_text(ch, key, value)
+    words = len(text.split())
+    if words > MAX_BODY_WORDS or len(text) > MAX_BODY_CHARS:
+        raise Invalid(
+            f"has {words:,} words ({len(text):,} characters); the limit is "
+            f"{MAX_BODY_WORDS:,} words and {MAX_BODY_CHARS:,} characters. Shorten it."
+        )
+    problems = check_markup(text)
+    if problems:
+        raise Invalid(problems[0])
+    return text
+
+
+def parse_reference_text(ch: Checker, key: str, value: Any) -> str:
+    text = " ".join(parse_text(ch, key, value).split())
+    if len(text) > MAX_REFERENCE_CHARS:
+        raise Invalid(
+            f"is {len(text):,} characters long; the limit is {MAX_REFERENCE_CHARS:,}. One "
+            "item is one reference: split it."
+        )
+    return text
+
+
+def parse_reference(ch: Checker, key: str, value: Any) -> Reference:
+    """`- "Smith J. Title. J Foo. 2020;1:2."` or `- {text: "…", doi: 10.…}`."""
+    if not isinstance(value, dict):
+        return Reference(text=parse_reference_text(ch, key, value))
+    values = _read_fields(ch, key, value, REFERENCE_FIELDS)
+    if "text" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return Reference(**values)
+
+
+def parse_references(ch: Checker, key: str, value: Any) -> tuple[Reference, ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            'expected a list, one reference per item: `- "Smith J. Title. J Foo. 2020;1:2."`, '
+            'or `- {text: "…", doi: 10.1234/abc}` with its DOI.'
+        )
+    if len(value) > MAX_REFERENCES:
+        raise Invalid(f"lists {len(value):,} references; the limit is {MAX_REFERENCES:,}.")
+    items = [_quiet(ch, f"{key}[{n}]", v, parse_reference) for n, v in enumerate(value, 1)]
+    return tuple(i for i in items if i)
+
+
+def parse_funder_id(ch: Checker, key: str, value: Any) -> str:
+    """A Crossref Funder ID (a DOI 10.13039/…) or a ROR id, as https://ror.org/…."""
+    text = parse_text(ch, key, value)
+    bare = text.removeprefix("https://doi.org/").removeprefix("http://dx.doi.org/")
+    bare = bare.removeprefix("doi:")
+    if bare.startswith(FUNDER_DOI_PREFIX):
+        if not DOI.fullmatch(bare):
+            raise Invalid(
+                f"{show(text)} is not a complete Crossref Funder ID. Write 10.13039/ and the "
+                'funder\'s number, e.g. "10.13039/100000054".'
+            )
+        return bare
+    if ROR.fullmatch(text):
+        return parse_ror(ch, key, text)
+    hint = (
+        f"It is a DOI, but not in the Funder Registry (those start with {FUNDER_DOI_PREFIX})."
+        if DOI.fullmatch(bare)
+        else "It is neither."
+    )
+    raise Invalid(
+        f"{show(text)} is not a funder id: write a Crossref Funder ID "
+        f'(e.g. "10.13039/100000054") or a ROR id (e.g. https://ror.org/02t771148). {hint} '
+        "Look the funder up at https://search.crossref.org/funding or https://ror.org/, or "
+        "remove funder_id."
+    )
+
+
+def parse_funding_item(ch: Checker, key: str, value: Any) -> Funding:
+    data = parse_mapping(ch, key, value)
+    values = _read_fields(ch, key, data, FUNDING_FIELDS)
+    if "funder" not in values:
+        raise Reported  # missing or empty: reported by _read_fields
+    return Funding(**values)
+
+
+def parse_funding(ch: Checker, key: str, value: Any) -> tuple[Funding, ...]:
+    if not isinstance(value, list) or not value:
+        raise Invalid(
+            'expected a list, one funder per item: `- funder: "National Cancer Institute"` '
+            "(with funder_id: and awards: under it)."
+        )
+    if len(value) > MAX_FUNDERS:
+        raise Invalid(f"lists {len(value):,} funders; the limit is {MAX_FUNDERS}.")
+    items = [_quiet(ch, f"{key}[{n}]", v, parse_funding_item) for n, v in enumerate(value, 1)]
+    return tuple(i for i in items if i)
+
+
+def parse_license(ch: Checker, key: str, value: Any) -> License:
+    """A licence of the table by name or address ("CC BY 4.0"), or `{name, url}` of another."""
+    if isinstance(value, dict):
+        values = _read_fields(ch, key, value, LICENSE_FIELDS)
+        if "name" not in values or "url" not in values:
+            raise Reported  # missing or empty: reported by _read_fields
+        return License(**values)
+    text = parse_text(ch, key, value)
+    found = licence_named(text)
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(text.upper(), LICENCE_NAMES, n=1, cutoff=0.6)
+    hint = f'Did you mean "{close[0]}"?' if close else "Known licences: CC BY 4.0, CC0 1.0, …"
+    raise Invalid(
+        f"{show(text)} is not a licence the journal knows (README, Licences). {hint} "
+        "For another licence write its name and address: {name: …, url: https://…}."
+    )
+
+
+def parse_language_code(ch: Checker, key: str, value: Any) -> str:
+    """An ISO 639-1 code ("fr"), optionally with a region or script ("pt-BR", "zh-Hant")."""
+    if isinstance(value, bool):
+        raise Invalid(
+            f"{str(value).lower()} was read as yes/no (YAML reads `no` as false). "
+            'Put the code in quotes, e.g. "no".'
+        )
+    text = parse_text(ch, key, value)
+    match = LANGUAGE_TAG.fullmatch(text)
+    if match and match.group(1) in LANGUAGE_NAMES:
+        return text
+    if text.lower() in LANGUAGE_NAMES:
+        raise Invalid(f'"{text}": language codes are lowercase. Write "{text.lower()}".')
+    by_name = {name.casefold(): code for code, name in LANGUAGE_NAMES.items()}
+    named = by_name.get(text.casefold())
+    close = difflib.get_close_matches(text.lower(), list(LANGUAGE_NAMES), n=1, cutoff=0.5)
+    hint = (
+        f'{text} is written "{named}".'
+        if named
+        else f'Did you mean "{close[0]}" ({LANGUAGE_NAMES[close[0]]})?'
+        if close
+        else 'Write e.g. "fr" for French, "es" for Spanish.'
+    )
+    raise Invalid(
+        f"{show(text)} is not a language code (ISO 639-1: two lowercase letters, "
+        f'optionally a region, e.g. "pt-BR"). {hint}'
+    )
+
+
+def parse_translation(ch: Checker, key: str, value: Any) -> Translation:
+    if value is None or value == {}:
+        raise Invalid(
+            "is empty. Write the translated `title:` and/or `abstract:` under it, or remove it."
+        )
+    data = parse_mapping(ch, key, value)
+    values = _read_fields(ch, key, data, TRANSLATION_FIELDS)
+    if not values:
+        if all(name in TRANSLATION_FIELDS for name in data):  # else: unknown, reported
+            ch.report(key, "is empty. Write the translated `title:` and/or `abstract:` under it.")
+        raise Reported
+    language = key.rsplit(".", 1)[-1]
+    return Translation(language=language, **values)
+
+
+def parse_translations(ch: Checker, key: str, value: Any) -> tuple[Translation, ...]:
+    if not isinstance(value, dict) or not value:
+        raise Invalid(
+            "expected one language code per line, each with its title and abstract, e.g. "
+            'translations: {fr: {title: "…", abstract: "…"}}.'
+        )
+    if len(value) > MAX_TRANSLATIONS:
+        raise Invalid(f"has {len(value)} languages; the limit is {MAX_TRANSLATIONS}.")
+    items = []
+    for code, item in value.items():
+        where = f"{key}.{code}"
+        if _quiet(ch, where, code, parse_language_code) is None:
+            continue
+        items.append(_quiet(ch, where, item, parse_translation))
+    return tuple(i for i in items if i)
+
+
 def parse_conference(ch: Checker, key: str, value: Any) -> Conference:
     data = parse_mapping(ch, key, value)
     values = _read_fields(ch, key, data, CONFERENCE_FIELDS)
@@ -263,6 +476,27 @@ UPDATE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "type": (parse_choice(UPDATE_KINDS), True),
 }
 
+REFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "text": (parse_reference_text, True),
+    "doi": (parse_doi, False),
+}
+
+FUNDING_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "funder": (parse_title, True),
+    "funder_id": (parse_funder_id, False),
+    "awards": (parse_text_list, False),
+}
+
+LICENSE_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "name": (parse_text, True),
+    "url": (parse_url, True),
+}
+
+TRANSLATION_FIELDS: dict[str, tuple[Parser, bool]] = {
+    "title": (parse_title, False),
+    "abstract": (parse_long_text, False),
+}
+
 CONFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "name": (parse_text, True),
     "place": (parse_text, False),
@@ -285,6 +519,13 @@ ABSTRACT_FIELDS: dict[str, tuple[Parser, bool]] = {
     "article_number": (parse_code, False),
     "conference": (parse_conference, False),
     "updates": (parse_updates, False),
+    "references": (parse_references, False),
+    "funding": (parse_funding, False),
+    "competing_interests": (parse_statement, False),
+    "data_availability": (parse_statement, False),
+    "license": (parse_license, False),
+    "plain_summary": (parse_statement, False),
+    "translations": (parse_translations, False),
     "draft": (parse_flag, False),
 }
 

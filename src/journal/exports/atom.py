@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Journal
 from .common import absolute, abstract_url, plain_text, sub, xml_text
 
@@ -49,7 +49,7 @@ def export_atom(journal: Journal) -> str:
         entry = sub(feed, _q("entry"))
         url = abstract_url(settings, abstract)
         sub(entry, _q("id"), f"https://doi.org/{abstract.doi}" if abstract.doi else url)
-        sub(entry, _q("title"), abstract.title)
+        sub(entry, _q("title"), title_markup.plain(abstract.title))
         sub(entry, _q("link"), rel="alternate", type="text/html", href=url)
         if abstract.doi:
             sub(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import title_markup
 from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, issue_number, plain_text
 
@@ -32,6 +33,11 @@ def escape_bibtex(text: str) -> str:
     return " ".join(text.split()).translate(_TABLE)
 
 
+def _escape_piece(text: str) -> str:
+    """A piece of a title's text (its spaces already tidied by title_markup) escaped."""
+    return text.translate(_TABLE)
+
+
 def _verbatim(text: str) -> str:
     # doi and url are verbatim fields: no escaping, but braces would end the value.
     return text.replace("{", "").replace("}", "")
@@ -48,7 +54,7 @@ def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
     fields = [
         ("author", " and ".join(_name(c) for c in abstract.authors)),
-        ("title", "{" + escape_bibtex(abstract.title) + "}"),  # keep the title's capitals
+        ("title", "{" + title_markup.bibtex(abstract.title, _escape_piece) + "}"),  # keep capitals
         ("journal", escape_bibtex(settings.title)),
         ("shortjournal", escape_bibtex(settings.abbreviation)),
         ("year", str(abstract.published.year)),

@@ -12,29 +12,13 @@ import markdown
 import nh3
 
 from .. import urls
+from ..languages import BIBLIOGRAPHIC, base
 from ..model import Abstract, Author, Issue, Journal, Settings
 
-# ISO 639-1 → ISO 639-2/B (DOAJ and JATS want three letters), for settings.LANGUAGES.
-LANGUAGES3 = {
-    "en": "eng",
-    "fr": "fre",
-    "de": "ger",
-    "es": "spa",
-    "it": "ita",
-    "pt": "por",
-    "nl": "dut",
-    "ru": "rus",
-    "zh": "chi",
-    "ja": "jpn",
-    "ar": "ara",
-    "fa": "per",
-    "tr": "tur",
-    "pl": "pol",
-}
 
-
-def language3(settings: Settings) -> str:
-    return LANGUAGES3.get(settings.language, "eng")
+def language3(settings: Settings, code: str = "") -> str:
+    """The ISO 639-2/B code of a language (the journal's when `code` is empty)."""
+    return BIBLIOGRAPHIC.get(base(code or settings.language), "eng")
 
 
 def absolute(settings: Settings, url: str) -> str:

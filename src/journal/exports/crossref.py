@@ -7,6 +7,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from xml.sax import saxutils
 
+from .. import title_markup, urls
 from ..model import Abstract, Issue, Journal
 from .common import (
     abstract_url,
@@ -23,6 +24,8 @@ VERSION = "5.4.0"
 NS = f"http://www.crossref.org/schema/{VERSION}"
 JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
 AI = "http://www.crossref.org/AccessIndicators.xsd"
+FR = "http://www.crossref.org/fundref.xsd"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} https://www.crossref.org/schemas/crossref{VERSION}.xsd"
 
@@ -77,14 +80,37 @@ CROSSMARK_UPDATES = {
 }
 
 
-def _license(parent: ET.Element, journal: Journal) -> None:
-    if journal.settings.license:
+def _license(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    licence = abstract.licence_in(journal.settings)
+    if licence:
         program = sub(parent, _q("program", AI), name="AccessIndicators")
-        sub(program, _q("license_ref", AI), journal.settings.license.url)
+        sub(program, _q("license_ref", AI), licence.url)
+
+
+def _fundref(parent: ET.Element, abstract: Abstract) -> None:
+    """Funding data: one fundgroup per funder, with its name, id and award numbers."""
+    program = sub(parent, _q("program", FR), name="fundref")
+    for funding in abstract.funding:
+        group = sub(program, _q("assertion", FR), name="fundgroup")
+        name = sub(group, _q("assertion", FR), funding.funder, name="funder_name")
+        if funding.funder_id and not funding.is_ror:
+            url = urls.url_for_doi(funding.funder_id)
+            sub(name, _q("assertion", FR), url, name="funder_identifier")
+        elif funding.funder_id:
+            sub(group, _q("assertion", FR), funding.funder_id, name="ror")
+        for award in funding.awards:
+            sub(group, _q("assertion", FR), award, name="award_number")
+
+
+def _programs(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
+    """Funding and licence, in the schema's order (fr:program, then ai:program)."""
+    if abstract.funding:
+        _fundref(parent, abstract)
+    _license(parent, journal, abstract)
 
 
 def _crossmark(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
-    """Crossmark: the journal's policy, what this notice updates, the licence inside it."""
+    """Crossmark: the journal's policy, what this notice updates, funding and licence inside it."""
     crossmark = sub(parent, _q("crossmark"))
     sub(crossmark, _q("crossmark_policy"), journal.settings.crossmark_policy)
     updates = [u for u in abstract.updates if u.doi]
@@ -98,22 +124,45 @@ def _crossmark(parent: ET.Element, journal: Journal, abstract: Abstract) -> None
                 type=CROSSMARK_UPDATES[update.kind],
                 date=abstract.published.isoformat(),
             )
-    if journal.settings.license:
-        _license(sub(crossmark, _q("custom_metadata")), journal)
+    if abstract.licence_in(journal.settings) or abstract.funding:
+        _programs(sub(crossmark, _q("custom_metadata")), journal, abstract)
+
+
+def _citations(parent: ET.Element, abstract: Abstract) -> None:
+    """The reference list: each reference as printed, with its DOI when known."""
+    listing = sub(parent, _q("citation_list"))
+    for number, reference in enumerate(abstract.references, 1):
+        citation = sub(listing, _q("citation"), key=f"ref{number}")
+        if reference.doi:
+            sub(citation, _q("doi"), reference.doi)
+        sub(citation, _q("unstructured_citation"), reference.text)
 
 
 def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     settings = journal.settings
     kind = settings.article_type(abstract.type).crossref
     article = sub(parent, _q("journal_article"), publication_type=kind, language=settings.language)
-    sub(sub(article, _q("titles")), _q("title"), abstract.title)
+    title = sub(sub(article, _q("titles")), _q("title"))
+    title_markup.add_xml(title, abstract.title, title_markup.CROSSREF_TAGS, NS)
+    for translation in abstract.translations:  # a translated title: one more <titles>
+        if translation.title:
+            other = sub(sub(article, _q("titles")), _q("title"))
+            title_markup.add_xml(other, translation.title, title_markup.CROSSREF_TAGS, NS)
     if abstract.authors:
         _contributors(article, abstract)
     text = paragraphs(abstract.body)
     if text:
         jats_abstract = sub(article, _q("abstract", JATS))
+        if abstract.translations:
+            jats_abstract.set(XML_LANG, settings.language)
         for paragraph in text:
             sub(jats_abstract, _q("p", JATS), paragraph)
+    for translation in abstract.translations:
+        text = paragraphs(translation.abstract)
+        if text:
+            jats_abstract = sub(article, _q("abstract", JATS), **{XML_LANG: translation.language})
+            for paragraph in text:
+                sub(jats_abstract, _q("p", JATS), paragraph)
     _date(article, "publication_date", abstract.published)
     if abstract.pages:
         pages = sub(article, _q("pages"))
@@ -125,8 +174,8 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         sub(item, _q("item_number"), abstract.article_number, item_number_type="article_number")
     if settings.crossmark_policy:
         _crossmark(article, journal, abstract)
-    elif settings.license:
-        _license(article, journal)
+    else:
+        _programs(article, journal, abstract)
     doi_data = sub(article, _q("doi_data"))
     sub(doi_data, _q("doi"), abstract.doi)
     sub(doi_data, _q("resource"), abstract_url(settings, abstract))
@@ -134,6 +183,8 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         collection = sub(doi_data, _q("collection"), property="text-mining")
         item = sub(collection, _q("item"))
         sub(item, _q("resource"), pdf_url(settings, abstract), mime_type="application/pdf")
+    if abstract.references:
+        _citations(article, abstract)
 
 
 def _body(journal: Journal, issue: Issue, abstracts: list[Abstract]) -> ET.Element:
@@ -172,6 +223,7 @@ def export_crossref(journal: Journal, issue: Issue, epoch: int | None = None) ->
     ET.register_namespace("", NS)
     ET.register_namespace("jats", JATS)
     ET.register_namespace("ai", AI)
+    ET.register_namespace("fr", FR)
     ET.register_namespace("xsi", XSI)
     body = _body(journal, issue, deposited(issue))
     digest = hashlib.sha256(ET.tostring(body, encoding="utf-8")).hexdigest()[:16]

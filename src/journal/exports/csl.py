@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .. import title_markup
 from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, issue_number, plain_text
 
@@ -24,7 +25,7 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": abstract.slug,
         "type": settings.article_type(abstract.type).csl,
-        "title": abstract.title,
+        "title": title_markup.plain(abstract.title),
         "author": [_name(c) for c in abstract.authors],
         "container-title": settings.title,
         "container-title-short": settings.abbreviation,

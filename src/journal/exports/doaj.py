@@ -1,9 +1,13 @@
-"""DOAJ article XML (doajArticles.xsd 1.3), one file per issue."""
+"""DOAJ article XML (doajArticles.xsd 1.3), one file per issue.
+
+The schema has no licence, funding or reference list: DOAJ takes the licence from the
+journal's record. Titles and abstracts are given in every language the article has."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .. import title_markup
 from ..model import Abstract, Affiliation, Issue, Journal
 from .common import abstract_url, language3, plain_text, sub, xml_text
 
@@ -36,7 +40,11 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         sub(record, "doi", abstract.doi)
     sub(record, "publisherRecordId", abstract.slug)
     sub(record, "documentType", abstract.type)
-    sub(record, "title", abstract.title, language=language)
+    sub(record, "title", title_markup.plain(abstract.title), language=language)
+    for translation in abstract.translations:
+        if translation.title:
+            code = language3(settings, translation.language)
+            sub(record, "title", title_markup.plain(translation.title), language=code)
     ids: dict[Affiliation, int] = {}
     authors = sub(record, "authors")
     for contributor in abstract.authors:
@@ -55,6 +63,10 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
     text = plain_text(abstract.body)
     if text:
         sub(record, "abstract", text, language=language)
+    for translation in abstract.translations:
+        text = plain_text(translation.abstract)
+        if text:
+            sub(record, "abstract", text, language=language3(settings, translation.language))
     sub(record, "fullTextUrl", abstract_url(settings, abstract), format="html")
     if abstract.keywords:
         keywords = sub(record, "keywords", language=language)

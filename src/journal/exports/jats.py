@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from .. import urls
+from .. import title_markup, urls
 from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import (
     absolute,
@@ -124,7 +124,9 @@ def _related(meta: ET.Element, journal: Journal, abstract: Abstract) -> None:
         else:
             url = absolute(journal.settings, urls.url_for_abstract(update.slug))
             attributes |= {"ext-link-type": "uri", f"{{{XLINK}}}href": url}
-        sub(meta, "related-article", update.title or None, **attributes)
+        related = sub(meta, "related-article", **attributes)
+        if update.title:
+            title_markup.add_xml(related, update.title, title_markup.JATS_TAGS)
 
 
 def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
@@ -134,7 +136,14 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         sub(meta, "article-id", abstract.doi, **{"pub-id-type": "doi"})
     categories = sub(meta, "article-categories")
     sub(sub(categories, "subj-group", **{"subj-group-type": "heading"}), "subject", abstract.type)
-    sub(sub(meta, "title-group"), "article-title", abstract.title)
+    titles = sub(meta, "title-group")
+    title = sub(titles, "article-title")
+    title_markup.add_xml(title, abstract.title, title_markup.JATS_TAGS)
+    for translation in abstract.translations:
+        if translation.title:
+            group = sub(titles, "trans-title-group", **{XML_LANG: translation.language})
+            trans = sub(group, "trans-title")
+            title_markup.add_xml(trans, translation.title, title_markup.JATS_TAGS)
     if abstract.authors:
         _contribs(meta, abstract)
     _date(
@@ -156,10 +165,11 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         for kind, date in (("received", abstract.received), ("accepted", abstract.accepted)):
             if date:
                 _date(history, "date", date, **{"date-type": kind})
-    if settings.license:
+    licence = abstract.licence_in(settings)
+    if licence:
         permissions = sub(meta, "permissions")
-        licence = sub(permissions, "license", **{f"{{{XLINK}}}href": settings.license.url})
-        sub(licence, "license-p", f"Published under the {settings.license.name} licence.")
+        element = sub(permissions, "license", **{f"{{{XLINK}}}href": licence.url})
+        sub(element, "license-p", f"Published under the {licence.name} licence.")
     sub(meta, "self-uri", **{f"{{{XLINK}}}href": abstract_url(settings, abstract)})
     if has_pdf(settings, abstract):
         uri = {f"{{{XLINK}}}href": pdf_url(settings, abstract), "content-type": "pdf"}
@@ -170,10 +180,24 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         section = sub(meta, "abstract")
         for paragraph in text:
             sub(section, "p", paragraph)
+    text = paragraphs(abstract.plain_summary)
+    if text:
+        section = sub(meta, "abstract", **{"abstract-type": "plain-language-summary"})
+        sub(section, "title", "Plain-language summary")
+        for paragraph in text:
+            sub(section, "p", paragraph)
+    for translation in abstract.translations:
+        text = paragraphs(translation.abstract)
+        if text:
+            section = sub(meta, "trans-abstract", **{XML_LANG: translation.language})
+            for paragraph in text:
+                sub(section, "p", paragraph)
     if abstract.keywords:
         group = sub(meta, "kwd-group", **{"kwd-group-type": "author"})
         for keyword in abstract.keywords:
             sub(group, "kwd", keyword)
+    if abstract.funding:
+        _funding(meta, abstract)
     if abstract.conference:
         conference = sub(meta, "conference")
         if abstract.conference.dates:
@@ -181,6 +205,56 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         sub(conference, "conf-name", abstract.conference.name)
         if abstract.conference.place:
             sub(conference, "conf-loc", abstract.conference.place)
+
+
+def _funding(meta: ET.Element, abstract: Abstract) -> None:
+    """<funding-group>: one <award-group> per funder, its id as JATS4R recommends."""
+    group = sub(meta, "funding-group")
+    for number, funding in enumerate(abstract.funding, 1):
+        award = sub(group, "award-group", id=f"award{number}")
+        source = sub(award, "funding-source")
+        wrap = sub(source, "institution-wrap")
+        if funding.is_ror:
+            sub(wrap, "institution-id", funding.funder_id, **{"institution-id-type": "ror"})
+        elif funding.funder_id:
+            attributes = {
+                "institution-id-type": "doi",
+                "vocab": "open-funder-registry",
+                "vocab-identifier": "10.13039/open_funder_registry",
+            }
+            sub(wrap, "institution-id", funding.funder_id, **attributes)
+        sub(wrap, "institution", funding.funder)
+        for number_text in funding.awards:
+            sub(award, "award-id", number_text)
+
+
+def _back(root: ET.Element, abstract: Abstract) -> None:
+    """Competing interests (a coi-statement note), data availability (a section) and the
+    references, as JATS4R tags them."""
+    interests = paragraphs(abstract.competing_interests)
+    availability = paragraphs(abstract.data_availability)
+    if not (interests or availability or abstract.references):
+        return
+    back = sub(root, "back")
+    if interests:
+        note = sub(sub(back, "fn-group"), "fn", **{"fn-type": "coi-statement"})
+        for paragraph in interests:
+            sub(note, "p", paragraph)
+    if availability:
+        section = sub(back, "sec", **{"sec-type": "data-availability"})
+        sub(section, "title", "Data availability")
+        for paragraph in availability:
+            sub(section, "p", paragraph)
+    if abstract.references:
+        listing = sub(back, "ref-list")
+        sub(listing, "title", "References")
+        for number, reference in enumerate(abstract.references, 1):
+            ref = sub(listing, "ref", id=f"ref{number}")
+            sub(ref, "label", str(number))
+            citation = sub(ref, "mixed-citation", reference.text)
+            if reference.doi:
+                citation.text = f"{reference.text} "
+                sub(citation, "pub-id", reference.doi, **{"pub-id-type": "doi"})
 
 
 def has_jats(settings: Settings) -> bool:
@@ -209,4 +283,5 @@ def export_jats(journal: Journal, abstract: Abstract) -> str:
     front = sub(root, "front")
     _journal_meta(front, journal)
     _article_meta(front, journal, abstract)
+    _back(root, abstract)
     return xml_text(root)

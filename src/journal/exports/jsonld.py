@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import urls
-from ..model import Abstract, Affiliation, BoardMember, Contributor, Issue, Journal, Update
+from .. import title_markup, urls
+from ..model import (
+    Abstract,
+    Affiliation,
+    BoardMember,
+    Contributor,
+    Funding,
+    Issue,
+    Journal,
+    Reference,
+    Translation,
+    Update,
+)
 from .common import (
     absolute,
     abstract_url,
@@ -106,8 +117,8 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "@type": settings.article_type(abstract.type).schema_org,
         "@id": url,
         "url": url,
-        "headline": abstract.title,
-        "name": abstract.title,
+        "headline": title_markup.plain(abstract.title),
+        "name": title_markup.plain(abstract.title),
         "author": [_person(c) for c in abstract.authors],
         "datePublished": abstract.published.isoformat(),
         "inLanguage": settings.language,
@@ -122,8 +133,15 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     if abstract.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": abstract.doi}
         data["sameAs"] = urls.url_for_doi(abstract.doi)
-    if settings.license:
-        data["license"] = settings.license.url
+    licence = abstract.licence_in(settings)
+    if licence:
+        data["license"] = licence.url
+    if abstract.references:
+        data["citation"] = [_citation(r) for r in abstract.references]
+    if abstract.funding:
+        data["funding"] = [_grant(f) for f in abstract.funding]
+    if abstract.translations:
+        data["workTranslation"] = [_translation(t) for t in abstract.translations]
     if abstract.first_page:
         data["pageStart"] = abstract.first_page
         data["pageEnd"] = abstract.last_page
@@ -138,10 +156,44 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     return data
 
 
+def _citation(reference: Reference) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "CreativeWork", "name": reference.text}
+    if reference.doi:
+        data["sameAs"] = urls.url_for_doi(reference.doi)
+    return data
+
+
+def _grant(funding: Funding) -> dict[str, Any]:
+    """A funder's grants as schema.org MonetaryGrant, each with its `funder`."""
+    funder: dict[str, Any] = {"@type": "Organization", "name": funding.funder}
+    if funding.funder_id:
+        funder["identifier"] = (
+            funding.funder_id if funding.is_ror else urls.url_for_doi(funding.funder_id)
+        )
+    data: dict[str, Any] = {"@type": "MonetaryGrant", "funder": funder}
+    if funding.awards:
+        data["identifier"] = list(funding.awards)
+    return data
+
+
+def _translation(translation: Translation) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language}
+    if translation.title:
+        data["name"] = title_markup.plain(translation.title)
+    text = plain_text(translation.abstract)
+    if text:
+        data["abstract"] = text
+    return data
+
+
 def _notice(journal: Journal, update: Update) -> dict[str, Any]:
     """A notice about the article as a schema.org CorrectionComment."""
     url = absolute(journal.settings, urls.url_for_abstract(update.slug))
-    data: dict[str, Any] = {"@type": "CorrectionComment", "url": url, "name": update.title}
+    data: dict[str, Any] = {
+        "@type": "CorrectionComment",
+        "url": url,
+        "name": title_markup.plain(update.title),
+    }
     if update.date:
         data["datePublished"] = update.date.isoformat()
     if update.doi:
@@ -156,7 +208,7 @@ def graph_for_issue(journal: Journal, issue: Issue) -> dict[str, Any]:
         {
             "@type": journal.settings.article_type(a.type).schema_org,
             "@id": abstract_url(journal.settings, a),
-            "name": a.title,
+            "name": title_markup.plain(a.title),
         }
         for a in issue.abstracts
     ]

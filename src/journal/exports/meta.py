@@ -6,8 +6,8 @@ Each `meta_for_*` returns (name, content) pairs in the order they are printed;
 
 from __future__ import annotations
 
-from .. import urls
-from ..model import Abstract, Issue, Journal
+from .. import title_markup, urls
+from ..model import Abstract, Issue, Journal, Reference
 from .common import (
     absolute,
     abstract_url,
@@ -34,7 +34,7 @@ def summarise(text: str, limit: int = SUMMARY_LENGTH) -> str:
 def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
     date = abstract.published.strftime("%Y/%m/%d")
-    pairs: Pairs = [("citation_title", abstract.title)]
+    pairs: Pairs = [("citation_title", title_markup.plain(abstract.title))]
     for contributor in abstract.authors:
         pairs.append(("citation_author", contributor.name))  # a group's name in full
         pairs += [
@@ -66,12 +66,20 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     pairs.append(("citation_language", settings.language))
     if abstract.conference:
         pairs.append(("citation_conference_title", abstract.conference.name))
+    pairs += [("citation_reference", _reference(r)) for r in abstract.references]
     return pairs
+
+
+def _reference(reference: Reference) -> str:
+    """A reference as Scholar reads it: the text, with its DOI when the text lacks it."""
+    if reference.doi and reference.doi.lower() not in reference.text.lower():
+        return f"{reference.text} doi:{reference.doi}"
+    return reference.text
 
 
 def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
-    pairs: Pairs = [("DC.title", abstract.title)]
+    pairs: Pairs = [("DC.title", title_markup.plain(abstract.title))]
     pairs += [("DC.creator", c.name) for c in abstract.authors]
     pairs += [
         ("DC.date", abstract.published.isoformat()),
@@ -84,7 +92,7 @@ def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     pairs += [
         ("DC.source.volume", str(abstract.volume)),
         ("DC.source.issue", issue_number(abstract)),
-        ("DC.rights", settings.license.url if settings.license else ""),
+        ("DC.rights", licence.url if (licence := abstract.licence_in(settings)) else ""),
         ("DC.language", settings.language),
     ]
     pairs += [("DC.subject", keyword) for keyword in abstract.keywords]
@@ -109,7 +117,8 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
     description = summarise(plain_text(abstract.body))
     pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
     # A retracted article says so where links to it are shown (social cards, Dublin Core).
-    shown = f"Retracted: {abstract.title}" if abstract.is_retracted else abstract.title
+    title = title_markup.plain(abstract.title)
+    shown = f"Retracted: {title}" if abstract.is_retracted else title
     pairs += _social(
         journal, "article", shown, abstract_url(journal.settings, abstract), description
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import title_markup
 from ..model import Abstract, Contributor, Journal
 from .common import abstract_url, given_and_family, issue_number, plain_text
 
@@ -26,7 +27,7 @@ def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
     tags: list[tuple[str, str]] = [("TY", settings.article_type(abstract.type).ris)]
     tags += [("AU", _name(c)) for c in abstract.authors]
     tags += [
-        ("TI", abstract.title),
+        ("TI", title_markup.plain(abstract.title)),
         ("T2", settings.title),
         ("J2", settings.abbreviation),
         ("PY", str(published.year)),

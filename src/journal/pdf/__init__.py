@@ -7,16 +7,18 @@ Each PDF is made when it is written, from the output cache when it is there.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
 from ..exports.common import issue_date
 from ..exports.output_cache import OutputCache
+from ..loading import RawEntry
 from ..model import Abstract, Issue, Journal
 from ..problems import Problem
 from .document import Cite, book_data, galley_data
-from .fonts import Coverage, coverage_ranges, fonts_fingerprint
+from .fonts import Coverage, coverage, fonts_fingerprint
 from .printable import SETTINGS, check_printable
 from .typeset import TypesetError, Typesetter, timestamp, typesetter_fingerprint
 
@@ -105,20 +107,16 @@ def _stamp(root: Path, path: str) -> tuple[str, int, int] | None:
     return (path, found.st_size, found.st_mtime_ns)
 
 
-def coverage(outputs: OutputCache) -> Coverage:
-    """The fonts' characters (reading the fonts takes a second: the output cache keeps them)."""
-    key = outputs.key("pdf-fonts", fonts_fingerprint())
-    return Coverage.from_ranges(outputs.data(key, coverage_ranges))
-
-
-def build_pdfs(journal: Journal, fonts: Coverage) -> tuple[list[PdfFile], list[Problem]]:
+def build_pdfs(
+    journal: Journal, fonts: Coverage, entries: Mapping[str, RawEntry]
+) -> tuple[list[PdfFile], list[Problem]]:
     """Every PDF the site gets (none when `pdf: false`), and the characters no font has.
 
     An abstract with a PDF of its own beside its file keeps that one (site.py copies it).
     """
     if not journal.settings.pdf:
         return [], []
-    problems, unprintable = check_printable(journal, fonts)
+    problems, unprintable = check_printable(journal, fonts, entries)
     if SETTINGS in unprintable:
         return [], problems
     files: list[PdfFile] = []

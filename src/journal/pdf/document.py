@@ -7,9 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import urls
+from .. import title_markup, urls
 from ..formatting import format_date, format_issns, format_issue_label, format_issue_line
-from ..model import Abstract, Affiliation, Author, Issue, Journal, Settings
+from ..model import (
+    Abstract,
+    Affiliation,
+    Author,
+    Funding,
+    Issue,
+    Journal,
+    License,
+    Settings,
+)
 from .fonts import FAMILIES
 from .markup import is_right_to_left, markup_for
 
@@ -31,9 +40,11 @@ def _image(root: Path, path: str) -> str | None:
     return f"/{DOCS}/{path}"
 
 
-def journal_data(settings: Settings, root: Path, issue_line: str, doi: str) -> dict[str, Any]:
-    """The masthead: logo, title, ISSNs, issue line, DOI and licence."""
-    licence = settings.license
+def journal_data(
+    settings: Settings, root: Path, issue_line: str, doi: str, licence: License | None
+) -> dict[str, Any]:
+    """The masthead: logo, title, ISSNs, issue line, DOI and licence (a galley's is its
+    article's own, when it has one)."""
     return {
         "title": settings.title,
         "abbreviation": settings.abbreviation,
@@ -92,6 +103,24 @@ def _dates(abstract: Abstract) -> list[list[str]]:
     return [[label, format_date(date)] for label, date in dates if date]
 
 
+def _funding_line(funding: Funding) -> str:
+    awards = ", ".join(funding.awards)
+    return f"{funding.funder}: {awards}" if awards else funding.funder
+
+
+def _statements(abstract: Abstract) -> list[dict[str, Any]]:
+    """The plain-language summary, funding, competing interests and data availability, each
+    a heading and a markup tree (funders as plain paragraphs, never read as Markdown)."""
+    funding = [{"t": "p", "c": [_funding_line(f)]} for f in abstract.funding]
+    found = [
+        ("Plain-language summary", markup_for(abstract.plain_summary)),
+        ("Funding", funding),
+        ("Competing interests", markup_for(abstract.competing_interests)),
+        ("Data availability", markup_for(abstract.data_availability)),
+    ]
+    return [{"label": label, "body": body} for label, body in found if body]
+
+
 def abstract_data(journal: Journal, abstract: Abstract, cite: Cite) -> dict[str, Any]:
     """One abstract as the template prints it (in a galley and in a book alike)."""
     conference = abstract.conference
@@ -100,8 +129,8 @@ def abstract_data(journal: Journal, abstract: Abstract, cite: Cite) -> dict[str,
     return {
         "slug": abstract.slug,
         "type": abstract.type,
-        "title": abstract.title,
-        "title_rtl": is_right_to_left(abstract.title),
+        "title": title_markup.markup_tree(abstract.title),
+        "title_rtl": is_right_to_left(title_markup.plain(abstract.title)),
         **_people(abstract, journal.settings),
         "dates": _dates(abstract),
         "conference": (
@@ -123,6 +152,11 @@ def abstract_data(journal: Journal, abstract: Abstract, cite: Cite) -> dict[str,
             if author.bio.strip()
         ],
         "biographies_label": "About the authors",
+        "statements": _statements(abstract),
+        "references": [
+            f"{r.text} {urls.url_for_doi(r.doi)}" if r.doi else r.text for r in abstract.references
+        ],
+        "references_label": "References",
         "citation": citation[0]["text"] if citation else None,
         "cite_label": "How to cite:",
         "first_page": int(first) if first.isdigit() else None,
@@ -148,14 +182,14 @@ def galley_data(journal: Journal, abstract: Abstract, root: Path, cite: Cite) ->
         f". doi:{abstract.doi}" if abstract.doi else ""
     )
     meta = {
-        "title": abstract.title,
+        "title": title_markup.plain(abstract.title),
         "authors": [c.name for c in abstract.authors],
         "keywords": list(abstract.keywords),
         "subject": subject,
     }
     return {
         **_base(settings, "galley", meta),
-        "journal": journal_data(settings, root, line, abstract.doi),
+        "journal": journal_data(settings, root, line, abstract.doi, abstract.licence_in(settings)),
         "abstract": abstract_data(journal, abstract, cite),
     }
 
@@ -191,7 +225,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
             "entries": [
                 {
                     "slug": a.slug,
-                    "title": a.title,
+                    "title": title_markup.markup_tree(a.title),
                     "authors": ", ".join(c.name for c in a.authors),
                     "abstract": abstract_data(journal, a, cite),
                 }
@@ -219,7 +253,7 @@ def book_data(journal: Journal, issue: Issue, root: Path, cite: Cite) -> dict[st
     }
     return {
         **_base(settings, "book", meta),
-        "journal": journal_data(settings, root, line, ""),
+        "journal": journal_data(settings, root, line, "", settings.license),
         "book": {
             "title": f"{short} · Book of Abstracts",
             "heading": "Book of Abstracts",

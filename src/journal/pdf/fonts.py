@@ -10,15 +10,18 @@ asked first.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib.metadata import version
 from pathlib import Path
 
 from fontTools import unicodedata as font_unicodedata
 from fontTools.ttLib import TTFont
+
+from ..exports.output_cache import OutputCache
 
 # (font family as Typst names it, the PyPI distribution, the font file inside it)
 FONTS = (
@@ -48,6 +51,7 @@ FAMILIES = tuple(dict.fromkeys(family for family, _, _ in FONTS))
 """The families in the order Typst tries them for each character."""
 _UNPRINTED = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 """Characters that need no glyph: controls, format marks (ZWNJ, direction marks), spaces."""
+_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +62,10 @@ class Missing:
     script: str
 
     def describe(self) -> str:
+        """The character by its code point and name, never as itself: a terminal or an
+        editor without a font for it would show an empty box too."""
         name = unicodedata.name(self.char, "unnamed character")
-        return f'"{self.char}" (U+{ord(self.char):04X} {name}, {self.script} script)'
+        return f"U+{ord(self.char):04X} ({name}) in script {self.script}"
 
 
 @cache
@@ -89,14 +95,45 @@ def fonts_fingerprint() -> str:
     return ";".join(parts)
 
 
-def coverage_ranges() -> list[list[int]]:
-    """Every code point some PDF font has a glyph for, as [first, last] ranges (reading the
-    character maps takes a second: the output cache keeps these, see journal.pdf.build)."""
-    points: set[int] = set()
-    for path in font_files():
-        font = TTFont(path, lazy=True)
-        points.update(font.getBestCmap())
+CMAP_FOLDER = "fonts"
+"""The cache's folder of font character maps (beside outputs/ and citations/)."""
+_CMAP_SALT = "cmap ranges v1"
+
+
+def _ranges_of(path: Path) -> list[list[int]]:
+    """The code points one font file has a glyph for, as [first, last] ranges."""
+    font = TTFont(path, lazy=True)
+    try:
+        return _ranges(set(font.getBestCmap()))
+    finally:
         font.close()
+
+
+def _are_ranges(found: object) -> bool:
+    return isinstance(found, list) and all(
+        isinstance(r, list) and len(r) == 2 and all(type(p) is int for p in r) for r in found
+    )
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@cache
+def coverage(folder: Path | None) -> Coverage:
+    """The code points the PDF fonts cover. Reading the character maps takes about half a
+    second, hashing the font files a twentieth: each font's map is kept in the cache folder
+    (`folder`, None: none) under the SHA-256 of the file, so other bytes are read afresh."""
+    store = OutputCache(folder / CMAP_FOLDER if folder else None, _CMAP_SALT)
+    ranges: list[list[int]] = []
+    for path in font_files():
+        key = store.key("cmap", _file_hash(path))
+        ranges += store.data(key, partial(_ranges_of, path), _are_ranges)
+    return Coverage.from_ranges(ranges)
+
+
+def _ranges(points: set[int]) -> list[list[int]]:
     ranges: list[list[int]] = []
     for point in sorted(points):
         if ranges and ranges[-1][1] == point - 1:
@@ -108,19 +145,26 @@ def coverage_ranges() -> list[list[int]]:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """The code points the PDF fonts cover."""
+    """The characters the PDF fonts cover."""
 
-    points: frozenset[int]
+    chars: frozenset[str]
+    """As one-character strings: a text's characters are checked with one set difference."""
+    has_ascii: bool = False
+    """Whether every printable ASCII character is covered: an ASCII text then needs no look
+    (Python knows a string is ASCII without reading it)."""
 
     @classmethod
     def from_ranges(cls, ranges: list[list[int]]) -> Coverage:
-        return cls(frozenset(p for first, last in ranges for p in range(first, last + 1)))
+        chars = frozenset(chr(p) for first, last in ranges for p in range(first, last + 1))
+        return cls(chars, has_ascii=chars >= _ASCII)
 
     def missing(self, text: str) -> list[Missing]:
         """The characters of `text` no PDF font has, each once, in the order they appear."""
+        if self.has_ascii and text.isascii():
+            return []
         found: dict[str, Missing] = {}
-        for char in set(text):
-            if ord(char) in self.points or unicodedata.category(char) in _UNPRINTED:
+        for char in set(text).difference(self.chars):
+            if unicodedata.category(char) in _UNPRINTED:
                 continue
             script = font_unicodedata.script_name(font_unicodedata.script(char), default="")
             found[char] = Missing(char, script.replace("_", " ") or "unknown")
@@ -128,10 +172,11 @@ class Coverage:
 
 
 __all__ = [
+    "CMAP_FOLDER",
     "FAMILIES",
     "Coverage",
     "Missing",
-    "coverage_ranges",
+    "coverage",
     "font_files",
     "font_folders",
     "fonts_fingerprint",
