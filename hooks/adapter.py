@@ -269,7 +269,13 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if search is not None and search.config.enabled:
         # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).
         index = search.search_index
-        write_search_index(Path(config.site_dir), index.entries, index.config)
+        write_search_index(
+            Path(config.site_dir),
+            index.entries,
+            index.config,
+            BUILD.search_cards,
+            BUILD.search_journal,
+        )
 
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, Build
@@ -77,4 +78,47 @@ def test_roles_come_in_the_journals_order_whatever_the_file_order(tmp_path: Path
     assert [(r.role, [m.name for m in r.members]) for r in roles] == [
         ("Editor-in-chief", ["A"]),
         ("Editorial board", ["B"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Chief editor", "Editor-in-chief"),  # the words, in another order
+        ("EDITOR-IN-CHIEF", "Editor-in-chief"),  # another case
+        ("Editor in Chief", "Editor-in-chief"),
+        ("Associate Editor", "Associate editors"),  # singular
+        ("Section editor", "Section editors"),
+        ("Board", "Editorial board"),
+        ("Advisory board", "Editorial board"),
+    ],
+)
+def test_an_unknown_role_is_told_the_closest_role_and_every_role(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    (tmp_path / "board.yml").write_text(
+        f"- role: {written}\n  people:\n    - name: B\n", encoding="utf-8"
+    )
+    entry = load_data(tmp_path, tmp_path / "board.yml", "board")
+    assert not isinstance(entry, Exception)
+    _, problems = check_board(entry)
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (
+            1,
+            "board[1].role",
+            f'"{written}" is not a role of the editorial board. Did you mean "{meant}"? '
+            'Use one of: "Editor-in-chief", "Associate editors", "Section editors", '
+            '"Editorial board".',
+        )
+    ]
+
+
+def test_a_role_like_none_is_told_every_role(tmp_path: Path) -> None:
+    (tmp_path / "board.yml").write_text("- role: Reviewers\n  people:\n    - name: B\n")
+    entry = load_data(tmp_path, tmp_path / "board.yml", "board")
+    assert not isinstance(entry, Exception)
+    _, problems = check_board(entry)
+    assert [p.message for p in problems] == [
+        '"Reviewers" is not a role of the editorial board. Use one of: "Editor-in-chief", '
+        '"Associate editors", "Section editors", "Editorial board".'
     ]

@@ -14,15 +14,16 @@ from lxml import etree
 
 from conftest import ROOT, Build, run_mkdocs_build
 from journal import cms
-from journal.article_types import DEFAULT_NAMES
+from journal.article_types import DEFAULT_NAMES, default_type, journal_type
 from journal.schema import build_schema
 
 WIDGETS = {"integer": "number", "boolean": "boolean", "object": "object", "array": "list"}
 REPO_URL = "repo_url: https://github.com/example-press/fixture-journal\n"
 
 
-def _config() -> dict[str, Any]:
-    return yaml.safe_load(cms.cms_config_yaml("example-press/fixture-journal"))
+def _config(continuous: bool = False) -> dict[str, Any]:
+    config = cms.cms_config_yaml("example-press/fixture-journal", continuous=continuous)
+    return yaml.safe_load(config)
 
 
 def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
@@ -67,17 +68,22 @@ def _agree(form: list[dict[str, Any]], schema: dict[str, Any], where: str) -> No
             _agree(field["fields"], spec["items"], at)
 
 
+@pytest.mark.parametrize("continuous", [False, True])
 @pytest.mark.parametrize(("collection", "kind"), [("abstracts", "abstract"), ("authors", "author")])
-def test_every_schema_field_is_in_the_form_with_its_rules(collection: str, kind: str) -> None:
-    _agree(_collection(_config(), collection)["fields"], build_schema(kind), collection)
+def test_every_schema_field_is_in_the_form_with_its_rules(
+    collection: str, kind: str, continuous: bool
+) -> None:
+    form = _collection(_config(continuous), collection)["fields"]
+    _agree(form, build_schema(kind, continuous=continuous), collection)
 
 
-def test_issues_yml_is_edited_as_one_list_with_the_schemas_fields() -> None:
-    issues = _collection(_config(), "issues")["files"][0]
+@pytest.mark.parametrize("continuous", [False, True])
+def test_issues_yml_is_edited_as_one_list_with_the_schemas_fields(continuous: bool) -> None:
+    issues = _collection(_config(continuous), "issues")["files"][0]
     assert issues["file"] == "issues.yml"
     (root,) = issues["fields"]
     assert root["widget"] == "list" and root["root"] is True
-    _agree(root["fields"], build_schema("issues")["items"], "issues")
+    _agree(root["fields"], build_schema("issues", continuous=continuous)["items"], "issues")
 
 
 def test_the_config_disagrees_when_the_schema_gains_a_field(monkeypatch: Any) -> None:
@@ -209,3 +215,16 @@ def test_a_journal_off_github_is_told_what_to_set(make_project: Any) -> None:
     assert build.returncode != 0
     assert "extra.journal.cms: the editor at /admin/ needs the journal's GitHub" in build.output
     assert "Set repo_url: https://github.com/<owner>/<name>" in build.output
+
+
+def test_the_type_select_offers_the_journals_own_types() -> None:
+    clinical = journal_type("Clinical Image", like="case-report")
+    review = default_type("Book Review")
+    assert clinical is not None and review is not None
+    config = yaml.safe_load(cms.cms_config_yaml("owner/repo", types=(review, clinical)))
+    (field,) = [f for f in _collection(config, "abstracts")["fields"] if f["name"] == "type"]
+    assert field["widget"] == "select"
+    assert [o if isinstance(o, str) else o["value"] for o in field["options"]] == [
+        "Book Review",
+        "Clinical Image",
+    ]

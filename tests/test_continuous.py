@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 import rispy
 import yaml
@@ -315,6 +316,9 @@ def test_init_writes_the_publication_setting(
     )
     assert status == 0, output
     assert (fork / "abstracts/1/first.md").is_file()
+    issues = (fork / "issues.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(issues) == []
+    assert "one item per volume" in issues and "issue:" not in issues  # no issue to copy
 
 
 def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volume() -> None:
@@ -329,6 +333,57 @@ def test_the_browser_editor_saves_a_continuous_journals_abstracts_in_their_volum
     assert {f["name"]: f for f in with_issues["fields"]}["issue"]["required"] is True
 
 
+def _front_matter(path: Path) -> dict:
+    """The front matter as an editor's tool reads it (YAML 1.2: dates stay text)."""
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return json.loads(json.dumps(meta, default=str))
+
+
+def test_the_schema_describes_a_continuous_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = str(FIXTURES / "continuous/mkdocs.yml")
+    status, output = _run("schema", "--config-file", config, "abstract")
+    assert status == 0, output
+    abstract = jsonschema.Draft202012Validator(json.loads(output))
+    assert "issue" not in abstract.schema["properties"]
+    assert "year" not in abstract.schema["required"] and "volume" in abstract.schema["required"]
+    for path in sorted((FIXTURES / "continuous/abstracts").rglob("*.md")):
+        assert list(abstract.iter_errors(_front_matter(path))) == [], path
+    with_issue = _front_matter(FIXTURES / "continuous/abstracts/13/first-of-the-volume.md")
+    assert not abstract.is_valid({**with_issue, "issue": 1})  # journal check refuses it too
+    issues = jsonschema.Draft202012Validator(json.loads(_run("-f", config, "schema", "issues")[1]))
+    volumes = yaml.safe_load((FIXTURES / "continuous/issues.yml").read_text(encoding="utf-8"))
+    assert issues.is_valid(volumes)
+    assert not issues.is_valid([{"volume": 12, "issue": 1}])
+    every = json.loads(_run("-f", config, "schema")[1])["$defs"]
+    assert "issue" not in every["abstract"]["properties"]
+    assert "issue" not in every["issues"]["items"]["properties"]
+    # The journal with issues (and outside any journal's folder): issues required.
+    config = str(FIXTURES / "journal/mkdocs.yml")
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
+    for argv in (("-f", config, "schema", "abstract"), ("schema", "abstract")):
+        assert "issue" in json.loads(_run(*argv)[1])["required"]
+    issues = json.loads(_run("-f", config, "schema", "issues")[1])
+    assert issues["items"]["required"] == ["volume", "issue"]
+
+
+def test_the_browser_editor_edits_issues_yml_as_volumes() -> None:
+    (*_, issues) = cms_config("owner/name", continuous=True)["collections"]
+    assert issues["label"] == "Volumes"
+    (file,) = issues["files"]
+    assert file["file"] == "issues.yml" and file["label"] == "Volumes (issues.yml)"
+    (items,) = file["fields"]
+    assert [f["name"] for f in items["fields"]] == [
+        "volume", "title", "published", "description", "cover"
+    ]  # fmt: skip
+    hints = " ".join(f["hint"] for f in items["fields"]).lower()
+    assert "volume" in hints and "issue" not in hints
+    (*_, with_issues) = cms_config("owner/name")["collections"]
+    assert with_issues["label"] == "Issues"
+    assert "issue" in [f["name"] for f in with_issues["files"][0]["fields"][0]["fields"]]
+
+
 def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNAL_ONLY_ISSUES", "12")
     project = FIXTURES / "continuous"
@@ -341,9 +396,67 @@ def test_a_partial_preview_names_volumes_alone(monkeypatch: pytest.MonkeyPatch) 
     assert [i.key for i in journal.issues] == [(12, None)]
     assert [a.slug for a in journal.abstracts] == ["early-volume-study"]
     assert [p.message for p in problems] == [
-        "partial preview of issue(s) 12 only: other issues, their authors and cross-issue "
+        "partial preview of volume(s) 12 only: other volumes, their authors and cross-volume "
         "checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
     ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "only", "told"),
+    [
+        ("continuous", "13/1", '"13/1" names no volume, so the whole journal is built. '
+         "Write volume numbers, e.g. JOURNAL_ONLY_ISSUES=13,12."),
+        ("journal", "1", '"1" names no issue, so the whole journal is built. '
+         "Write volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4."),
+    ],
+)  # fmt: skip
+def test_a_partial_preview_of_the_other_kind_builds_the_whole_journal(
+    fixture: str, only: str, told: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_ONLY_ISSUES", only)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _, output = _run("check", "--config-file", str(FIXTURES / fixture / "mkdocs.yml"))
+    assert output.splitlines()[:2] == [
+        f"JOURNAL_ONLY_ISSUES:1: preview: {told} (warning)",
+        "1 problem (1 warning) in 1 file.",
+    ]
+    config = FIXTURES / fixture / "mkdocs.yml"
+    journal, _, _ = load_journal(
+        config.parent, config, read_settings(config)[0], today=datetime.date(2023, 11, 14)
+    )
+    assert journal is not None and len(journal.issues) > 1  # not an empty site
+
+
+def test_an_abstract_filed_elsewhere_is_told_its_volume_folder(continuous_copy: Path) -> None:
+    abstract = (continuous_copy / "abstracts/13/editors-welcome.md").read_bytes()
+    for where in ("docs/stray.md", "authors/stray-author.md", "drafts/stray-draft.md"):
+        (continuous_copy / where).parent.mkdir(exist_ok=True)
+        (continuous_copy / where).write_bytes(abstract)
+    status, output = _run("check")
+    assert status == 1
+    for where, name in (
+        ("docs/stray.md", "stray.md"),
+        ("authors/stray-author.md", "stray-author.md"),
+        ("drafts/stray-draft.md", "stray-draft.md"),
+    ):
+        (line,) = [t for t in output.splitlines() if t.startswith(f"{where}:1: file:")]
+        assert line.endswith(f"Move it to abstracts/<volume>/{name}."), line
+
+
+def test_pdf_problems_speak_of_the_volume(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "continuous", tmp_path / "journal")
+    (project / "docs/broken.png").write_text("this is not an image", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  journal:\n", "  journal:\n    logo: broken.png\n"))
+    late = project / "abstracts/13/late-case-report.md"
+    late.write_text(late.read_text(encoding="utf-8") + "\nनमस्ते\n", encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "issues.yml:1: volume 12: Typst could not make the book of abstracts:" in build.output
+    assert "(the logo, the volume's cover)" in build.output
+    assert "so this abstract gets no PDF and its volume no book of abstracts." in build.output
+    assert "issue" not in build.output.replace("issues.yml", "")
 
 
 def test_issues_yml_describes_a_volume(continuous_site: Build) -> None:

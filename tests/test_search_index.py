@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from journal.search_index import (
     TEASER_CHARACTERS,
+    SearchCard,
     build_search_index,
     shard_key,
     terms,
@@ -145,3 +146,37 @@ def test_a_changed_document_changes_the_version_the_worker_asks_for(tmp_path: Pa
     version = first["config"]["journal"]["version"]
     assert version == again["config"]["journal"]["version"]
     assert version != edited["config"]["journal"]["version"]
+
+
+def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
+    tmp_path: Path,
+) -> None:
+    cards = {
+        "abstracts/cervix/": SearchCard(
+            authors=("Ana López", "Jean-Paul <Dupont>"),
+            keywords=("imaging",),
+            type="Case Report",
+            citation="2017;6(3):21",
+        ),
+        "abstracts/lung/": SearchCard(
+            authors=("Ben Okoro",), keywords=(), type="Research Article", citation="2018;7(1)"
+        ),
+    }
+    write_search_index(tmp_path, ENTRIES, CONFIG, cards, "J Clin & Exp Oncol")
+    documents = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
+    assert documents["journal"] == "J Clin &amp; Exp Oncol"  # shown as HTML: escaped
+    docs = {d["location"]: d for d in documents["documents"]}
+    cervix, lung = docs["abstracts/cervix/"], docs["abstracts/lung/"]
+    assert cervix["authors"] == ["Ana López", "Jean-Paul &lt;Dupont&gt;"]
+    assert cervix["tags"] == ["imaging"]  # keywords only: authors are not chips
+    assert "tags" not in lung
+    assert (cervix["cite"], lung["cite"]) == ("2017;6(3):21", "2018;7(1)")
+    assert documents["types"][cervix["type"]] == "Case Report"
+    assert documents["types"][lung["type"]] == "Research Article"
+    assert "cite" not in docs["about/"] and "authors" not in docs["about/"]
+    # The authors are still found, with a tag's weight.
+    shards = {
+        p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
+    }
+    lung_position = list(docs).index("abstracts/lung/")
+    assert _postings(shards, "okoro")[lung_position] > _postings(shards, "lung")[lung_position]

@@ -117,9 +117,9 @@ def test_summary_lists_abstracts_authors_and_issues_with_their_titles(
         "added: Dana <b>New</b> — authors/dana-new.md",
     ]
     assert _section(page, "Issues") == [
-        "changed: Volume 1, Issue 1",
-        "removed: Volume 1, Issue 2",
-        "added: Volume 2, Issue 1: Issue | two [x](y)",
+        "changed: Volume 1, Issue 1 — 1 abstract changed",
+        "removed: Volume 1, Issue 2 — 1 abstract removed",
+        "added: Volume 2, Issue 1: Issue | two [x](y) — 1 abstract added",
     ]
     assert _section(page, "Other files") == ["docs/about.md"]
     assert "Changes code" not in page.get_text()
@@ -196,3 +196,43 @@ def test_without_an_artifact_the_summary_says_the_preview_was_not_built(
     text = page.find("h3", string="Open the preview").find_next("p").get_text()
     assert text.startswith("The preview could not be built.")
     assert "Artifacts" not in page.get_text()
+
+
+CONTINUOUS = """---
+title: {title}
+authors: [ana-lopez]
+volume: {volume}
+published: 2021-06-01
+type: Research Article
+---
+A new article.
+"""
+
+
+def test_a_continuous_journals_summary_lists_volumes(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "continuous", tmp_path / "journal")
+    _git(project, "init", "-q", "-b", "main")
+    base = _commit(project, "base")
+    for volume, slug in ((13, "second-finding"), (13, "third-finding"), (14, "next-volume")):
+        path = project / f"abstracts/{volume}/{slug}.md"
+        path.parent.mkdir(exist_ok=True)
+        title = slug.replace("-", " ").capitalize()
+        path.write_text(CONTINUOUS.format(title=title, volume=volume), encoding="utf-8")
+    early = project / "abstracts/12/early-volume-study.md"
+    early.write_text(early.read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
+    issues = project / "issues.yml"
+    issues.write_text(issues.read_text(encoding="utf-8") + '- volume: 13\n  title: "Thirteen"\n')
+    _commit(project, "content")
+    markdown = _summary(project, base, "--preview-url", PREVIEW)
+    page = _html(markdown)
+    assert _section(page, "Volumes") == [
+        "changed: Volume 12: Volume twelve: the first year — 1 abstract changed",
+        "changed: Volume 13: Thirteen — 2 abstracts added",
+        "added: Volume 14 — 1 abstract added",
+    ]
+    assert page.find("h3", string="Issues") is None
+    links = {a.get_text(): a["href"] for a in page.find_all("a")}
+    assert links["Volume 13: Thirteen"] == PREVIEW + "volumes/13/"
+    assert links["Volume 14"] == PREVIEW + "volumes/14/"
+    assert links["Next volume"] == PREVIEW + "abstracts/next-volume/"
+    assert "None: every file passes `journal check`." in markdown  # no issue is asked for

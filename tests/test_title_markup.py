@@ -166,7 +166,7 @@ def test_search_shows_the_title_with_its_markup_and_nothing_else(site: Path) -> 
     title = BeautifulSoup(entry["title"], "html.parser")
     assert _marked(title) == MARKS
     assert title.get_text() == PLAIN  # the literal <b>test</b> is text, escaped
-    assert AUTHOR in entry["tags"] and KEYWORD in entry["tags"]
+    assert AUTHOR in entry["authors"] and KEYWORD in entry["tags"]
 
 
 def test_jats_article_title_has_italic_sub_sup_bold_and_validates(site: Path) -> None:

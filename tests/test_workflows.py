@@ -20,7 +20,7 @@ def _actionlint() -> str:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "deploy.yml", "preview-deploy.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "deploy.yml", "desk.yml", "preview-deploy.yml"]
     result = subprocess.run(
         [_actionlint(), "-no-color", *map(str, WORKFLOWS)],
         cwd=ROOT,

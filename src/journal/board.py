@@ -6,11 +6,13 @@ then looks author ids up among the author files, reporting ids that name none.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
-from .fields import Checker, parse_choice, parse_orcid, parse_text, parse_title
+from .fields import Checker, Choice, Invalid, parse_orcid, parse_text, parse_title, show
 from .loading import RawEntry
 from .model import Author, BoardMember, BoardRole
 from .problems import Problem
@@ -22,12 +24,45 @@ ROLES = ("Editor-in-chief", "Associate editors", "Section editors", "Editorial b
 MAX_MEMBERS = 500
 
 
+_ROLE_WORD = re.compile(r"[^\W_]+")
+
+
+def _role_words(text: str) -> set[str]:
+    """A role's words as an editor may write them: any case, singular or plural, any order."""
+    return {word.removesuffix("s") for word in _ROLE_WORD.findall(text.lower())}
+
+
+class RoleChoice(Choice):
+    """A board role. An unknown one is told the role that shares most of its words, then the
+    most alike in spelling ("Chief editor" → "Editor-in-chief", not "Associate editors"), and
+    every role the board knows."""
+
+    def __call__(self, ch: Checker, key: str, value: Any) -> str:
+        text = parse_text(ch, key, value)
+        if text in self.choices:
+            return text
+        raise Invalid(f"{show(text)} is not a role of the editorial board. {self.hint(text)}")
+
+    def hint(self, text: str) -> str:
+        words = _role_words(text)
+        lowered = text.lower()
+
+        def likeness(role: str) -> tuple[int, float]:
+            shared = len(words & _role_words(role))
+            return shared, difflib.SequenceMatcher(None, lowered, role.lower()).ratio()
+
+        best = max(self.choices, key=likeness)
+        shared, ratio = likeness(best)
+        roles = "Use one of: " + ", ".join(f'"{role}"' for role in self.choices) + "."
+        return f'Did you mean "{best}"? {roles}' if shared or ratio >= 0.5 else roles
+
+
 def _as_written(ch: Checker, key: str, value: Any) -> Any:
     return value  # read by _people
 
 
 ROLE_FIELDS: dict[str, tuple[Parser, bool]] = {
-    "role": (parse_choice(ROLES), True),
+    "role": (RoleChoice(ROLES), True),
     "people": (_as_written, True),
 }
 PERSON_FIELDS: dict[str, tuple[Parser, bool]] = {

@@ -4,9 +4,11 @@
 out), loads every changed abstract, author and issues.yml with the journal's own loader to
 get titles and names, and writes Markdown: first whether the pull request changes code (files
 that run during a build or a test: those need a maintainer), then the abstracts, authors and
-issues added, changed or removed, the other files, the problems `journal check` finds in the
-checked-out files (CI checks out the head), and how to open the preview. Every value taken
-from the files is escaped: a title cannot add links, HTML, tables or lines to the summary.
+issues (a continuous journal's volumes) added, changed or removed, each issue with how many of
+its abstracts are added, changed or removed, the other files, the problems `journal check`
+finds in the checked-out files (CI checks out the head), and how to open the preview.
+Every value taken from the files is escaped: a title cannot add links, HTML, tables or lines to
+the summary.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import site, urls
-from .loading import RawEntry, load_data, load_entry, read_settings
+from .loading import RawEntry, load_data, load_entry, publishes_continuously, read_settings
 from .problems import Problem, format_problem, sort_problems
 from .validation import check_abstract, check_author, check_issue_list
 
@@ -67,12 +69,13 @@ def code(path: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # "abstract", "author" or "issue"
+    kind: str  # "abstract", "author" or "issue" (an issue, or a continuous journal's volume)
     status: str  # "added", "changed" or "removed"
     label: str  # the title, name or issue heading
     path: str  # the file, or "issues.yml"
     url: str  # the page in the site ("" for a removed one)
     was: str = ""  # the title before, when it changed
+    detail: str = ""  # an issue's: what happens to its abstracts, e.g. "2 abstracts added"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,14 @@ class Summary:
     code: list[str]
     changes: list[Change]
     other: list[str]
+    continuous: bool = False  # the journal publishes continuously: volumes, no issues
 
 
 class Revision:
     """The files of one commit, read with git and written to a scratch folder for the loader."""
 
-    def __init__(self, repo: Path, rev: str, scratch: Path) -> None:
-        self.repo, self.rev, self.root = repo, rev, scratch
+    def __init__(self, repo: Path, rev: str, scratch: Path, continuous: bool = False) -> None:
+        self.repo, self.rev, self.root, self.continuous = repo, rev, scratch, continuous
 
     def entry(self, path: str) -> RawEntry | Problem:
         target = self.root / path
@@ -94,20 +98,30 @@ class Revision:
         target.write_bytes(git(self.repo, "show", f"{self.rev}:{path}"))
         return load_entry(self.root, target)
 
-    def has_abstracts(self, volume: int, number: int) -> bool:
-        folder = f"{site.ABSTRACTS}/{volume}/{number}/"
-        names = git(self.repo, "ls-tree", "-r", "--name-only", "-z", self.rev, "--", folder)
+    def has_abstracts(self, volume: int, number: int | None) -> bool:
+        """Whether the issue's folder holds abstracts (a volume's: abstracts/<volume>/*.md)."""
+        if number is None:
+            folder = f"{site.ABSTRACTS}/{volume}/"
+            names = git(self.repo, "ls-tree", "--name-only", "-z", self.rev, "--", folder)
+        else:
+            folder = f"{site.ABSTRACTS}/{volume}/{number}/"
+            names = git(self.repo, "ls-tree", "-r", "--name-only", "-z", self.rev, "--", folder)
         return any(name.endswith(b".md") for name in names.split(b"\0"))
 
-    def issues(self) -> dict[tuple[int, int], dict[str, Any]]:
-        """issues.yml's entries by (volume, issue); none when the file is absent or broken."""
+    def issues(self) -> dict[tuple[int, int | None], dict[str, Any]]:
+        """issues.yml's entries by (volume, issue), a continuous journal's by (volume, None);
+        none when the file is absent or broken."""
         listed = git(self.repo, "ls-tree", "--name-only", self.rev, "--", site.ISSUES_FILE)
         if not listed.strip():
             return {}
         target = self.root / site.ISSUES_FILE
         target.write_bytes(git(self.repo, "show", f"{self.rev}:{site.ISSUES_FILE}"))
         data = load_data(self.root, target, "issues")
-        items = [] if isinstance(data, Problem) else check_issue_list(data)[0]
+        items = (
+            []
+            if isinstance(data, Problem)
+            else check_issue_list(data, continuous=self.continuous)[0]
+        )
         return {(i["volume"], i["issue"]): i for i in items if "volume" in i and "issue" in i}
 
 
@@ -130,12 +144,12 @@ def is_code(path: str) -> bool:
     return any(path == c or (c.endswith("/") and path.startswith(c)) for c in CODE)
 
 
-def _title(entry: RawEntry | Problem, kind: str) -> str:
+def _title(entry: RawEntry | Problem, kind: str, continuous: bool) -> str:
     """The title (abstract) or name (author) the loader reads; the raw value when broken."""
     if isinstance(entry, Problem):
         return ""
     if kind == "abstract":
-        parsed, _ = check_abstract(entry)
+        parsed, _ = check_abstract(entry, continuous=continuous)
         value = parsed.fields.get("title") if parsed else entry.meta.get("title")
     else:
         author, _ = check_author(entry)
@@ -147,61 +161,82 @@ def _file_change(kind: str, letter: str, path: str, base: Revision, head: Revisi
     status = STATUS.get(letter, "changed")
     stem = Path(path).stem
     url = urls.url_for_abstract(stem) if kind == "abstract" else urls.url_for_author(stem)
-    new = _title(head.entry(path), kind) if status != "removed" else ""
-    old = _title(base.entry(path), kind) if status != "added" else ""
+    new = _title(head.entry(path), kind, head.continuous) if status != "removed" else ""
+    old = _title(base.entry(path), kind, base.continuous) if status != "added" else ""
     label = (new or old) or stem
     was = old if status == "changed" and old and new and old != new else ""
     return Change(kind, status, label, path, "" if status == "removed" else url, was)
 
 
-def _issue_key(path: str) -> tuple[int, int] | None:
+def _issue_key(path: str, continuous: bool = False) -> tuple[int, int | None] | None:
+    """The issue of abstracts/<volume>/<issue>/<slug>.md; in a continuous journal the volume
+    of abstracts/<volume>/<slug>.md, (volume, None)."""
     parts = path.split("/")
-    if len(parts) == 4 and parts[0] == site.ABSTRACTS and parts[1].isdigit() and parts[2].isdigit():
+    if parts[0] != site.ABSTRACTS or not parts[1:-1] or not all(p.isdigit() for p in parts[1:-1]):
+        return None
+    if continuous and len(parts) == 3:
+        return int(parts[1]), None
+    if not continuous and len(parts) == 4:
         return int(parts[1]), int(parts[2])
     return None
 
 
+def _counts(statuses: Sequence[str]) -> str:
+    """E.g. "2 abstracts added, 1 abstract changed"."""
+    counted = ((statuses.count(s), s) for s in ("added", "changed", "removed"))
+    return ", ".join(f"{n} abstract{'s' if n > 1 else ''} {s}" for n, s in counted if n)
+
+
 def _issue_changes(
-    abstracts: Iterable[str], base: Revision, head: Revision, listed: bool
+    abstracts: Iterable[Change], base: Revision, head: Revision, listed: bool
 ) -> list[Change]:
-    """Issues that appear, disappear, or whose abstracts or issues.yml entry changed."""
+    """Issues (a continuous journal's volumes) that appear, disappear, or whose abstracts or
+    issues.yml entry changed."""
+    continuous = head.continuous
     old, new = (base.issues(), head.issues()) if listed else ({}, {})
-    keys = {k for k in map(_issue_key, abstracts) if k}
-    keys |= {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    statuses: dict[tuple[int, int | None], list[str]] = {}
+    for change in abstracts:
+        key = _issue_key(change.path, continuous)
+        if key:
+            statuses.setdefault(key, []).append(change.status)
+    keys = set(statuses) | {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
     found = []
-    for volume, number in sorted(keys):
+    for volume, number in sorted(keys, key=lambda k: (k[0], k[1] or 0)):
         before, after = base.has_abstracts(volume, number), head.has_abstracts(volume, number)
         if not (before or after):
             continue  # an issues.yml entry for an issue with no abstracts: not on the site
         status = "changed" if before and after else "added" if after else "removed"
         meta = new.get((volume, number)) or old.get((volume, number)) or {}
         title = meta.get("title") if isinstance(meta.get("title"), str) else ""
-        label = f"Volume {volume}, Issue {number}" + (f": {title}" if title else "")
+        heading = f"Volume {volume}" + ("" if number is None else f", Issue {number}")
+        label = heading + (f": {title}" if title else "")
         url = "" if status == "removed" else urls.url_for_issue(volume, number)
-        found.append(Change("issue", status, label, site.ISSUES_FILE, url))
+        detail = _counts(statuses.get((volume, number), []))
+        found.append(Change("issue", status, label, site.ISSUES_FILE, url, detail=detail))
     return found
 
 
-def summarise(repo: Path, base: str, head: str) -> Summary:
-    """What changes between the merge base of `base` and `head`, and `head`."""
+def summarise(repo: Path, base: str, head: str, *, continuous: bool = False) -> Summary:
+    """What changes between the merge base of `base` and `head`, and `head` (`continuous`:
+    the journal publishes continuously, its abstracts are in volumes)."""
     files = changed_files(repo, base, head)
     code_files = [p for _, p in files if is_code(p)]
     changes: list[Change] = []
     other: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         fork_point = git(repo, "merge-base", base, head).decode().strip()
-        old = Revision(repo, fork_point, Path(scratch) / "base")
-        new = Revision(repo, head, Path(scratch) / "head")
+        old = Revision(repo, fork_point, Path(scratch) / "base", continuous)
+        new = Revision(repo, head, Path(scratch) / "head", continuous)
         for letter, path in files:
             kind = _kind(path)
             if kind in ("abstract", "author"):
                 changes.append(_file_change(kind, letter, path, old, new))
             elif not is_code(path) and path != site.ISSUES_FILE:
                 other.append(path)
-        abstracts = [c.path for c in changes if c.kind == "abstract"]
+        abstracts = [c for c in changes if c.kind == "abstract"]
         listed = any(p == site.ISSUES_FILE for _, p in files)
         changes += _issue_changes(abstracts, old, new, listed)
-    return Summary(code_files, changes, other)
+    return Summary(code_files, changes, other, continuous)
 
 
 def _kind(path: str) -> str:
@@ -215,6 +250,7 @@ def _kind(path: str) -> str:
 # --- the Markdown ---------------------------------------------------------------------------
 
 KINDS = (("abstract", "Abstracts"), ("author", "Authors"), ("issue", "Issues"))
+"""The sections, in order; a continuous journal's "issue" section is headed Volumes."""
 
 
 def _code_section(files: Sequence[str]) -> list[str]:
@@ -239,20 +275,26 @@ def _change_line(change: Change, preview_url: str) -> str:
     if preview_url and change.url:
         label = f"[{label}]({_target(preview_url + change.url)})"
     was = f" (was: {escape(change.was)})" if change.was else ""
-    where = "" if change.kind == "issue" else f" — {code(change.path)}"
+    if change.kind == "issue":
+        where = f" — {escape(change.detail)}" if change.detail else ""
+    else:
+        where = f" — {code(change.path)}"
     return f"- **{change.status}**: {label}{was}{where}"
 
 
 def _content_section(summary: Summary, preview_url: str) -> list[str]:
     lines: list[str] = []
     for kind, heading in KINDS:
+        if kind == "issue" and summary.continuous:
+            heading = "Volumes"
         found = [c for c in summary.changes if c.kind == kind]
         if found:
             lines += [f"### {heading}", "", *(_change_line(c, preview_url) for c in found), ""]
     if summary.other:
         lines += ["### Other files", "", *(f"- {code(path)}" for path in summary.other), ""]
     if not lines:
-        lines = ["No abstracts, authors or issues change.", ""]
+        groups = "volumes" if summary.continuous else "issues"
+        lines = [f"No abstracts, authors or {groups} change.", ""]
     return lines
 
 
@@ -344,8 +386,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if not config.is_file():
         sys.stderr.write(f"journal: error: {config} not found. Run it in the journal's folder.\n")
         return 2
+    continuous = publishes_continuously(read_settings(config.resolve())[0])
     try:
-        summary = summarise(config.resolve().parent, args.base, args.head)
+        summary = summarise(config.resolve().parent, args.base, args.head, continuous=continuous)
     except SummaryError as error:
         sys.stderr.write(f"journal: error: {error}\n")
         return 2

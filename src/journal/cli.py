@@ -27,6 +27,7 @@ from .loading import (
     load_entry,
     load_settings,
     load_text,
+    publishes_continuously,
     read_settings,
     read_site_url,
 )
@@ -160,9 +161,7 @@ def run_check(
     problems = sort_problems(_selected(problems, root, paths))
     scheduled = [
         s
-        for s in _scheduled(
-            entries, today, isinstance(values, dict) and values.get("publication") == "continuous"
-        )
+        for s in _scheduled(entries, today, publishes_continuously(values))
         if _selected([Problem(path=s.path, line=1, field="", message="")], root, paths)
     ]
     if output == "json":
@@ -238,8 +237,25 @@ def _write_new(root: Path, rel: str, text: str, check: Any, out: TextIO) -> int:
 
 def _is_continuous(config: Path) -> bool:
     """Whether mkdocs.yml says `publication: continuous` (unreadable settings: no)."""
-    values, _ = read_settings(config)
-    return isinstance(values, dict) and values.get("publication") == "continuous"
+    return publishes_continuously(read_settings(config)[0])
+
+
+def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
+    """Print the JSON Schema of the journal's files: of a continuous journal's when its
+    mkdocs.yml says so (outside a journal's folder, of a journal with issues)."""
+    if config_file is not None:
+        _, config = _root_and_config(config_file)  # a named file must exist
+    else:
+        config = Path("mkdocs.yml").resolve()
+    continuous = config.is_file() and _is_continuous(config)
+    types = _article_types(str(config))
+    schema = (
+        build_schema(kind, types, continuous=continuous)
+        if kind
+        else build_schemas(types, continuous=continuous)
+    )
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return 0
 
 
 def _latest_volume(root: Path) -> int | None:
@@ -467,7 +483,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         out.write("Nothing changed.\n")
         return 1
     config.write_text(text, encoding="utf-8")
-    removed = new_journal.remove_sample(root)
+    removed = new_journal.remove_sample(root, continuous=facts.publication == "continuous")
     pages = new_journal.write_pages(root, facts)
     out.write(f"Wrote {config.name} and {', '.join(pages)}; removed {len(removed)} sample files.\n")
     out.write(
@@ -586,10 +602,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return run_import(args, out)
         if args.command == "summary":
             return changes.run(args, out)
-        types = _article_types(getattr(args, "config_file", None))
-        schema = build_schema(args.kind, types) if args.kind else build_schemas(types)
-        out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
-        return 0
+        return run_schema(args.kind, args.config_file, out)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         sys.stderr.write(f"journal: error: {exc}\n")

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import fields, urls
+from .article_types import DEFAULT_TYPES, ArticleType
 from .problems import Problem
 from .schema import FUNDER_ID_PATTERN, build_schema
 
@@ -39,7 +40,15 @@ FONTS = {
 }
 """The fonts the bundle would fetch from a CDN, and the npm files (package.json) served instead."""
 WORKFLOW_BRANCH_PREFIX = "cms/"
-"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`."""
+"""Sveltia's editorial workflow saves each entry on a branch `cms/<collection>/<slug>`
+(.github/workflows/desk.yml checks every push to one, and opens its pull request if missing)."""
+STATUS_LABELS = {
+    "draft": "sveltia-cms/draft",
+    "in review": "sveltia-cms/pending_review",
+    "ready": "sveltia-cms/pending_publish",
+}
+"""The status of a saved entry as the editorial office sees it: a label on its pull request,
+set by the desk's Workflow view (Sveltia's labels: `cms_label_prefix` + its stage names)."""
 
 HELP: dict[str, dict[str, tuple[str, str]]] = {
     "abstract": {
@@ -104,7 +113,10 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Kept as written in the file: the title and abstract in other languages; edit "
             "them there.",
         ),
-        "draft": ("Draft", "Ticked: not published. Untick when the abstract is final."),
+        "draft": (
+            "Draft",
+            "Tick to keep it off the site after the merge (previews show it); off: published.",
+        ),
     },
     "author": {
         "name": ("Name", "The full name as printed, e.g. Jane Doe."),
@@ -127,7 +139,19 @@ HELP: dict[str, dict[str, tuple[str, str]]] = {
         "description": ("Description", "A sentence or two shown on the issue's page."),
         "cover": ("Cover", "The cover image; it is saved in docs/."),
     },
+    "volumes": {  # issues.yml of a continuous journal: one item per volume
+        "volume": ("Volume", "The volume number."),
+        "title": ("Title", "A title for the volume (optional)."),
+        "published": (
+            "Published",
+            "The date the volume began (optional; else its first article's date).",
+        ),
+        "description": ("Description", "A sentence or two shown on the volume's page."),
+        "cover": ("Cover", "The cover image; it is saved in docs/."),
+    },
 }
+CONTINUOUS_HINTS = {"year": "Optional: it is the year of Published (if given, that year)."}
+"""A continuous journal's abstract fields whose hint differs (see "Continuous publication")."""
 BODY = {"abstract": ("Abstract", "The abstract's text."), "author": ("Biography", "Optional.")}
 PATTERN_HINTS = {
     fields.ORCID.pattern: "Write 16 digits in four groups, e.g. 0000-0002-1825-0097.",
@@ -180,7 +204,7 @@ def _widget(kind: str, key: str, spec: dict[str, Any]) -> dict[str, Any]:
     if kinds == "integer":
         return {"widget": "number", "value_type": "int", "min": spec.get("minimum", 1)}
     if kinds == "boolean":
-        return {"widget": "boolean", "default": key == "draft"}
+        return {"widget": "boolean"}
     if spec.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     if kinds == "object":
@@ -222,9 +246,15 @@ BESIDE = {"media_folder": "", "public_folder": ""}
 """media_folder "" (relative to the entry): uploads are saved beside the file they belong to."""
 
 
-def _abstracts(continuous: bool = False) -> dict[str, Any]:
-    """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md."""
-    schema = build_schema("abstract", continuous=continuous)
+def _abstracts(
+    continuous: bool = False, types: tuple[ArticleType, ...] = DEFAULT_TYPES
+) -> dict[str, Any]:
+    """abstracts/<volume>/<issue>/<slug>.md; a continuous journal's abstracts/<volume>/<slug>.md.
+    `types`: the journal's article types (the type select's options)."""
+    schema = build_schema("abstract", types, continuous=continuous)
+    fields = _fields("abstract", schema)
+    for field in fields if continuous else ():
+        field["hint"] = CONTINUOUS_HINTS.get(field["name"], field["hint"])
     return {
         "name": "abstracts",
         "label": "Abstracts",
@@ -238,7 +268,7 @@ def _abstracts(continuous: bool = False) -> dict[str, Any]:
         "summary": "{{title}} ({{volume}})" if continuous else "{{title}} ({{volume}}.{{issue}})",
         **COMMON,
         **BESIDE,
-        "fields": [*_fields("abstract", schema), _body("abstract")],
+        "fields": [*fields, _body("abstract")],
     }
 
 
@@ -256,22 +286,34 @@ def _authors() -> dict[str, Any]:
     }
 
 
-def _issues() -> dict[str, Any]:
-    """issues.yml: one list at the root of the file; covers are saved in docs/."""
+def _issues(continuous: bool = False) -> dict[str, Any]:
+    """issues.yml: one list at the root of the file; covers are saved in docs/. In a continuous
+    journal its items describe volumes (no issue field)."""
+    kind = "volumes" if continuous else "issues"
+    label = kind.capitalize()
     issues = {
         "name": "issues",
-        "label": "Issues",
+        "label": label,
         "widget": "list",
         "root": True,
-        "fields": _fields("issues", build_schema("issues")["items"]),
+        "fields": _fields(kind, build_schema("issues", continuous=continuous)["items"]),
     }
-    file: dict[str, Any] = {"name": "issues", "label": "Issues (issues.yml)", "file": "issues.yml"}
+    file: dict[str, Any] = {
+        "name": "issues",
+        "label": f"{label} (issues.yml)",
+        "file": "issues.yml",
+    }
     file |= {"format": "yaml", "media_folder": "/docs", "public_folder": "", "fields": [issues]}
-    return {"name": "issues", "label": "Issues", "files": [file]}
+    return {"name": "issues", "label": label, "files": [file]}
 
 
 def cms_config(
-    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+    repo: str,
+    branch: str = "main",
+    site_url: str = "",
+    *,
+    continuous: bool = False,
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES,
 ) -> dict[str, Any]:
     """The configuration for a GitHub repository "owner/name" whose default branch is `branch`
     (`continuous`: the journal publishes continuously, its abstracts have no issue)."""
@@ -290,15 +332,20 @@ def cms_config(
         "media_libraries": {"default": {"config": {"slugify_filename": True}}},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 60},
         "output": {"omit_empty_optional_fields": True},
-        "collections": [_abstracts(continuous), _authors(), _issues()],
+        "collections": [_abstracts(continuous, types), _authors(), _issues(continuous)],
     }
 
 
 def cms_config_yaml(
-    repo: str, branch: str = "main", site_url: str = "", *, continuous: bool = False
+    repo: str,
+    branch: str = "main",
+    site_url: str = "",
+    *,
+    continuous: bool = False,
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES,
 ) -> str:
     header = "# Made by the build (src/journal/cms.py) from the front-matter schema; do not edit.\n"
-    config = cms_config(repo, branch, site_url, continuous=continuous)
+    config = cms_config(repo, branch, site_url, continuous=continuous, types=types)
     body = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
@@ -351,7 +398,12 @@ def _copy_admin(root: Path, admin: Path, repo: str, settings: Any) -> None:
         shutil.copyfile(root / "node_modules" / source, admin / "fonts" / name)
         bundle = bundle.replace(url, f"fonts/{name}")
     (admin / BUNDLE).write_text(bundle, encoding="utf-8")
-    config = cms_config_yaml(repo, site_url=settings.site_url, continuous=settings.continuous)
+    config = cms_config_yaml(
+        repo,
+        site_url=settings.site_url,
+        continuous=settings.continuous,
+        types=settings.article_types,
+    )
     (admin / "config.yml").write_text(config, encoding="utf-8")
     page = admin_page(settings.title, settings.language)
     (admin / "index.html").write_text(page, encoding="utf-8")

@@ -252,13 +252,15 @@ class Choice:
         self.choices = choices
 
     def __call__(self, ch: Checker, key: str, value: Any) -> str:
-        choices = self.choices
         text = parse_text(ch, key, value)
-        if text in choices:
+        if text in self.choices:
             return text
-        close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
-        hint = f'Did you mean "{close[0]}"?' if close else "Use one of: " + ", ".join(choices)
-        raise Invalid(f"{show(text)} is not a known value. {hint}")
+        raise Invalid(f"{show(text)} is not a known value. {self.hint(text)}")
+
+    def hint(self, text: str) -> str:
+        """How to fix an unknown value: the closest choice, or all of them."""
+        close = difflib.get_close_matches(text, self.choices, n=1, cutoff=0.5)
+        return f'Did you mean "{close[0]}"?' if close else "Use one of: " + ", ".join(self.choices)
 
 
 def parse_choice(choices: tuple[str, ...]) -> Choice:

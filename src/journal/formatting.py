@@ -44,8 +44,13 @@ def format_issue_line(settings: Settings, abstract: Abstract) -> str:
 def format_citation_line(settings: Settings, abstract: Abstract) -> str:
     """The journal-style short citation, e.g. "J Clin Exp Oncol 2017;6(3):21" (first page, or
     the article number; none when it has neither)."""
+    return f"{settings.abbreviation} {format_issue_citation(abstract)}"
+
+
+def format_issue_citation(abstract: Abstract) -> str:
+    """The short citation after the journal's abbreviation, e.g. "2017;6(3):21"."""
     where = abstract.pages.split("-")[0] if abstract.pages else abstract.article_number
-    line = f"{settings.abbreviation} {abstract.year};{abstract.volume}"
+    line = f"{abstract.year};{abstract.volume}"
     if abstract.issue is not None:  # a continuous journal's articles have none
         line += f"({abstract.issue})"
     return f"{line}:{where}" if where else line

@@ -433,6 +433,12 @@ def read_settings(config_file: Path) -> tuple[Any, Problem | None]:
     return read_config_value(config_file, ("extra", "journal"))
 
 
+def publishes_continuously(values: Any) -> bool:
+    """Whether settings read by `read_settings` say `publication: continuous` (unreadable
+    settings: no, the default)."""
+    return isinstance(values, dict) and values.get("publication") == "continuous"
+
+
 def read_site_url(config_file: Path) -> str:
     """mkdocs.yml's `site_url` as MkDocs reads it (`!ENV` resolved); "" when unset or
     unreadable (the problem is reported by `read_settings`)."""

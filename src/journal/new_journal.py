@@ -120,8 +120,9 @@ def rewrite_config(text: str, facts: JournalFacts) -> str:
     return "\n".join(out) + "\n"
 
 
-def remove_sample(root: Path) -> list[str]:
-    """Delete the sample content, keep its folders; the paths removed, for the report."""
+def remove_sample(root: Path, continuous: bool = False) -> list[str]:
+    """Delete the sample content, keep its folders; the paths removed, for the report.
+    `continuous`: the new journal publishes continuously (issues.yml describes volumes)."""
     removed: list[str] = []
     for name in SAMPLE_FOLDERS:
         folder = root / name
@@ -139,7 +140,7 @@ def remove_sample(root: Path) -> list[str]:
     issues = root / "issues.yml"
     if issues.is_file():
         removed.append("issues.yml (its items)")
-    issues.write_text(ISSUES_TEXT, encoding="utf-8")
+    issues.write_text(VOLUMES_TEXT if continuous else ISSUES_TEXT, encoding="utf-8")
     return removed
 
 
@@ -149,6 +150,15 @@ ISSUES_TEXT = """\
 #   issue: 1
 #   title: "Special issue: …"
 #   published: 2026-06-30
+[]
+"""
+
+VOLUMES_TEXT = """\
+# Optional metadata for volumes (README, "Continuous publication"): one item per volume,
+# with no issue, e.g.
+# - volume: 1
+#   title: "Volume 1: the first year"
+#   description: "A sentence shown on the volume's page."
 []
 """
 

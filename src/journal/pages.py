@@ -34,6 +34,7 @@ from .formatting import (
     format_count,
     format_date,
     format_issns,
+    format_issue_citation,
     format_issue_label,
     format_issue_line,
     format_name_list,
@@ -44,6 +45,7 @@ from .keywords import OTHER, Keyword, KeywordIndex, build_keyword_index, keyword
 from .keywords import initial_of as keyword_initial
 from .languages import direction, name_of
 from .model import Abstract, Affiliation, Author, BoardMember, Contributor, Issue, Journal, Settings
+from .search_index import SearchCard
 
 Render = Callable[[str], str]
 """Markdown → safe HTML, as the host renders page bodies."""
@@ -105,6 +107,8 @@ class PageSpec:
     is_searchable: bool = True
     search_terms: tuple[str, ...] = ()
     """Words the page must be found by beyond its text: author names, keywords."""
+    search_card: SearchCard | None = None
+    """What a search result shows of an article beyond its title and teaser."""
     hide: tuple[str, ...] = HIDE_ON_LISTINGS
     """Material's sidebars this page goes without (`hide` front matter)."""
 
@@ -320,6 +324,12 @@ def page_for_abstract(
             *(c.name for c in abstract.authors),
             *abstract.keywords,
             *(t.title for t in abstract.translations if t.title),
+        ),
+        search_card=SearchCard(
+            authors=tuple(c.name for c in abstract.authors),
+            keywords=abstract.keywords,
+            type=abstract.type,
+            citation=format_issue_citation(abstract),
         ),
         hide=HIDE_ON_ABSTRACTS,
     )

@@ -99,8 +99,23 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+_LINK = re.compile(r"<a\b[^>]*>")
+_LINK_REL = ' rel="noopener noreferrer"'
+
+
+def _rel_without_href(tag: re.Match[str]) -> str:
+    """A link whose address was dropped (javascript:) loses the `rel` nh3 gives every link:
+    HTML allows `rel` only on a link with `href`."""
+    text = tag.group(0)
+    return text if " href=" in text else text.replace(_LINK_REL, "")
+
+
 def sanitize_html(html: str) -> str:
     """Keep what Markdown and pymdown produce; drop scripts, handlers, frames and styles."""
+    return _LINK.sub(_rel_without_href, _clean(html))
+
+
+def _clean(html: str) -> str:
     return nh3.clean(
         html,
         attribute_filter=_filter_attribute,

@@ -145,37 +145,57 @@ def schema_for(parser: Parser) -> dict[str, Any]:
     return {}  # an unknown parser: accept anything rather than reject valid files
 
 
+def _issue_fields(continuous: bool) -> dict[str, tuple[Parser, bool]]:
+    """issues.yml's item: an issue's, or in a continuous journal a volume's (no `issue`)."""
+    table = validation.ISSUE_FIELDS
+    return {k: v for k, v in table.items() if k != "issue"} if continuous else table
+
+
+def _abstract_fields(
+    types: tuple[ArticleType, ...], continuous: bool
+) -> dict[str, tuple[Parser, bool]]:
+    """An abstract's fields; in a continuous journal no `issue` (an error there) and `year`
+    optional (it is the year of `published`)."""
+    table = validation.abstract_fields(types)
+    if not continuous:
+        return table
+    return {k: (v[0], False) if k == "year" else v for k, v in table.items() if k != "issue"}
+
+
 def build_schema(
     kind: str, types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
 ) -> dict[str, Any]:
     """The JSON Schema of one kind of file: "abstract", "author" or "issues" (issues.yml);
-    an abstract's `type` is one of `types`, the journal's article types. `continuous`: a
-    continuous journal's abstracts (no `issue`, `year` optional)."""
+    an abstract's `type` is one of `types`, the journal's article types.
+    `continuous`: the journal publishes continuously (`publication: continuous`): abstracts
+    without `issue` and with `year` optional, issues.yml items describing volumes."""
     if kind == "issues":
         return {
             "$schema": SCHEMA_URI,
-            "title": "Journal issues.yml",
+            "title": "Journal issues.yml" + (" (volumes)" if continuous else ""),
             "type": "array",
-            "items": _object(validation.ISSUE_FIELDS),
+            "items": _object(_issue_fields(continuous)),
         }
-    table = validation.abstract_fields(types) if kind == "abstract" else validation.AUTHOR_FIELDS
-    if kind == "abstract" and continuous:
-        table = {k: v for k, v in table.items() if k != "issue"} | {
-            "year": (table["year"][0], False)
-        }
+    table = _abstract_fields(types, continuous) if kind == "abstract" else validation.AUTHOR_FIELDS
     return {"$schema": SCHEMA_URI, "title": f"Journal {kind} front matter", **_object(table)}
 
 
 KINDS = ("abstract", "author", "issues")
 
 
-def build_schemas(types: tuple[ArticleType, ...] = DEFAULT_TYPES) -> dict[str, Any]:
+def build_schemas(
+    types: tuple[ArticleType, ...] = DEFAULT_TYPES, *, continuous: bool = False
+) -> dict[str, Any]:
     """Every schema in one document, each under `$defs`."""
     return {
         "$schema": SCHEMA_URI,
         "title": "Journal front matter",
         "$defs": {
-            kind: {k: v for k, v in build_schema(kind, types).items() if k != "$schema"}
+            kind: {
+                k: v
+                for k, v in build_schema(kind, types, continuous=continuous).items()
+                if k != "$schema"
+            }
             for kind in KINDS
         },
     }

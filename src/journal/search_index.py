@@ -9,8 +9,11 @@ overrides/assets/journal/search-worker.js):
   Material's `config`, and under `config.journal` what the worker needs to read queries as the
   index was made (`shards`, `stop_words`); its `docs` are empty;
 - `search/documents.json`, which the worker fetches as it starts: `documents`, each one's
-  location, title, tags (authors and keywords) and a short teaser in place of its whole
-  text, and the index's `version`;
+  location, title, tags and a short teaser in place of its whole text, and the index's
+  `version`. An article's result reads as a citation (its `SearchCard`): its tags are its
+  keywords, and it has `authors`, `cite` (its citation after the journal's abbreviation,
+  "2017;6(3):21") and `type` (a position in `types`); the abbreviation is written once, as
+  `journal`;
 - `search/shards/<key>.json`, one per two first letters of the indexed words (the key is
   their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
   in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
@@ -36,6 +39,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,12 +124,35 @@ def teaser(text: str) -> str:
     return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchCard:
+    """What an article's search result shows beside its title and teaser."""
+
+    authors: tuple[str, ...]
+    """Shown apart from the keywords (its tags)."""
+    keywords: tuple[str, ...]
+    type: str
+    """The article type's name: the result's badge."""
+    citation: str
+    """The citation after the journal's abbreviation, e.g. "2017;6(3):21"."""
+
+
 class SearchIndex:
     """The words of every document, gathered one document at a time (call `add`), then
     written as shards (`files`)."""
 
-    def __init__(self, boosts: Mapping[str, float]) -> None:
+    def __init__(
+        self,
+        boosts: Mapping[str, float],
+        cards: Mapping[str, SearchCard] | None = None,
+        journal: str = "",
+    ) -> None:
         self.boosts = dict(boosts)
+        self.cards = cards or {}
+        """Location of an article's page → its card."""
+        self.journal = journal
+        """The journal's abbreviation, which every card's citation follows."""
+        self.types: dict[str, int] = {}
         self.docs: list[dict[str, Any]] = []
         # word → (documents, their weights before IDF): 8 bytes a posting
         self._postings: dict[str, tuple[array[int], array[float]]] = {}
@@ -153,7 +180,14 @@ class SearchIndex:
             "title": entry.get("title", ""),
             "text": teaser(text),
         }
-        if "tags" in entry:  # shown as HTML: escaped here whatever the page gave
+        card = self.cards.get(entry["location"])
+        if card is not None:  # shown as HTML: escaped here
+            slim["authors"] = [html.escape(name, quote=False) for name in card.authors]
+            if card.keywords:
+                slim["tags"] = [html.escape(word, quote=False) for word in card.keywords]
+            slim["cite"] = html.escape(card.citation, quote=False)
+            slim["type"] = self.types.setdefault(card.type, len(self.types))
+        elif "tags" in entry:  # shown as HTML: escaped here whatever the page gave
             slim["tags"] = [html.escape(tag, quote=False) for tag in tags]
         self.docs.append(slim)
 
@@ -180,7 +214,12 @@ class SearchIndex:
         documents = _dumps(self.docs)
         version.update(documents.encode("utf-8"))
         stamp = version.hexdigest()[:16]
-        yield urls.SEARCH_DOCUMENTS, f'{{"version":"{stamp}","documents":{documents}}}'
+        head = _dumps({"journal": html.escape(self.journal, quote=False)})[1:-1]
+        types = _dumps([html.escape(name, quote=False) for name in self.types])
+        yield (
+            urls.SEARCH_DOCUMENTS,
+            f'{{"version":"{stamp}",{head},"types":{types},"documents":{documents}}}',
+        )
         journal = {
             "version": stamp,
             "shards": list(by_key),
@@ -193,11 +232,16 @@ class SearchIndex:
 
 
 def write_search_index(
-    site_dir: Path, entries: Iterable[Mapping[str, Any]], config: Mapping[str, Any]
+    site_dir: Path,
+    entries: Iterable[Mapping[str, Any]],
+    config: Mapping[str, Any],
+    cards: Mapping[str, SearchCard] | None = None,
+    journal: str = "",
 ) -> None:
     """Write the index of Material's search entries into a built site, in place of the
-    `search_index.json` Material wrote (`config`: its search plugin's settings)."""
-    index = build_search_index(entries, config.get("fields"))
+    `search_index.json` Material wrote (`config`: its search plugin's settings; `cards`:
+    the articles' pages by location, `journal`: the abbreviation their citations follow)."""
+    index = build_search_index(entries, config.get("fields"), cards, journal)
     shutil.rmtree(site_dir / "search" / "shards", ignore_errors=True)
     for path, text in index.files(config):
         destination = site_dir / path
@@ -206,14 +250,17 @@ def write_search_index(
 
 
 def build_search_index(
-    entries: Iterable[Mapping[str, Any]], fields: Mapping[str, Mapping[str, Any]] | None
+    entries: Iterable[Mapping[str, Any]],
+    fields: Mapping[str, Mapping[str, Any]] | None,
+    cards: Mapping[str, SearchCard] | None = None,
+    journal: str = "",
 ) -> SearchIndex:
     """The index of Material's search entries, each field weighted by its `boost`."""
     boosts = {
         name: float((fields or {}).get(name, {}).get("boost", default))
         for name, default in DEFAULT_BOOSTS.items()
     }
-    index = SearchIndex(boosts)
+    index = SearchIndex(boosts, cards, journal)
     for entry in entries:
         index.add(entry)
     return index

@@ -187,8 +187,8 @@ SETTINGS_FIELDS: dict[str, tuple[Parser, bool]] = {
     "crossmark_policy": (parse_doi, False),
     "article_types": (parse_article_types, False),
     "cms": (parse_flag, False),
-    "require_corresponding_email": (parse_flag, False),
     "publication": (parse_choice(PUBLICATION_MODES), False),
+    "require_corresponding_email": (parse_flag, False),
 }
 
 

@@ -29,6 +29,7 @@ from .loading import (
     load_data,
     load_entry,
     load_settings,
+    publishes_continuously,
     read_site_url,
 )
 from .model import Abstract, Author, Issue, Journal, Settings
@@ -37,9 +38,11 @@ from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, c
 from .pdf import PdfFile, PdfMaker, build_pdfs, check_printable, coverage
 from .problems import Problem
 from .sanitize import check_markup
+from .search_index import SearchCard
 from .settings import PREFIX, check_settings
 from .validation import (
     ParsedAbstract,
+    abstract_place,
     check_abstract,
     check_author,
     check_issue_list,
@@ -144,6 +147,20 @@ class SiteData:
         return self.scan.is_refused("/".join([p for p in parts if p not in ("", ".")] + [src_uri]))
 
     @property
+    def search_cards(self) -> dict[str, SearchCard]:
+        """Location in the search index (the page's URL) → what its result shows."""
+        return {
+            urls.url_for(spec.src_uri): spec.search_card
+            for spec in self.pages
+            if spec.search_card is not None
+        }
+
+    @property
+    def search_journal(self) -> str:
+        """The abbreviation the search results' citations start with."""
+        return self.journal.settings.abbreviation if self.journal is not None else ""
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
@@ -188,9 +205,11 @@ def is_preview() -> bool:
     return os.environ.get("JOURNAL_PREVIEW", "").strip().lower() in ("1", "true", "yes")
 
 
-def preview_scope() -> tuple[set[tuple[int, int | None]], list[Problem]]:
+def preview_scope(continuous: bool = False) -> tuple[set[tuple[int, int | None]], list[Problem]]:
     """The issues of a partial preview, JOURNAL_ONLY_ISSUES="7/1,6/4" (none: the whole journal);
-    a continuous journal's volumes are written alone, JOURNAL_ONLY_ISSUES="13,12".
+    a continuous journal's volumes (`continuous`), JOURNAL_ONLY_ISSUES="13,12". A part that
+    names no issue of the journal's kind (a bare volume in a journal with issues, a
+    volume/issue pair in a continuous journal) is left out.
 
     Editors of a large journal preview their issues in seconds; a warning says the site is
     partial, so a `--strict` (deploy) build with the variable set fails.
@@ -199,22 +218,27 @@ def preview_scope() -> tuple[set[tuple[int, int | None]], list[Problem]]:
     keys: set[tuple[int, int | None]] = set()
     for part in text.replace(" ", "").split(","):
         volume, slash, number = part.partition("/")
-        if volume.isdigit() and number.isdigit():
+        if not continuous and volume.isdigit() and number.isdigit():
             keys.add((int(volume), int(number)))
-        elif volume.isdigit() and not slash:
+        elif continuous and volume.isdigit() and not slash:
             keys.add((int(volume), None))
     if not text:
         return keys, []
+    noun = "volume" if continuous else "issue"
     listed = ", ".join(
         str(v) if n is None else f"{v}/{n}"
         for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
     )
+    example = (
+        "volume numbers, e.g. JOURNAL_ONLY_ISSUES=13,12"
+        if continuous
+        else ("volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4")
+    )
     message = (
-        f"partial preview of issue(s) {listed} only: other issues, their authors and "
-        "cross-issue checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
+        f"partial preview of {noun}(s) {listed} only: other {noun}s, their authors and "
+        f"cross-{noun} checks are left out. Unset JOURNAL_ONLY_ISSUES for the whole journal."
         if keys
-        else f'"{text}" names no issue, so the whole journal is built. Write '
-        "volume/issue pairs, e.g. JOURNAL_ONLY_ISSUES=7/1,6/4."
+        else f'"{text}" names no {noun}, so the whole journal is built. Write {example}.'
     )
     return keys, [
         Problem(
@@ -281,10 +305,11 @@ def load_journal(
     `check_cache`: also report a build cache git tracks (`trusted_cache_dir`).
     `site_url`: the host's (MkDocs'); None reads mkdocs.yml's as MkDocs would (`!ENV`).
     """
-    keys, problems = preview_scope()
+    continuous = publishes_continuously(extra_journal)
+    keys, problems = preview_scope(continuous)
     if check_cache:
         problems += trusted_cache_dir(root)[1]
-    scan = scan or scan_journal(root)
+    scan = scan or scan_journal(root, continuous)
     problems += scan.problems
     if site_url is None:
         site_url = read_site_url(config_file)
@@ -347,7 +372,7 @@ def load_journal(
             problems.append(entry)
             broken.add(path.stem)
             continue
-        author, found = check_author(entry)
+        author, found = check_author(entry, continuous=continuous)
         problems += found
         if author and author.photo:
             author, found = _check_photo(root, scan, entry, author)
@@ -408,9 +433,10 @@ NOT_CONTENT = frozenset(
 """Top-level folders that hold no misplaced abstracts (code, tests, build output)."""
 
 
-def scan_journal(root: Path) -> Scan:
+def scan_journal(root: Path, continuous: bool = False) -> Scan:
     """Scan the content folders (assets.scan_content), and refuse abstracts filed where
-    they would be published as a plain page (docs/) or not at all (a misspelled folder)."""
+    they would be published as a plain page (docs/) or not at all (a misspelled folder);
+    `continuous`: the journal publishes continuously (abstracts/<volume>/<slug>.md)."""
     scan = scan_content(root)
     for path in iter_markdown(root / DOCS):
         entry = load_entry(root, path)
@@ -421,7 +447,7 @@ def scan_journal(root: Path) -> Scan:
                 1,
                 "this looks like an abstract (it has a title and authors), but docs/ holds "
                 "the journal's own pages, so it is not published. Move it to "
-                f"abstracts/<volume>/<issue>/{path.name}.",
+                f"{abstract_place(path.name, continuous)}.",
             )
             continue
         body = entry.body if isinstance(entry, RawEntry) else _read_page(path)
@@ -444,7 +470,7 @@ def scan_journal(root: Path) -> Scan:
                     field="file",
                     message="this looks like an abstract (it has a title and authors), but it "
                     f"is outside abstracts/, so it is not published. Move it to "
-                    f"abstracts/<volume>/<issue>/{path.name}.",
+                    f"{abstract_place(path.name, continuous)}.",
                 )
             )
     return scan
@@ -555,7 +581,7 @@ def build_site_data(
     in the output cache (see `SiteData.page_body`). A cache folder git tracks is never
     read: everything is made afresh and the problem reported (`trusted_cache_dir`).
     """
-    scan = scan_journal(root)
+    scan = scan_journal(root, publishes_continuously(extra_journal))
     folder, refused = trusted_cache_dir(root)
     journal, problems, entries = load_journal(
         root,
@@ -607,7 +633,7 @@ def build_site_data(
         contexts=Views(views),
         citations=citations,
         outputs=outputs,
-        complete=not preview_scope()[0],
+        complete=not preview_scope(journal.settings.continuous)[0],
         site=context_for_site(journal),
         static_files=photos + own_pdfs,
         nav=build_nav(journal, [p for p in docs_pages if not scan.is_refused(f"{DOCS}/{p}")]),

@@ -776,15 +776,24 @@ def looks_like_abstract(entry: RawEntry) -> bool:
     return "title" in entry.meta and "authors" in entry.meta
 
 
-def check_author(entry: RawEntry) -> tuple[Author | None, list[Problem]]:
-    """Read an author's front matter and biography, reporting every problem."""
+def abstract_place(name: str, continuous: bool = False) -> str:
+    """Where an abstract's file belongs, for a message: abstracts/<volume>/<issue>/<name>, in a
+    continuous journal abstracts/<volume>/<name>."""
+    return f"abstracts/<volume>/{'' if continuous else '<issue>/'}{name}"
+
+
+def check_author(
+    entry: RawEntry, *, continuous: bool = False
+) -> tuple[Author | None, list[Problem]]:
+    """Read an author's front matter and biography, reporting every problem (`continuous`:
+    the journal publishes continuously, for where a misplaced abstract belongs)."""
     ch = Checker(entry)
     if looks_like_abstract(entry):  # one cause, not a dozen problems
+        where = abstract_place(entry.path.rsplit("/", 1)[-1], continuous)
         ch.report(
             "file",
             "this looks like an abstract (it has a title and authors), not an author's "
-            "biography. Move it to abstracts/<volume>/<issue>/"
-            f"{entry.path.rsplit('/', 1)[-1]}.",
+            f"biography. Move it to {where}.",
         )
         return None, ch.problems
     slug = slug_of(ch, entry.path)

@@ -9,12 +9,15 @@ repository: the files are then checked with `journal check`, built with `mkdocs 
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import re
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,11 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT, commit_project, copy_project, git, run_mkdocs_build
+from journal import fields
 from journal.loading import load_text
+from journal.problems import Problem
 from journal.validation import check_abstract, check_author
+from workflow_steps import calls, fake_gh, run_step, step
 
 from .conftest import _local_only, _QuietHandler
 
@@ -51,7 +57,14 @@ DUMP = """async () => {
   async function walk(dir, prefix) {
     for await (const [name, handle] of dir.entries()) {
       if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
-      else out[prefix + name] = await (await handle.getFile()).text();
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let text = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) {
+          text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        }
+        out[prefix + name] = btoa(text);
+      }
     }
   }
   await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('repo'), '');
@@ -60,6 +73,45 @@ DUMP = """async () => {
 AUTHOR = {"Name": "Inés Duarte", "Given names": "Inés", "Family name": "Duarte"}
 AUTHOR |= {"ORCID iD": "0000-0002-1825-0097", "E-mail": "ines.duarte@example.org"}
 TITLE = "Imaging of rare sarcomas in adolescents"
+
+
+DETAILED = "abstracts/1/2/a-trial-with-a-group.md"
+DETAILED_TEXT = """---
+title: "A trial with a group author"
+authors:
+  - id: ana-lopez
+    corresponding: true
+    affiliations:
+      - name: "Instituto de Pruebas"
+        country: Portugal
+  - ben-okoro
+  - group: "Fixture Trials Group"
+    members: [chen-wei]
+volume: 1
+issue: 2
+year: 2020
+published: 2020-07-01
+type: Research Article
+keywords: [radiotherapy, trials]
+---
+An abstract whose authors carry details on this abstract, and a group.
+"""
+
+
+ISSUES_TEXT = """# Optional metadata for issues.
+- volume: 1
+  issue: 1
+  title: "Imaging in practice"
+  published: 2020-03-31
+- volume: 1
+  issue: 2
+  published: 2020-06-30
+  description: "The congress issue."
+"""
+WORKING = "cms/abstracts/imaging-of-rare-sarcomas-in-adolescents"
+"""The desk's branch for the new abstract (cms/<collection>/<slug>, as Sveltia names it)."""
+DESCRIPTION = "Four abstracts on imaging in daily practice."
+NEW_TITLE = "A trial with a group author, revised"
 
 
 def _journal(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -77,14 +129,24 @@ def _cms_project(target: Path) -> Path:
         "repo_url: https://github.com/example-press/fixture-journal\n" + text, "utf-8"
     )
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / ".gitignore").write_text("/site/\n/node_modules\n", encoding="utf-8")
+    (project / ".gitignore").write_text("/site/\n/node_modules\n/.venv\n", encoding="utf-8")
+    (project / DETAILED).write_text(DETAILED_TEXT, encoding="utf-8")
+    (project / "issues.yml").write_text(ISSUES_TEXT, encoding="utf-8")
     return commit_project(project)
 
 
 @pytest.fixture
 def journal_repo(tmp_path: Path) -> Path:
-    """The fixture journal with /admin/, as a git repository whose main holds everything."""
-    return _cms_project(tmp_path / "journal")
+    """The fixture journal with /admin/, as a clone whose main holds everything, checked out
+    on the desk's working branch (as the desk saves on GitHub: never on main)."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    project = _cms_project(tmp_path / "journal")
+    (project / ".venv").symlink_to(ROOT / ".venv")  # for the desk workflow's steps
+    git(project, "remote", "add", "origin", str(origin))
+    git(project, "push", "-q", "origin", "main")
+    git(project, "switch", "-q", "-c", WORKING)
+    return project
 
 
 @pytest.fixture
@@ -115,8 +177,9 @@ def editor(
         p.relative_to(journal_repo).as_posix(): p.read_text(encoding="utf-8")
         for folder in ("abstracts", "authors")
         for p in (journal_repo / folder).rglob("*.md")
-    }
-    page.evaluate(SEED, {**files, ".git/HEAD": "ref: refs/heads/main\n"})
+    } | {"issues.yml": (journal_repo / "issues.yml").read_text(encoding="utf-8")}
+    head = git(journal_repo, "symbolic-ref", "HEAD")
+    page.evaluate(SEED, {**files, ".git/HEAD": f"ref: {head}"})
     page.get_by_role("button", name="Sign In Using Access Token").wait_for()
     screenshot(page, "cms-sign-in", full_page=False)
     page.get_by_role("button", name="Work with Local Repository").click()
@@ -129,6 +192,16 @@ def _wait_for_list(page: Page, screenshot: Callable[..., Path], name: str) -> No
     """Back on a collection's list (after a save); a screenshot when it never comes."""
     try:
         page.get_by_role("button", name="Create New Entry").wait_for()
+    except Exception:
+        screenshot(page, f"cms-failed-{name}", full_page=False)
+        raise
+
+
+def _save(page: Page, screenshot: Callable[..., Path], name: str) -> None:
+    """Save the open entry and wait until the desk says it is saved."""
+    page.get_by_role("button", name="Save", exact=True).click()
+    try:
+        page.get_by_text("Entry saved.").wait_for()
     except Exception:
         screenshot(page, f"cms-failed-{name}", full_page=False)
         raise
@@ -183,6 +256,8 @@ def _add_abstract(page: Page, screenshot: Callable[..., Path]) -> None:
     page.locator("input[type=date]").first.fill("2020-09-14")
     page.get_by_role("combobox", name=re.compile("^Article type")).click()
     page.get_by_role("option", name="Case Report").click()
+    _scroll_to_field(page, "draft")  # off unless ticked: an edit never makes a draft of an article
+    page.locator('section.field[data-key-path="draft"] [role=switch]').click()
     _scroll_to_field(page, "body")
     body = page.locator('section.field[data-key-path="body"] div[role=textbox]')
     body.click()
@@ -193,17 +268,22 @@ def _add_abstract(page: Page, screenshot: Callable[..., Path]) -> None:
     _wait_for_list(page, screenshot, "abstract")
 
 
-def _written(page: Page, journal_repo: Path) -> dict[str, str]:
-    """The files the CMS wrote or changed, copied into the journal's working tree."""
+def _written_files(page: Page, journal_repo: Path) -> dict[str, bytes]:
+    """The files the CMS wrote or changed, copied into the journal's working tree, as bytes."""
     changed = {}
-    for rel, text in page.evaluate(DUMP).items():
-        path = journal_repo / rel
-        if rel.startswith(".git/") or (path.is_file() and path.read_text("utf-8") == text):
+    for rel, encoded in page.evaluate(DUMP).items():
+        path, data = journal_repo / rel, base64.b64decode(encoded)
+        if rel.startswith(".git/") or (path.is_file() and path.read_bytes() == data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))  # as written: no newline translation
-        changed[rel] = text
+        path.write_bytes(data)  # as written: no newline translation
+        changed[rel] = data
     return changed
+
+
+def _written(page: Page, journal_repo: Path) -> dict[str, str]:
+    """The text files the CMS wrote or changed (copied into the journal's working tree)."""
+    return {rel: data.decode("utf-8") for rel, data in _written_files(page, journal_repo).items()}
 
 
 def _same_as_journal_new(rel: str, text: str, tmp_path: Path, *arguments: str) -> None:
@@ -256,10 +336,169 @@ def test_an_editor_adds_an_author_and_an_abstract_in_the_browser(
     assert page.find("h1").get_text(" ", strip=True) == TITLE
     assert AUTHOR["Name"] in page.get_text(" ")
 
-    # Nothing was committed: main did not move; the change waits for its pull request.
-    assert git(journal_repo, "rev-parse", "main").strip() == main_before
+    # The change is on the working branch, never on main; it reaches main by a pull request.
     status = git(journal_repo, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in status) == sorted([abstract_rel, author_rel])
+    _branch_reaches_main_by_a_pull_request(journal_repo, main_before, tmp_path)
+    assert sorted(git(journal_repo, "diff", "--name-only", f"main...{WORKING}").split()) == (
+        sorted([abstract_rel, author_rel])
+    )
+
+
+def _branch_reaches_main_by_a_pull_request(repo: Path, main_before: str, tmp_path: Path) -> None:
+    """Push the working branch to `origin`; the desk workflow checks it and opens its pull
+    request (its own steps, run here with a stand-in gh); main on origin did not move."""
+    assert git(repo, "branch", "--show-current").strip() == WORKING != "main"
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Create Abstracts “Imaging of rare sarcomas”")
+    git(repo, "push", "-q", "origin", WORKING)
+    origin = repo.parent / "origin.git"
+    assert git(origin, "rev-parse", "main").strip() == main_before
+    assert git(origin, "rev-parse", WORKING).strip() == git(repo, "rev-parse", "HEAD").strip()
+
+    checked = run_step(step("desk.yml", "check", "Check the journal"), repo, {})
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    summary_file = tmp_path / "summary.md"
+    values = {"MAIN": "main", "RUN_URL": "https://github.com/o/r/actions/runs/1"}
+    values |= {"ARTIFACT": "preview", "GITHUB_STEP_SUMMARY": str(summary_file)}
+    summary = run_step(step("desk.yml", "check", "Write the summary"), repo, values)
+    assert summary.returncode == 0, summary.stdout + summary.stderr
+    text = summary_file.read_text(encoding="utf-8").replace("\\", "")
+    assert f"**added**: {TITLE}" in text and "**added**: Inés Duarte" in text
+
+    gh = fake_gh(tmp_path / "gh")
+    values = {"GH_TOKEN": "x", "GH_REPO": "o/r", "BRANCH": WORKING, "MAIN": "main"}
+    values |= {"MESSAGE": git(repo, "log", "-1", "--format=%B"), "WAIT_SECONDS": "0"}
+    opened = run_step(step("desk.yml", "pull-request", "Open"), tmp_path, values, path=gh)
+    assert opened.returncode == 0, opened.stdout + opened.stderr
+    (create,) = [c for c in calls(gh) if c[:2] == ["pr", "create"]]
+    assert create[create.index("--base") + 1] == "main"
+    assert create[create.index("--head") + 1] == WORKING
+
+
+def test_an_edit_keeps_per_abstract_author_details_and_groups(
+    editor: Page, journal_repo: Path, screenshot: Callable[..., Path]
+) -> None:
+    _open_collection(editor, "Abstracts")
+    editor.get_by_text("A trial with a group author", exact=False).first.click()
+    _textbox(editor, "Title").wait_for()
+    screenshot(editor, "cms-edit-detailed", full_page=False)
+    _textbox(editor, "Title").fill(NEW_TITLE)
+    _save(editor, screenshot, "detailed")
+    screenshot(editor, "cms-edit-detailed-saved", full_page=False)
+    written = _written(editor, journal_repo)
+    assert list(written) == [DETAILED]
+    before, after = load_text(DETAILED, DETAILED_TEXT), load_text(DETAILED, written[DETAILED])
+    assert not isinstance(before, Problem) and not isinstance(after, Problem)
+    # The title changed; the authors' details and the group are kept; `draft: false` is
+    # written out (what a missing `draft` means): nothing else changed.
+    assert after.meta == {**before.meta, "title": NEW_TITLE, "draft": False}, written[DETAILED]
+    assert after.body == before.body
+    old, new = check_abstract(before), check_abstract(after)
+    assert old[1] == new[1] == []
+    assert old[0] is not None and new[0] is not None
+    assert new[0].refs == old[0].refs  # ids, corresponding, affiliations, the group's members
+    assert new[0].fields == {**old[0].fields, "title": NEW_TITLE, "draft": False}
+
+
+def test_unticking_an_author_keeps_the_details_of_the_others(
+    editor: Page, journal_repo: Path, screenshot: Callable[..., Path]
+) -> None:
+    _open_collection(editor, "Abstracts")
+    editor.get_by_text("A trial with a group author", exact=False).first.click()
+    _textbox(editor, "Title").wait_for()
+    editor.get_by_role("checkbox", name="Ben Okoro").click()
+    _save(editor, screenshot, "untick")
+    written = _written(editor, journal_repo)
+    before, after = load_text(DETAILED, DETAILED_TEXT), load_text(DETAILED, written[DETAILED])
+    assert not isinstance(before, Problem) and not isinstance(after, Problem)
+    ana, ben, group = before.meta["authors"]
+    assert ben == "ben-okoro"
+    assert after.meta == {**before.meta, "authors": [ana, group], "draft": False}
+
+
+def _png(width: int, height: int) -> bytes:
+    """A small valid PNG (grey), made here so that no binary file sits in the repository."""
+    row = b"\x00" + b"\x80" * width
+    data = zlib.compress(row * height)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def test_an_author_photo_is_uploaded_beside_the_authors_file(
+    editor: Page, journal_repo: Path, tmp_path: Path, screenshot: Callable[..., Path]
+) -> None:
+    photo = tmp_path / "Portrait Inés.png"  # a name the path rules would refuse as it is
+    photo.write_bytes(_png(24, 32))
+    _open_collection(editor, "Authors")
+    editor.get_by_text("Ben Okoro", exact=True).first.click()
+    _textbox(editor, "Name").wait_for()
+    _scroll_to_field(editor, "photo")
+    field = editor.locator('section.field[data-key-path="photo"]')
+    field.locator("input[type=file]").first.set_input_files(str(photo))
+    field.scroll_into_view_if_needed()
+    expect(field.locator("img").first).to_have_attribute("src", re.compile("."))  # shown
+    screenshot(editor, "cms-photo-uploaded", full_page=False)
+    _save(editor, screenshot, "photo")
+    written = _written_files(editor, journal_repo)
+    # Beside the author's file, under a name the path rules accept (ASCII, no space).
+    assert sorted(written) == ["authors/ben-okoro.md", "authors/portrait-ines.png"]
+    assert written["authors/portrait-ines.png"] == photo.read_bytes()
+    rel = "authors/ben-okoro.md"
+    before = load_text(rel, git(journal_repo, "show", f"HEAD:{rel}"))
+    author = load_text("authors/ben-okoro.md", written["authors/ben-okoro.md"].decode())
+    assert not isinstance(author, Problem) and not isinstance(before, Problem)
+    assert author.meta == {**before.meta, "photo": "portrait-ines.png"}
+    assert author.body == before.body
+    assert fields.RELATIVE_PATH.fullmatch(author.meta["photo"])
+    checked = _journal(journal_repo, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    build = run_mkdocs_build(journal_repo, tmp_path / "built")
+    assert build.returncode == 0, build.output
+    page = build.html("authors/ben-okoro/index.html")
+    (img,) = [i for i in page.find_all("img") if "photo" in (i.get("src") or "")]
+    published = (build.site / "authors" / "ben-okoro" / img["src"]).resolve()
+    assert published.read_bytes() == photo.read_bytes()
+
+
+def test_an_issue_edited_in_the_form_saves_a_valid_issues_yml(
+    editor: Page, journal_repo: Path, tmp_path: Path, screenshot: Callable[..., Path]
+) -> None:
+    cover = tmp_path / "Cover 1-1.png"
+    cover.write_bytes(_png(30, 40))
+    editor.get_by_text("Issues", exact=True).first.click()
+    editor.get_by_text("Issues (issues.yml)").first.click()
+    description = editor.get_by_role("textbox", name=re.compile("^Description")).first
+    description.fill(DESCRIPTION)
+    field = editor.locator('section.field[data-key-path$="cover"]').first
+    field.scroll_into_view_if_needed()
+    field.locator("input[type=file]").first.set_input_files(str(cover))
+    expect(field.locator("img").first).to_have_attribute("src", re.compile("."))  # shown
+    screenshot(editor, "cms-edit-issue", full_page=False)
+    _save(editor, screenshot, "issues")
+    written = _written_files(editor, journal_repo)
+    assert sorted(written) == ["docs/cover-1-1.png", "issues.yml"]  # the cover in docs/
+    assert written["docs/cover-1-1.png"] == cover.read_bytes()
+    before, after = yaml.safe_load(ISSUES_TEXT), yaml.safe_load(written["issues.yml"])
+    first = {**before[0], "description": DESCRIPTION, "cover": "cover-1-1.png"}
+    assert after == [first, before[1]]  # the other values (dates as dates) unchanged
+    assert fields.RELATIVE_PATH.fullmatch(after[0]["cover"])
+    checked = _journal(journal_repo, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    build = run_mkdocs_build(journal_repo, tmp_path / "built")
+    assert build.returncode == 0, build.output
+    page = build.html("issues/1/1/index.html")
+    assert DESCRIPTION in page.get_text(" ")
+    archive = build.html("archive/index.html")  # the archive shows each issue's cover
+    (img,) = [i for i in archive.find_all("img") if "cover-1-1" in (i.get("src") or "")]
+    published = (build.site / "archive" / img["src"]).resolve()
+    assert published.read_bytes() == cover.read_bytes()
 
 
 def _serious(page: Page, axe_source: str) -> list[str]:

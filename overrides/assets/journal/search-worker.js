@@ -9,7 +9,11 @@
    brings what the reader typed; RESULT (3) answers with the matching documents, grouped by
    page: most query words matched first, then the highest score. A query also needs
    search/documents.json (each document's location, title, tags and teaser), which this
-   worker fetches as it starts, off the page's main thread. */
+   worker fetches as it starts, off the page's main thread.
+
+   An article's result reads as a citation: Material shows a result's `text` as HTML, and
+   this worker puts there, before the teaser, the article's authors (apart from the keywords,
+   its tags), its type as a badge and its citation line ("J Clin Exp Oncol 2017;6(3):21"). */
 "use strict";
 
 const SETUP = 0;
@@ -30,6 +34,8 @@ const root = new URL("../../", self.location.href); /* this file is assets/journ
 
 let version = "";
 let docs = []; /* from search/documents.json, once loaded */
+let journal = ""; /* the abbreviation every article's citation starts with */
+let types = []; /* article types' names; an article's `type` is a position here */
 let parents = []; /* each document's page: a section's page, or the document itself */
 let shardKeys = new Set();
 let stopWords = new Set();
@@ -62,6 +68,8 @@ async function loadDocuments() {
   early = null;
   if (!data || data.version !== version) data = await load("search/documents.json");
   const list = data.documents;
+  journal = data.journal || "";
+  types = data.types || [];
   const pages = new Map();
   list.forEach((doc, i) => {
     if (!doc.location.includes("#")) pages.set(doc.location, i);
@@ -133,14 +141,27 @@ function matches(word, term) {
   return word === term.word || (term.prefix && word.startsWith(term.word));
 }
 
-/* Mark the query's words in a fragment of escaped HTML, leaving tags and entities alone. */
+/* Mark the query's words in a fragment of escaped HTML, leaving tags and entities alone.
+   Marked words joined by a hyphen or an apostrophe are one mark ("Jean-Paul"), so that a
+   name is not cut into pieces. */
 function highlight(fragment, terms) {
   return fragment.split(MARKUP).map((part, i) => i % 2 ? part : part.replace(
     SHOWN_WORD,
     shown => terms.some(term => matches(normalise(shown), term))
       ? `<mark data-md-highlight>${shown}</mark>`
       : shown
-  )).join("");
+  )).join("").replace(/<\/mark>([-\u2010\u2011'\u2019])<mark data-md-highlight>/g, "$1");
+}
+
+/* What an article's result shows before its teaser: authors, type badge, citation line. */
+function card(doc, mark) {
+  if (doc.cite === undefined) return "";
+  const authors = (doc.authors || []).map(mark).join(", ");
+  const type = types[doc.type];
+  return (authors ? `<p class="journal-result__authors">${authors}</p>` : "")
+    + '<p class="journal-result__source">'
+    + (type ? `<span class="journal-badge journal-result__type">${type}</span> ` : "")
+    + `<span class="journal-result__citation">${journal} ${doc.cite}</span></p>`;
 }
 
 async function search(query) {
@@ -192,6 +213,14 @@ async function search(query) {
   const items = [];
   for (const [page, hits] of groups) {
     if (!hits.some(hit => hit.doc === page)) hits.push({ doc: page, rank: 0, matched: new Set() });
+    if (docs[page].cite !== undefined) {
+      /* An article's page comes first, above its sections' score: Material shows the text
+         (the citation) of a page only then. */
+      const at = hits.findIndex(hit => hit.doc === page);
+      const [article] = hits.splice(at, 1);
+      article.rank = Math.max(article.rank, ...hits.map(hit => hit.rank + 1));
+      hits.unshift(article);
+    }
     const full = items.length < FULL;
     const mark = full ? fragment => highlight(fragment, terms) : fragment => fragment;
     items.push(hits.map(({ doc, rank, matched }) => {
@@ -199,7 +228,7 @@ async function search(query) {
       const result = {
         location,
         title: mark(title),
-        text: full ? mark(text) : "",
+        text: card(docs[doc], mark) + (full ? mark(text) : ""),
         score: rank,
         terms: Object.fromEntries(terms.map((term, t) => [term.word, matched.has(t)]))
       };

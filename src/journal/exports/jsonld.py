@@ -179,7 +179,7 @@ def _grant(funding: Funding) -> dict[str, Any]:
 def _translation(translation: Translation) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language}
     if translation.title:
-        data["name"] = translation.title
+        data["name"] = title_markup.plain(translation.title)
     text = plain_text(translation.abstract)
     if text:
         data["abstract"] = text

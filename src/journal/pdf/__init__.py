@@ -80,12 +80,13 @@ class PdfMaker:
         except TypesetError as error:
             abstract = file.abstract
             what = "PDF" if abstract else "book of abstracts"
+            noun = "volume" if file.issue.is_volume else "issue"
             return Problem(
                 path=abstract.source or abstract.slug if abstract else ISSUES_FILE,
                 line=1,
                 field="pdf" if abstract else _which(file.issue),
                 message=f"Typst could not make the {what}: {error}. Check the images it "
-                "shows (the logo, the issue's cover) and build again.",
+                f"shows (the logo, the {noun}'s cover) and build again.",
             )
         return None
 

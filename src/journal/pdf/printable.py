@@ -73,8 +73,9 @@ def _texts(
         where = f"{noun} {issue.volume}" + ("" if issue.is_volume else f"/{issue.number}")
         left_out = f"this {noun} gets no book of abstracts"
         yield issue.key, _ISSUES_FILE, 1, f"{where}: title", issue.title, left_out
+    noun = "volume" if journal.settings.continuous else "issue"
     for abstract in journal.abstracts:
-        left_out = "this abstract gets no PDF and its issue no book of abstracts"
+        left_out = f"this abstract gets no PDF and its {noun} no book of abstracts"
         path = abstract.source or abstract.slug
         entry = entries.get(path)
         for key, text in _abstract_texts(abstract).items():
