@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from journal.cms import ADMIN
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MANIFEST = ROOT / "scripts" / "shared-files.txt"
@@ -69,6 +71,14 @@ class Build:
         """Parse the page served at `url` (e.g. "abstracts/x/")."""
         path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def journal_pages(site: Path, pattern: str = "*") -> list[Path]:
+    """The built site's files matching `pattern` (e.g. "index.html"), sorted, except those of
+    /admin/: the editors' desk (cms.py) is an application of its own, not a journal page, so
+    it has none of the journal's chrome, search or sitemap entry."""
+    admin = site / ADMIN
+    return sorted(p for p in site.rglob(pattern) if p.is_file() and admin not in p.parents)
 
 
 def run_mkdocs_build(
