@@ -115,12 +115,12 @@ def run_mkdocs_build(
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides)."""
-    shutil.copytree(
-        source,
-        target,
-        ignore=shutil.ignore_patterns("site", ".venv", ".git", ".cache", "tests", "__pycache__"),
-    )
+    """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides); its
+    node_modules/ (the sample's /admin/ is copied from it) is linked, not copied."""
+    ignore = ("site", ".venv", ".git", ".cache", "tests", "__pycache__", "node_modules")
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*ignore))
+    if (source / "node_modules").is_dir():
+        (target / "node_modules").symlink_to((source / "node_modules").resolve())
     for shared in ("hooks", "overrides"):
         if not (target / shared).exists():
             shutil.copytree(ROOT / shared, target / shared)
