@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from journal.cms import ADMIN
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MANIFEST = ROOT / "scripts" / "shared-files.txt"
@@ -71,6 +73,14 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def journal_pages(site: Path, pattern: str = "*") -> list[Path]:
+    """The built site's files matching `pattern` (e.g. "index.html"), sorted, except those of
+    /admin/: the editors' desk (cms.py) is an application of its own, not a journal page, so
+    it has none of the journal's chrome, search or sitemap entry."""
+    admin = site / ADMIN
+    return sorted(p for p in site.rglob(pattern) if p.is_file() and admin not in p.parents)
+
+
 def run_mkdocs_build(
     project: Path,
     site: Path,
@@ -105,12 +115,12 @@ def run_mkdocs_build(
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides)."""
-    shutil.copytree(
-        source,
-        target,
-        ignore=shutil.ignore_patterns("site", ".venv", ".git", ".cache", "tests", "__pycache__"),
-    )
+    """Copy a journal project (mkdocs.yml, docs, abstracts, authors, hooks, overrides); its
+    node_modules/ (the sample's /admin/ is copied from it) is linked, not copied."""
+    ignore = ("site", ".venv", ".git", ".cache", "tests", "__pycache__", "node_modules")
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*ignore))
+    if (source / "node_modules").is_dir():
+        (target / "node_modules").symlink_to((source / "node_modules").resolve())
     for shared in ("hooks", "overrides"):
         if not (target / shared).exists():
             shutil.copytree(ROOT / shared, target / shared)

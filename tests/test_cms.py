@@ -4,16 +4,18 @@ publishes it (self-hosted, out of search, sitemap and robots.txt) only when aske
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import ROOT, Build, run_mkdocs_build
-from journal import cms
+from conftest import ROOT, Build, journal_pages, run_mkdocs_build
+from journal import cms, new_journal
 from journal.article_types import DEFAULT_NAMES, default_type, journal_type
 from journal.schema import build_schema
 
@@ -179,15 +181,41 @@ def test_the_build_publishes_admin_self_hosted(cms_build: Build) -> None:
     assert config["site_url"] == "https://journal.example.org/"
 
 
-def test_admin_is_in_no_search_index_sitemap_or_robots_allowed_page(cms_build: Build) -> None:
-    search = (cms_build.site / "search" / "documents.json").read_text("utf-8")
+def _assert_out_of_search_sitemap_and_robots(build: Build) -> None:
+    assert (build.site / "admin" / "index.html").is_file()
+    search = (build.site / "search" / "documents.json").read_text("utf-8")
     documents = json.loads(search)["documents"]
     assert documents and not [d for d in documents if "admin" in d["location"]]
-    sitemap = etree.parse(str(cms_build.site / "sitemap.xml"))
+    sitemap = etree.parse(str(build.site / "sitemap.xml"))
     locations = [e.text or "" for e in sitemap.iter("{*}loc")]
     assert locations and not [u for u in locations if "/admin" in u]
-    robots = (cms_build.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    robots = (build.site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "Disallow: /admin/" in robots
+
+
+def test_admin_is_in_no_search_index_sitemap_or_robots_allowed_page(cms_build: Build) -> None:
+    _assert_out_of_search_sitemap_and_robots(cms_build)
+
+
+def test_the_sample_journal_publishes_admin_for_its_repository(sample_site: Build) -> None:
+    _assert_out_of_search_sitemap_and_robots(sample_site)
+    config = yaml.safe_load((sample_site.site / "admin/config.yml").read_text(encoding="utf-8"))
+    repo = os.environ.get("JOURNAL_REPO_URL", new_journal.REPO_PLACEHOLDER)
+    assert f"https://github.com/{config['backend']['repo']}" == repo.rstrip("/")
+    # repo_url is the desk's: readers' pages neither link it nor ask GitHub's API about it.
+    for path in journal_pages(sample_site.site, "*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not page.select("[data-md-component=source]"), path
+
+
+def test_the_workflows_repository_replaces_the_placeholder(make_project: Any) -> None:
+    placeholder = f"repo_url: !ENV [JOURNAL_REPO_URL, {new_journal.REPO_PLACEHOLDER}]\n"
+    project = _cms_project(make_project, repo_url=placeholder)
+    env = {"JOURNAL_REPO_URL": "https://github.com/alpine-press/alpine-botany"}
+    build = run_mkdocs_build(project, project / "site", env=env)
+    assert build.returncode == 0, build.output
+    config = yaml.safe_load((build.site / "admin/config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "alpine-press/alpine-botany"
 
 
 def test_without_the_setting_there_is_no_admin(fixture_site: Build) -> None:

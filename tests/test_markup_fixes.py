@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import Build
+from conftest import Build, journal_pages
 from journal.markup_fixes import fix_theme_markup
 
 
@@ -22,7 +22,7 @@ def test_autocomplete_goes_from_checkboxes_only() -> None:
 
 
 def test_no_built_page_has_a_checkbox_with_autocomplete(sample_site: Build) -> None:
-    pages = sorted(sample_site.site.rglob("*.html"))
+    pages = journal_pages(sample_site.site, "*.html")
     assert len(pages) > 30
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from conftest import ROOT, copy_project, run_mkdocs_build
+from conftest import ROOT, copy_project, git, run_mkdocs_build
 from journal.cli import main
 from journal.new_journal import JournalFacts, rewrite_config
 
@@ -31,6 +31,8 @@ FLAGS = (
     "https://alpine-botany.org/",
     "--contact-email",
     "office@alpine-botany.org",
+    "--repo-url",
+    "https://github.com/alpine-press/alpine-botany",
     "--yes",
 )
 SAMPLE_ISSN = "2324-9110"
@@ -49,6 +51,7 @@ def fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(project)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("JOURNAL_SITE_URL", raising=False)
+    monkeypatch.delenv("JOURNAL_REPO_URL", raising=False)
     monkeypatch.delenv("JOURNAL_PREVIEW", raising=False)
     return project
 
@@ -69,6 +72,9 @@ def test_init_makes_an_empty_journal_that_builds_strict(fork: Path) -> None:
     assert build.returncode == 0, build.output
     home = build.html("")
     assert "Journal of Alpine Botany & Ecology" in home.get_text()
+    # The new journal's editors' desk saves to its own repository, not the sample's placeholder.
+    desk = yaml.safe_load((fork / "site/admin/config.yml").read_text(encoding="utf-8"))
+    assert desk["backend"]["repo"] == "alpine-press/alpine-botany"
     for path in (fork / "site").rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".txt"):
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -168,8 +174,8 @@ class _Terminal(io.StringIO):
 def test_init_asks_for_what_the_flags_do_not_give(
     fork: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = ["Journal of Tests", "J Tests", "", "0378-5955", "", "", "en", "", "", "continuous"]
-    answers.append("y")
+    answers = ["Journal of Tests", "J Tests", "", "0378-5955", "", "", "en", ""]
+    answers += ["https://github.com/tests-press/tests", "", "continuous", "y"]
     monkeypatch.setattr("sys.stdin", _Terminal("\n".join(answers) + "\n"))
     status, output = run("init")
     assert status == 0, output
@@ -179,14 +185,54 @@ def test_init_asks_for_what_the_flags_do_not_give(
     assert settings["title"] == "Journal of Tests" and settings["issn_online"] == "0378-5955"
     assert "issn_print" not in settings
     assert settings["publication"] == "continuous"
+    assert (
+        'repo_url: !ENV [JOURNAL_REPO_URL, "https://github.com/tests-press/tests"]'
+        in (fork / "mkdocs.yml").read_text().splitlines()
+    )
 
 
 def test_init_changes_nothing_when_the_editor_says_no(
     fork: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = (fork / "mkdocs.yml").read_text()
-    monkeypatch.setattr("sys.stdin", _Terminal("\n" * 8 + "n\n"))  # 8 questions, then no
+    monkeypatch.setattr("sys.stdin", _Terminal("\n" * 9 + "n\n"))  # 9 questions, then no
     status, output = run("init", "--title", "T", "--abbreviation", "T")
     assert status == 1 and "Nothing changed" in output
     assert (fork / "mkdocs.yml").read_text() == before
     assert (fork / "authors/hannah-okafor.md").is_file()
+
+
+@pytest.mark.parametrize(
+    "remote",
+    [
+        "git@github.com:alpine-press/alpine-botany.git",
+        "https://github.com/alpine-press/alpine-botany.git",
+        "https://github.com/alpine-press/alpine-botany",
+    ],
+)
+def test_without_repo_url_the_desk_saves_to_gits_origin_on_github(fork: Path, remote: str) -> None:
+    git(fork, "init", "-q")
+    git(fork, "remote", "add", "origin", remote)
+    status, output = run("init", "--title", "A Journal", "--abbreviation", "A J", "--yes")
+    assert status == 0, output
+    assert "saves to https://github.com/alpine-press/alpine-botany." in output
+    text = (fork / "mkdocs.yml").read_text(encoding="utf-8")
+    line = 'repo_url: !ENV [JOURNAL_REPO_URL, "https://github.com/alpine-press/alpine-botany"]'
+    assert line in text.splitlines()
+    assert "    cms: true" in text.splitlines()  # the desk stays on
+
+
+def test_without_a_repository_init_says_what_to_replace(fork: Path) -> None:
+    status, output = run("init", "--title", "A Journal", "--abbreviation", "A J", "--yes")
+    assert status == 0, output
+    assert "replace https://github.com/your-account/your-journal in mkdocs.yml's repo_url" in output
+    assert "your-account/your-journal" in (fork / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_repository_not_on_github(
+    fork: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _files(fork)
+    assert run("init", *FLAGS[:4], "--repo-url", "https://gitlab.com/a/b", "--yes")[0] == 2
+    assert "write https://github.com/<owner>/<name>" in capsys.readouterr().err
+    assert _files(fork) == before

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EPOCH, ROOT, Build
+from conftest import EPOCH, ROOT, Build, journal_pages
 
 GENERATOR = re.compile(rb'\n *<meta name="generator" content="[^"]*">')
 
@@ -65,7 +65,10 @@ def test_the_sites_differ_only_in_the_generator_tag(
     sample_site: Build, properdocs_site: Path
 ) -> None:
     mkdocs, properdocs = _files(sample_site.site), _files(properdocs_site)
-    pages = [name for name in mkdocs if name.endswith(".html")]
+    pages = [
+        p.relative_to(sample_site.site).as_posix()
+        for p in journal_pages(sample_site.site, "*.html")
+    ]
     assert {_generator(mkdocs[name]) for name in pages} == {"mkdocs-1.6.1, mkdocs-material"}
     assert {_generator(properdocs[name]) for name in pages} == {
         "mkdocs-ProperDocs 1.6.7, mkdocs-material"

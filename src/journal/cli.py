@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from slugify import slugify
 
 from . import changes, front_matter, importing, new_journal, site
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
+from .cms import repo_of
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -429,6 +431,12 @@ INIT_QUESTIONS = (
         "The journal's own address, e.g. https://journal.org/ (empty: GitHub Pages')",
         False,
     ),
+    (
+        "repo_url",
+        "The journal's GitHub repository, e.g. https://github.com/owner/name, where the "
+        "editors' desk saves (empty: git's origin)",
+        False,
+    ),
     ("contact_email", "The editorial office's e-mail", False),
     (
         "publication",
@@ -438,7 +446,7 @@ INIT_QUESTIONS = (
 )
 
 
-def _init_facts(args: argparse.Namespace, ask: bool) -> new_journal.JournalFacts:
+def _init_facts(args: argparse.Namespace, ask: bool, root: Path) -> new_journal.JournalFacts:
     values: dict[str, str] = {}
     for name, question, required in INIT_QUESTIONS:
         value = (getattr(args, name) or "").strip()
@@ -448,7 +456,29 @@ def _init_facts(args: argparse.Namespace, ask: bool) -> new_journal.JournalFacts
             raise UsageError(f"the journal needs a {name}: give --{name.replace('_', '-')}.")
         if value:
             values[name] = value
+    if "repo_url" not in values:
+        values["repo_url"] = new_journal.github_repo_url(_origin(root))
+    elif repo_of(values["repo_url"]) is None:
+        raise UsageError(
+            f"--repo-url {values['repo_url']!r} is not a GitHub repository's address; "
+            "write https://github.com/<owner>/<name>."
+        )
     return new_journal.JournalFacts(**values)
+
+
+def _origin(root: Path) -> str:
+    """The address of git's `origin` remote of the journal's folder ("" without one)."""
+    try:
+        done = subprocess.run(
+            ["git", "remote", "get-url", "origin"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # no git
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def _checked_config(config: Path, text: str, out: TextIO) -> bool:
@@ -473,7 +503,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
     """Make this fork a new, empty journal: its facts in mkdocs.yml, the sample gone."""
     root, config = _root_and_config(args.config_file)
     ask = not args.yes and sys.stdin.isatty()
-    facts = _init_facts(args, ask)
+    facts = _init_facts(args, ask, root)
     text = new_journal.rewrite_config(config.read_text(encoding="utf-8-sig"), facts)
     if not _checked_config(config, text, out):
         return 1
@@ -486,6 +516,14 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
     removed = new_journal.remove_sample(root, continuous=facts.publication == "continuous")
     pages = new_journal.write_pages(root, facts)
     out.write(f"Wrote {config.name} and {', '.join(pages)}; removed {len(removed)} sample files.\n")
+    if facts.repo_url:
+        out.write(f"The editors' desk (/admin/) saves to {facts.repo_url}.\n")
+    else:
+        out.write(
+            f"The editors' desk (/admin/) needs the journal's repository: replace "
+            f"{new_journal.REPO_PLACEHOLDER} in {config.name}'s repo_url (or run again with "
+            "--repo-url); CI and deploy.yml give it themselves. Set cms: false for no desk.\n"
+        )
     out.write(
         "Next: describe the journal in docs/index.md, docs/about.md and docs/submit.md, "
         'then `journal new author` and `journal new abstract` (README, "Start your own '

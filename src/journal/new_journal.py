@@ -35,6 +35,8 @@ class JournalFacts:
     doi_prefix: str = ""
     language: str = "en"
     site_url: str = ""
+    repo_url: str = ""
+    """The journal's GitHub repository (https://github.com/<owner>/<name>), where /admin/ saves."""
     contact_email: str = ""
     publication: str = ""
     """ "issues" or "continuous" (empty: not written, so issues)."""
@@ -49,9 +51,11 @@ def settings_block(facts: JournalFacts) -> list[str]:
     lines = ["  journal:"]
     for item in fields(facts):
         value = getattr(facts, item.name)
-        if value and item.name != "site_url":
+        if value and item.name not in ("site_url", "repo_url"):
             lines.append(f"    {item.name}: {_yaml(value)}")
     lines += [
+        '    # The editors\' desk at /admin/ (README, "Editing in the browser"); false: none.',
+        "    cms: true",
         "    license:",
         '      name: "CC BY 4.0"',
         '      url: "https://creativecommons.org/licenses/by/4.0/"',
@@ -86,6 +90,24 @@ def _site_url_line(facts: JournalFacts) -> str:
     return f"site_url: !ENV [JOURNAL_SITE_URL, {_yaml(facts.site_url or LOCAL_URL)}]"
 
 
+REPO_PLACEHOLDER = "https://github.com/your-account/your-journal"
+"""The sample's repo_url default (mkdocs.yml): a fork's own repository replaces it."""
+GITHUB_REMOTE = re.compile(
+    r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$"
+)
+
+
+def _repo_url_line(facts: JournalFacts) -> str:
+    return f"repo_url: !ENV [JOURNAL_REPO_URL, {_yaml(facts.repo_url or REPO_PLACEHOLDER)}]"
+
+
+def github_repo_url(remote: str) -> str:
+    """https://github.com/<owner>/<name> for a git remote on GitHub (https or ssh), else ""."""
+    found = GITHUB_REMOTE.match(remote.strip())
+    return f"https://github.com/{found.group(1)}/{found.group(2)}" if found else ""
+
+
 def rewrite_config(text: str, facts: JournalFacts) -> str:
     """mkdocs.yml's text with the new journal's facts; everything else as it was."""
     lines = text.splitlines()
@@ -93,6 +115,7 @@ def rewrite_config(text: str, facts: JournalFacts) -> str:
         "site_name": f"site_name: {_yaml(facts.title)}",
         "site_description": f"site_description: {_yaml(facts.title)}",
         "site_url": _site_url_line(facts),
+        "repo_url": _repo_url_line(facts),
     }
     out: list[str] = []
     skipping = False
