@@ -235,7 +235,7 @@ def test_search_index_has_abstracts_with_authors_and_no_listing_pages(sample_sit
         assert len(entries) == 1
         assert entries[0]["title"] == meta["title"].replace("&", "&amp;")
         for author_id in _ids(meta):
-            assert _author(author_id)["name"] in entries[0]["tags"]
+            assert _author(author_id)["name"] in entries[0]["authors"]  # shown apart from keywords
         for keyword in meta["keywords"]:
             assert keyword in entries[0]["tags"]
     listings = {"archive/", "authors/", "media-partners/"}
