@@ -269,7 +269,9 @@ def out_jsonld(imported: Imported, source: Source, slug: str) -> dict[str, objec
         "doi": item["identifier"]["value"],
         "issue": str(issue.get("issueNumber", "")),
         "volume": str(issue["isPartOf"].get("volumeNumber", "")),
-        "year": str(item["datePublished"])[:4],
+        # the issue's year (the article's datePublished is its online date); a volume of a
+        # continuous journal has none: the article's then
+        "year": str(issue.get("datePublished", item["datePublished"]))[:4],
         "first_page": str(item.get("pageStart") or item.get("pagination", "")),
         "abstract": item["description"],
         "keywords": [k for k in item.get("keywords", []) if k]
@@ -302,7 +304,14 @@ def out_crossref(imported: Imported, source: Source, slug: str) -> dict[str, obj
         "doi": source.doi,
         "volume": _text(journal.find(f"{CR}journal_issue/{CR}journal_volume/{CR}volume")),
         "issue": _text(journal.find(f"{CR}journal_issue/{CR}issue")),
-        "year": _text(article.find(f"{CR}publication_date/{CR}year")),
+        # the print issue's year when it differs from the online date's, else the online one
+        "year": [
+            _text(d.find(f"{CR}year"))
+            for d in sorted(
+                article.findall(f"{CR}publication_date"),
+                key=lambda d: d.get("media_type") != "print",
+            )
+        ][0],
         "first_page": _text(article.find(f"{CR}pages/{CR}first_page"))
         or _text(article.find(f"{CR}publisher_item/{CR}item_number")),
         "abstract": _text(article.find(f"{jats}abstract")),
@@ -323,7 +332,8 @@ def out_jats(imported: Imported, source: Source, slug: str) -> dict[str, object]
             if collab is not None
             else _person(contrib.find("name"), "given-names", "surname")
         )
-    dates = meta.findall("pub-date")
+    # the issue's (collection) date, as PMC cites it; a continuous journal's: the online date
+    dates = meta.findall("pub-date[@date-type='collection']") or meta.findall("pub-date")
     return {
         "title": _text(meta.find("title-group/article-title")),
         "authors": authors,
@@ -468,30 +478,15 @@ def _differences(source: Source, found: dict[str, object]) -> list[str]:
     return problems
 
 
-_YEAR = (
-    "the output's year is the `published` date's (the online date, 2012-11-12), not the "
-    "issue's (`year: 2013`, the print issue of Annals of Oncology 24(3))"
-)
-PENDING: dict[tuple[str, str], str] = {(output, "year"): _YEAR for output in OUTPUTS}
-"""What the outputs do not carry yet, by (output, field): the test fails when one of these is
-still wrong in a way not listed, and when one is fixed (then delete its line here)."""
-
-
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_output_says_what_the_source_said(imported: Imported, output: str) -> None:
-    unexpected, pending = [], set()
+    # The year too: mds526.nxml went online 2012-11-12, in the 2013 print issue (its year).
+    unexpected = []
     for path in [*corpus(), imported.group_file]:
         source = read_source(path)
         found = OUTPUTS[output](imported, source, _slug(imported, source))
-        for problem in _differences(source, found):
-            name = problem.split(":", 1)[0]
-            if (output, name) in PENDING and (name != "year" or source.file == "mds526.nxml"):
-                pending.add(name)
-            else:
-                unexpected.append(f"{source.file}: {problem}")
+        unexpected += [f"{source.file}: {p}" for p in _differences(source, found)]
     assert not unexpected, "\n".join(unexpected)
-    fixed = {name for (out, name) in PENDING if out == output} - pending
-    assert not fixed, f"{output} now carries {fixed}: delete them from PENDING"
 
 
 def test_all_ten_import_check_and_build_strict(imported: Imported) -> None:
