@@ -305,13 +305,12 @@ def out_crossref(imported: Imported, source: Source, slug: str) -> dict[str, obj
         "volume": _text(journal.find(f"{CR}journal_issue/{CR}journal_volume/{CR}volume")),
         "issue": _text(journal.find(f"{CR}journal_issue/{CR}issue")),
         # the print issue's year when it differs from the online date's, else the online one
-        "year": [
-            _text(d.find(f"{CR}year"))
-            for d in sorted(
+        "year": _text(
+            min(
                 article.findall(f"{CR}publication_date"),
                 key=lambda d: d.get("media_type") != "print",
-            )
-        ][0],
+            ).find(f"{CR}year")
+        ),
         "first_page": _text(article.find(f"{CR}pages/{CR}first_page"))
         or _text(article.find(f"{CR}publisher_item/{CR}item_number")),
         "abstract": _text(article.find(f"{jats}abstract")),
