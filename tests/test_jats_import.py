@@ -21,6 +21,7 @@ import yaml
 from lxml import etree
 from pybtex.database import parse_string
 from pybtex.richtext import Text
+from pypdf import PdfReader
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build, shared_dir
 from journal.cli import main
@@ -54,8 +55,6 @@ def _new_journal(folder: Path, monkeypatch: pytest.MonkeyPatch, *, pdf: bool = F
     monkeypatch.delenv("JOURNAL_PREVIEW", raising=False)
     assert run(*INIT)[0] == 0
     config = project / "mkdocs.yml"
-    # The corpus' characters (e.g. U+223C in mds526) are not all in the PDF fonts; the PDFs
-    # are another module's business (README, "PDF galleys").
     if not pdf:
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("  journal:\n", "  journal:\n    pdf: false\n"))
@@ -120,7 +119,8 @@ class Imported:
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     monkeypatch = pytest.MonkeyPatch()
     try:
-        project = _new_journal(tmp_path_factory.mktemp("import") / "journal", monkeypatch)
+        # With PDFs: the corpus' characters (U+223C TILDE OPERATOR in mds526) are all printed.
+        project = _new_journal(tmp_path_factory.mktemp("import") / "journal", monkeypatch, pdf=True)
         status, first = run("import", "jats", str(shared_dir() / CORPUS))
         assert status == 1, first  # two articles have no issue number
         rest = [str(shared_dir() / CORPUS / name) for name in NO_ISSUE]
@@ -821,13 +821,30 @@ def test_the_import_ends_with_the_check_of_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal = _new_journal(tmp_path / "journal", monkeypatch, pdf=True)
-    text = jats().replace("found them.", "found \u223c5600 of them.")
+    text = jats().replace("found them.", "found \u0915 5600 of them.")  # no font has Devanagari
     status, output = run("import", "jats", *_write(tmp_path / "in", {"a.xml": text}))
     assert status == 1
     assert "Imported 1 of 1 articles." in output
     assert re.search(
         r"`journal check` of the imported files:\nabstracts/3/2/a-study-of-things\.md:\d+: body: "
-        r"the character U\+223C \(TILDE OPERATOR\)",
+        r"the character U\+0915 \(DEVANAGARI LETTER KA\)",
         output,
     )
     assert (journal / "abstracts/3/2/a-study-of-things.md").is_file()
+
+
+def test_the_corpus_pdfs_print_mathematical_symbols(imported: Imported) -> None:
+    # mds526's abstract has U+223C TILDE OPERATOR ("by ~5600 annually" with it), which only the math
+    # font has: the galley prints it (as text, not a box) in the math font.
+    source = next(read_source(p) for p in corpus() if p.name == "mds526.nxml")
+    reader = PdfReader(
+        io.BytesIO(_page_file(imported, _slug(imported, source), "pdf").read_bytes())
+    )
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "by \u223c5600 annually" in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].get_object().values()
+    }
+    assert any("STIXTwoMath" in name for name in fonts), fonts
