@@ -43,8 +43,9 @@ FONTS = (
         "fontpkg-ibm-plex-sans-arabic",
         "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Bold.ttf",
     ),
-    # Mathematical symbols and arrows (∼ ≤ ≥ ± × ∈ →): before the CJK font, which has some of
-    # them in a sans design, and after the text fonts, whose own ± × µ come first.
+    # Mathematical symbols and arrows (tilde operator, less-or-equal, element of, arrows):
+    # before the CJK font, which has some of them in a sans design, and after the text fonts,
+    # whose own plus-minus, multiplication sign and micro sign come first.
     ("STIX Two Math", "ziamath", "ziamath/fonts/STIXTwoMath-Regular.ttf"),
     (
         "Noto Sans CJK TC",
