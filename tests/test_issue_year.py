@@ -20,7 +20,7 @@ from journal.exports.csl import export_csl
 from journal.exports.doaj import export_doaj
 from journal.exports.jats import export_jats
 from journal.exports.jsonld import graph_for_abstract
-from journal.exports.meta import meta_for_abstract
+from journal.exports.meta import meta_for_abstract, meta_for_issue
 from journal.exports.ris import export_ris
 from journal.formatting import format_citation_line
 from journal.model import Abstract, Author, Contributor, Issue, Journal, Settings
@@ -150,3 +150,8 @@ def test_a_continuous_journal_is_cited_with_the_published_date() -> None:
     assert dict(meta_for_abstract(journal, continuous))["citation_publication_date"] == (
         "2012/11/12"
     )
+
+
+def test_the_issue_page_is_dated_by_the_issue_year() -> None:
+    tags = dict(meta_for_issue(JOURNAL, JOURNAL.issues[0], "Volume 24, Issue 3 (2013)"))
+    assert tags["DC.date"] == "2013"  # not its article's online date of 2012

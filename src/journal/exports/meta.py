@@ -14,7 +14,7 @@ from .common import (
     cited_date,
     has_pdf,
     iso_date,
-    issue_date,
+    issue_date_parts,
     issue_number,
     issue_url,
     pdf_url,
@@ -140,7 +140,7 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
 def meta_for_issue(journal: Journal, issue: Issue, label: str) -> Pairs:
     url = issue_url(journal.settings, issue.volume, issue.number)
     description = issue.description or f"{label} of {journal.settings.title}."
-    pairs = [("DC.title", label), ("DC.date", issue_date(issue).isoformat())]
+    pairs = [("DC.title", label), ("DC.date", iso_date(issue_date_parts(issue)))]
     pairs += _social(journal, "website", label, url, summarise(description))
     return [(name, content) for name, content in pairs if content]
 
