@@ -183,7 +183,8 @@ def test_csl_json_is_read_by_citeproc() -> None:
     items = json.loads(export_csl(JOURNAL, [FIRST]))
     assert items[0]["title"] == NASTY
     assert items[0]["author"][0] == {"family": "López-Núñez", "given": "Ana"}
-    assert items[0]["issued"] == {"date-parts": [[2020, 3, 1]]}
+    assert items[0]["issued"] == {"date-parts": [[2020, 3, 31]]}  # the date
+    assert items[0]["available-date"] == {"date-parts": [[2020, 3, 1]]}  # online
     source = CiteProcJSON(items)
     assert "first" in source
 
@@ -322,7 +323,8 @@ def test_scholar_tags_put_institution_and_orcid_after_each_author() -> None:
         ("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097"),
         ("citation_author", "Ben Okoro"),
     ]
-    assert ("citation_publication_date", "2020/03/01") in pairs
+    assert ("citation_publication_date", "2020/03/31") in pairs  # the date
+    assert ("citation_online_date", "2020/03/01") in pairs
     assert "citation_conference_title" not in names
     assert ("citation_conference_title", "Congress") in meta_for_abstract(JOURNAL, TALK)
     assert all(content for _, content in pairs)

@@ -21,6 +21,7 @@ import yaml
 from lxml import etree
 from pybtex.database import parse_string
 from pybtex.richtext import Text
+from pypdf import PdfReader
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build, shared_dir
 from journal.cli import main
@@ -54,8 +55,6 @@ def _new_journal(folder: Path, monkeypatch: pytest.MonkeyPatch, *, pdf: bool = F
     monkeypatch.delenv("JOURNAL_PREVIEW", raising=False)
     assert run(*INIT)[0] == 0
     config = project / "mkdocs.yml"
-    # The corpus' characters (e.g. U+223C in mds526) are not all in the PDF fonts; the PDFs
-    # are another module's business (README, "PDF galleys").
     if not pdf:
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("  journal:\n", "  journal:\n    pdf: false\n"))
@@ -120,7 +119,8 @@ class Imported:
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     monkeypatch = pytest.MonkeyPatch()
     try:
-        project = _new_journal(tmp_path_factory.mktemp("import") / "journal", monkeypatch)
+        # With PDFs: the corpus' characters (U+223C TILDE OPERATOR in mds526) are all printed.
+        project = _new_journal(tmp_path_factory.mktemp("import") / "journal", monkeypatch, pdf=True)
         status, first = run("import", "jats", str(shared_dir() / CORPUS))
         assert status == 1, first  # two articles have no issue number
         rest = [str(shared_dir() / CORPUS / name) for name in NO_ISSUE]
@@ -269,7 +269,9 @@ def out_jsonld(imported: Imported, source: Source, slug: str) -> dict[str, objec
         "doi": item["identifier"]["value"],
         "issue": str(issue.get("issueNumber", "")),
         "volume": str(issue["isPartOf"].get("volumeNumber", "")),
-        "year": str(item["datePublished"])[:4],
+        # the issue's year (the article's datePublished is its online date); a volume of a
+        # continuous journal has none: the article's then
+        "year": str(issue.get("datePublished", item["datePublished"]))[:4],
         "first_page": str(item.get("pageStart") or item.get("pagination", "")),
         "abstract": item["description"],
         "keywords": [k for k in item.get("keywords", []) if k]
@@ -302,7 +304,13 @@ def out_crossref(imported: Imported, source: Source, slug: str) -> dict[str, obj
         "doi": source.doi,
         "volume": _text(journal.find(f"{CR}journal_issue/{CR}journal_volume/{CR}volume")),
         "issue": _text(journal.find(f"{CR}journal_issue/{CR}issue")),
-        "year": _text(article.find(f"{CR}publication_date/{CR}year")),
+        # the print issue's year when it differs from the online date's, else the online one
+        "year": _text(
+            min(
+                article.findall(f"{CR}publication_date"),
+                key=lambda d: d.get("media_type") != "print",
+            ).find(f"{CR}year")
+        ),
         "first_page": _text(article.find(f"{CR}pages/{CR}first_page"))
         or _text(article.find(f"{CR}publisher_item/{CR}item_number")),
         "abstract": _text(article.find(f"{jats}abstract")),
@@ -323,7 +331,8 @@ def out_jats(imported: Imported, source: Source, slug: str) -> dict[str, object]
             if collab is not None
             else _person(contrib.find("name"), "given-names", "surname")
         )
-    dates = meta.findall("pub-date")
+    # the issue's (collection) date, as PMC cites it; a continuous journal's: the online date
+    dates = meta.findall("pub-date[@date-type='collection']") or meta.findall("pub-date")
     return {
         "title": _text(meta.find("title-group/article-title")),
         "authors": authors,
@@ -468,30 +477,15 @@ def _differences(source: Source, found: dict[str, object]) -> list[str]:
     return problems
 
 
-_YEAR = (
-    "the output's year is the `published` date's (the online date, 2012-11-12), not the "
-    "issue's (`year: 2013`, the print issue of Annals of Oncology 24(3))"
-)
-PENDING: dict[tuple[str, str], str] = {(output, "year"): _YEAR for output in OUTPUTS}
-"""What the outputs do not carry yet, by (output, field): the test fails when one of these is
-still wrong in a way not listed, and when one is fixed (then delete its line here)."""
-
-
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_output_says_what_the_source_said(imported: Imported, output: str) -> None:
-    unexpected, pending = [], set()
+    # The year too: mds526.nxml went online 2012-11-12, in the 2013 print issue (its year).
+    unexpected = []
     for path in [*corpus(), imported.group_file]:
         source = read_source(path)
         found = OUTPUTS[output](imported, source, _slug(imported, source))
-        for problem in _differences(source, found):
-            name = problem.split(":", 1)[0]
-            if (output, name) in PENDING and (name != "year" or source.file == "mds526.nxml"):
-                pending.add(name)
-            else:
-                unexpected.append(f"{source.file}: {problem}")
+        unexpected += [f"{source.file}: {p}" for p in _differences(source, found)]
     assert not unexpected, "\n".join(unexpected)
-    fixed = {name for (out, name) in PENDING if out == output} - pending
-    assert not fixed, f"{output} now carries {fixed}: delete them from PENDING"
 
 
 def test_all_ten_import_check_and_build_strict(imported: Imported) -> None:
@@ -827,13 +821,30 @@ def test_the_import_ends_with_the_check_of_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal = _new_journal(tmp_path / "journal", monkeypatch, pdf=True)
-    text = jats().replace("found them.", "found \u223c5600 of them.")
+    text = jats().replace("found them.", "found \u0915 5600 of them.")  # no font has Devanagari
     status, output = run("import", "jats", *_write(tmp_path / "in", {"a.xml": text}))
     assert status == 1
     assert "Imported 1 of 1 articles." in output
     assert re.search(
         r"`journal check` of the imported files:\nabstracts/3/2/a-study-of-things\.md:\d+: body: "
-        r"the character U\+223C \(TILDE OPERATOR\)",
+        r"the character U\+0915 \(DEVANAGARI LETTER KA\)",
         output,
     )
     assert (journal / "abstracts/3/2/a-study-of-things.md").is_file()
+
+
+def test_the_corpus_pdfs_print_mathematical_symbols(imported: Imported) -> None:
+    # mds526's abstract has U+223C TILDE OPERATOR ("by ~5600 annually" with it), which only the math
+    # font has: the galley prints it (as text, not a box) in the math font.
+    source = next(read_source(p) for p in corpus() if p.name == "mds526.nxml")
+    reader = PdfReader(
+        io.BytesIO(_page_file(imported, _slug(imported, source), "pdf").read_bytes())
+    )
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "by \u223c5600 annually" in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].get_object().values()
+    }
+    assert any("STIXTwoMath" in name for name in fonts), fonts

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import title_markup
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, issue_number, plain_text
+from .common import abstract_url, cited_date, given_and_family, issue_number, plain_text
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -52,13 +52,14 @@ def _name(contributor: Contributor) -> str:
 
 def entry_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
+    cited = cited_date(journal, abstract)  # the issue's year, not the online date's
     fields = [
         ("author", " and ".join(_name(c) for c in abstract.authors)),
         ("title", "{" + title_markup.bibtex(abstract.title, _escape_piece) + "}"),  # keep capitals
         ("journal", escape_bibtex(settings.title)),
         ("shortjournal", escape_bibtex(settings.abbreviation)),
-        ("year", str(abstract.published.year)),
-        ("month", _MONTHS[abstract.published.month - 1]),
+        ("year", str(cited[0])),
+        ("month", _MONTHS[cited[1] - 1] if len(cited) > 1 else ""),
         ("volume", str(abstract.volume)),
         ("number", issue_number(abstract)),
         # Zotero and biblatex styles read `pages`; an article number is the page there.

@@ -112,12 +112,12 @@ def format_citations(journal: Journal, abstract: Abstract) -> list[dict[str, str
     item = item_for_abstract(journal, abstract)
     result = []
     for style_id, label, style_name in STYLES:
-        # citeproc-py predates CSL 1.0.2's event-title (and warns about it); styles here
-        # print no event for journal articles anyway.
-        cited = {k: v for k, v in item.items() if k != "event-title"}
+        # citeproc-py predates CSL 1.0.2's event-title and available-date (and warns about
+        # them); styles here print neither for journal articles anyway.
+        cited = {k: v for k, v in item.items() if k not in ("event-title", "available-date")}
         if style_id == "vancouver":
             # citeproc-py drops the spaces of NLM's "2020 Mar 1"; NLM allows the year alone.
-            cited["issued"] = {"date-parts": [[abstract.published.year]]}
+            cited["issued"] = {"date-parts": [[abstract.year]]}
         marked = _render(style_name, cited)
         result.append(
             {"id": style_id, "label": label, "html": _to_html(marked), "text": _to_text(marked)}

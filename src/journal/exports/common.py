@@ -59,6 +59,48 @@ def issue_date(issue: Issue) -> datetime.date:
     return issue.published or (min(dates) if issue.is_volume else max(dates))
 
 
+DateParts = tuple[int, ...]
+"""A date as CSL writes it: (year, month, day), or (year,) when only the year is known."""
+
+
+def date_parts(date: datetime.date) -> DateParts:
+    return (date.year, date.month, date.day)
+
+
+def issue_date_parts(issue: Issue) -> DateParts:
+    """When the issue came out (see `issue_date`), or its year alone when that date is of
+    another year (its articles were all published online the year before the print issue)."""
+    date = issue_date(issue)
+    return date_parts(date) if date.year == issue.year else (issue.year,)
+
+
+def collection_date(journal: Journal, abstract: Abstract) -> DateParts:
+    """The date of the issue an article is collected in: issues.yml's date when in the
+    abstract's `year` (the issue's), else that year alone."""
+    issue = issue_of(journal, abstract)
+    if issue.published is not None and issue.published.year == abstract.year:
+        return date_parts(issue.published)
+    return (abstract.year,)
+
+
+def cited_date(journal: Journal, abstract: Abstract) -> DateParts:
+    """The date a citation gives: the issue's, whose year is the abstract's `year`. An article
+    published online the year before its issue is cited with the issue's year (its online
+    date goes where a format has a place for it). The issues.yml date when in that year, else
+    the published date when in that year, else the year alone; in a continuous journal the
+    published date (its year is the article's)."""
+    if abstract.issue is not None and len(issue := collection_date(journal, abstract)) > 1:
+        return issue
+    if abstract.published.year == abstract.year:
+        return date_parts(abstract.published)
+    return (abstract.year,)
+
+
+def iso_date(parts: DateParts) -> str:
+    """ "2013-01-05", or "2013" for a year alone (ISO 8601, as schema.org and DC read it)."""
+    return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(parts))
+
+
 def given_and_family(author: Author) -> tuple[str, str]:
     """The author's given and family names (the last word of the name as a fallback)."""
     if author.family:

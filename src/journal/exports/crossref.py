@@ -10,10 +10,14 @@ from xml.sax import saxutils
 from .. import title_markup, urls
 from ..model import Abstract, Issue, Journal
 from .common import (
+    DateParts,
     abstract_url,
+    cited_date,
+    date_parts,
     given_and_family,
     has_pdf,
     issue_date,
+    issue_date_parts,
     paragraphs,
     pdf_url,
     sub,
@@ -34,11 +38,12 @@ def _q(tag: str, ns: str = NS) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def _date(parent: ET.Element, tag: str, date: datetime.date) -> None:
-    element = sub(parent, _q(tag), media_type="online")
-    sub(element, _q("month"), f"{date.month:02d}")
-    sub(element, _q("day"), f"{date.day:02d}")
-    sub(element, _q("year"), str(date.year))
+def _date(parent: ET.Element, tag: str, parts: DateParts, media_type: str = "online") -> None:
+    """A date (year, month, day), or a year alone, in Crossref's month, day, year order."""
+    element = sub(parent, _q(tag), media_type=media_type)
+    for name, number in zip(("month", "day"), parts[1:], strict=False):
+        sub(element, _q(name), f"{number:02d}")
+    sub(element, _q("year"), str(parts[0]))
 
 
 def _contributors(parent: ET.Element, abstract: Abstract) -> None:
@@ -163,7 +168,10 @@ def _article(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
             jats_abstract = sub(article, _q("abstract", JATS), **{XML_LANG: translation.language})
             for paragraph in text:
                 sub(jats_abstract, _q("p", JATS), paragraph)
-    _date(article, "publication_date", abstract.published)
+    _date(article, "publication_date", date_parts(abstract.published))
+    cited = cited_date(journal, abstract)
+    if cited[0] != abstract.published.year:  # online the year before its (print) issue
+        _date(article, "publication_date", cited, "print")
     if abstract.pages:
         pages = sub(article, _q("pages"))
         sub(pages, _q("first_page"), abstract.first_page)
@@ -199,7 +207,8 @@ def _body(journal: Journal, issue: Issue, abstracts: list[Abstract]) -> ET.Eleme
     if settings.issn_online:
         sub(metadata, _q("issn"), settings.issn_online, media_type="electronic")
     journal_issue = sub(container, _q("journal_issue"))
-    _date(journal_issue, "publication_date", issue_date(issue))
+    parts = issue_date_parts(issue)  # its year alone: a print issue of articles online before
+    _date(journal_issue, "publication_date", parts, "online" if len(parts) > 1 else "print")
     sub(sub(journal_issue, _q("journal_volume")), _q("volume"), str(issue.volume))
     if issue.number is not None:  # a continuous journal's volume: journal_volume only
         sub(journal_issue, _q("issue"), str(issue.number))

@@ -8,7 +8,14 @@ from typing import Any
 
 from .. import title_markup
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, issue_number, plain_text
+from .common import (
+    abstract_url,
+    cited_date,
+    date_parts,
+    given_and_family,
+    issue_number,
+    plain_text,
+)
 
 
 def _name(contributor: Contributor) -> dict[str, str]:
@@ -21,7 +28,8 @@ def _name(contributor: Contributor) -> dict[str, str]:
 def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     """One abstract as a CSL-JSON item (its type from the article-type table)."""
     settings = journal.settings
-    published = abstract.published
+    issued = cited_date(journal, abstract)  # the issue's year, not the online date's
+    online = date_parts(abstract.published)
     item: dict[str, Any] = {
         "id": abstract.slug,
         "type": settings.article_type(abstract.type).csl,
@@ -30,12 +38,15 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "container-title": settings.title,
         "container-title-short": settings.abbreviation,
         "volume": str(abstract.volume),
-        "issued": {"date-parts": [[published.year, published.month, published.day]]},
+        "issued": {"date-parts": [list(issued)]},
         "URL": abstract_url(settings, abstract),
         "language": settings.language,
     }
     optional = {
         "issue": issue_number(abstract),  # none in a continuous journal
+        # CSL 1.0.2: "the online publication date of a journal article before its formal
+        # publication date"; given only when it is another date than `issued`.
+        "available-date": {"date-parts": [list(online)]} if online != issued else "",
         "page": abstract.pages or abstract.article_number,
         "number": abstract.article_number,
         "DOI": abstract.doi,

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 from .. import title_markup
 from ..model import Abstract, Affiliation, Issue, Journal
-from .common import abstract_url, language3, plain_text, sub, xml_text
+from .common import abstract_url, cited_date, iso_date, language3, plain_text, sub, xml_text
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = "https://doaj.org/static/doaj/doajArticles.xsd"
@@ -27,7 +27,8 @@ def _record(parent: ET.Element, journal: Journal, abstract: Abstract) -> None:
         sub(record, "issn", settings.issn_print)
     if settings.issn_online:
         sub(record, "eissn", settings.issn_online)
-    sub(record, "publicationDate", abstract.published.isoformat())
+    # DOAJ has one date, shown and cited with the volume and issue: the issue's (its year).
+    sub(record, "publicationDate", iso_date(cited_date(journal, abstract)))
     sub(record, "volume", str(abstract.volume))
     if abstract.issue is not None:  # a continuous journal's articles have none
         sub(record, "issue", str(abstract.issue))

@@ -8,9 +8,12 @@ import xml.etree.ElementTree as ET
 from .. import title_markup, urls
 from ..model import Abstract, Affiliation, Author, Contributor, Journal, Settings
 from .common import (
+    DateParts,
     absolute,
     abstract_url,
     bio_paragraphs,
+    collection_date,
+    date_parts,
     given_and_family,
     has_pdf,
     paragraphs,
@@ -24,11 +27,13 @@ MATHML = "http://www.w3.org/1998/Math/MathML"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _date(parent: ET.Element, tag: str, date: datetime.date, **attributes: str) -> None:
+def _date(parent: ET.Element, tag: str, date: datetime.date | DateParts, **attributes: str) -> None:
+    """A date, or (year, month, day) or (year,), in JATS's day, month, year order."""
+    parts = date_parts(date) if isinstance(date, datetime.date) else date
     element = sub(parent, tag, **attributes)
-    sub(element, "day", f"{date.day:02d}")
-    sub(element, "month", f"{date.month:02d}")
-    sub(element, "year", str(date.year))
+    for name, number in reversed(tuple(zip(("month", "day"), parts[1:], strict=False))):
+        sub(element, name, f"{number:02d}")
+    sub(element, "year", str(parts[0]))
 
 
 def _journal_meta(parent: ET.Element, journal: Journal) -> None:
@@ -152,6 +157,8 @@ def _article_meta(parent: ET.Element, journal: Journal, abstract: Abstract) -> N
         abstract.published,
         **{"publication-format": "electronic", "date-type": "pub"},
     )
+    if abstract.issue is not None:  # the issue it is collected in, and cited by (its year)
+        _date(meta, "pub-date", collection_date(journal, abstract), **{"date-type": "collection"})
     sub(meta, "volume", str(abstract.volume))
     if abstract.issue is not None:  # a continuous journal's articles have none
         sub(meta, "issue", str(abstract.issue))

@@ -21,7 +21,8 @@ from .common import (
     absolute,
     abstract_url,
     given_and_family,
-    issue_date,
+    iso_date,
+    issue_date_parts,
     issue_of,
     issue_url,
     plain_text,
@@ -68,7 +69,7 @@ def _issue(journal: Journal, issue: Issue) -> dict[str, Any]:
         "@id": url,
         "url": url,
         "issueNumber": str(issue.number),
-        "datePublished": issue_date(issue).isoformat(),
+        "datePublished": iso_date(issue_date_parts(issue)),  # the issue's, not its articles'
         "isPartOf": volume,
     }
     if issue.title:

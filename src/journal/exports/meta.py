@@ -11,8 +11,10 @@ from ..model import Abstract, Issue, Journal, Reference
 from .common import (
     absolute,
     abstract_url,
+    cited_date,
     has_pdf,
-    issue_date,
+    iso_date,
+    issue_date_parts,
     issue_number,
     issue_url,
     pdf_url,
@@ -33,7 +35,9 @@ def summarise(text: str, limit: int = SUMMARY_LENGTH) -> str:
 
 def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
     settings = journal.settings
-    date = abstract.published.strftime("%Y/%m/%d")
+    # As large publishers write them: the date of the issue (its year is the one cited) and
+    # the date the article went online; Scholar and Zotero read the first as the item's.
+    cited = iso_date(cited_date(journal, abstract)).replace("-", "/")
     pairs: Pairs = [("citation_title", title_markup.plain(abstract.title))]
     for contributor in abstract.authors:
         pairs.append(("citation_author", contributor.name))  # a group's name in full
@@ -44,8 +48,8 @@ def _scholar(journal: Journal, abstract: Abstract) -> Pairs:
         if contributor.author and contributor.author.orcid:
             pairs.append(("citation_author_orcid", urls.url_for_orcid(contributor.author.orcid)))
     pairs += [
-        ("citation_publication_date", date),
-        ("citation_online_date", date),
+        ("citation_publication_date", cited),
+        ("citation_online_date", abstract.published.strftime("%Y/%m/%d")),
         ("citation_journal_title", settings.title),
         ("citation_journal_abbrev", settings.abbreviation),
     ]
@@ -82,7 +86,7 @@ def _dublin_core(journal: Journal, abstract: Abstract) -> Pairs:
     pairs: Pairs = [("DC.title", title_markup.plain(abstract.title))]
     pairs += [("DC.creator", c.name) for c in abstract.authors]
     pairs += [
-        ("DC.date", abstract.published.isoformat()),
+        ("DC.date", iso_date(cited_date(journal, abstract))),  # the date it is cited with
         ("DC.type", "Text"),
         ("DC.identifier", urls.url_for_doi(abstract.doi) if abstract.doi else ""),
         ("DC.publisher", settings.publisher),
@@ -136,7 +140,7 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Pairs:
 def meta_for_issue(journal: Journal, issue: Issue, label: str) -> Pairs:
     url = issue_url(journal.settings, issue.volume, issue.number)
     description = issue.description or f"{label} of {journal.settings.title}."
-    pairs = [("DC.title", label), ("DC.date", issue_date(issue).isoformat())]
+    pairs = [("DC.title", label), ("DC.date", iso_date(issue_date_parts(issue)))]
     pairs += _social(journal, "website", label, url, summarise(description))
     return [(name, content) for name, content in pairs if content]
 

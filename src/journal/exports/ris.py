@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import title_markup
 from ..model import Abstract, Contributor, Journal
-from .common import abstract_url, given_and_family, issue_number, plain_text
+from .common import abstract_url, cited_date, given_and_family, issue_number, plain_text
 
 
 def escape_ris(text: str) -> str:
@@ -23,15 +23,17 @@ def _name(contributor: Contributor) -> str:
 
 def record_for_abstract(journal: Journal, abstract: Abstract) -> str:
     settings = journal.settings
-    published = abstract.published
+    cited = cited_date(journal, abstract)  # the issue's year, not the online date's
     tags: list[tuple[str, str]] = [("TY", settings.article_type(abstract.type).ris)]
     tags += [("AU", _name(c)) for c in abstract.authors]
     tags += [
         ("TI", title_markup.plain(abstract.title)),
         ("T2", settings.title),
         ("J2", settings.abbreviation),
-        ("PY", str(published.year)),
-        ("DA", published.strftime("%Y/%m/%d")),
+        ("PY", str(cited[0])),
+        # DA is the full date where it is known. Not the online date of another year:
+        # reference managers read DA as the item's date too, and would cite that year.
+        ("DA", "/".join(f"{n:02d}" for n in cited) if len(cited) > 1 else ""),
         ("VL", str(abstract.volume)),
         ("IS", issue_number(abstract)),
         ("SP", abstract.first_page or abstract.article_number),

@@ -3,7 +3,9 @@
 The fonts come from PyPI packages pinned in constraints.txt, so every machine sets a PDF with
 the same bytes: Noto Serif (Latin with diacritics, Greek, Cyrillic), IBM Plex Sans Arabic
 (Arabic and Persian; its letters are whole glyphs, so text copied from a PDF reads right,
-where Noto Sans Arabic's separate dots do not) and Noto Sans CJK (Chinese, Japanese, Korean).
+where Noto Sans Arabic's separate dots do not), STIX Two Math (mathematical symbols and
+arrows, all of Unicode's Mathematical Operators block; shipped in the `ziamath` package, as no
+font package has a math or symbols font) and Noto Sans CJK (Chinese, Japanese, Korean).
 Typst would print a character no font has as an empty box ("tofu"), so `Coverage.missing` is
 asked first.
 """
@@ -41,6 +43,10 @@ FONTS = (
         "fontpkg-ibm-plex-sans-arabic",
         "fontpkg_ibm_plex_sans_arabic/files/IBMPlexSansArabic-Bold.ttf",
     ),
+    # Mathematical symbols and arrows (tilde operator, less-or-equal, element of, arrows):
+    # before the CJK font, which has some of them in a sans design, and after the text fonts,
+    # whose own plus-minus, multiplication sign and micro sign come first.
+    ("STIX Two Math", "ziamath", "ziamath/fonts/STIXTwoMath-Regular.ttf"),
     (
         "Noto Sans CJK TC",
         "cvttf-notosanscjk-regular",
