@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -22,6 +24,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
+from journal.exports.cached_markup import is_abstract_head
 from journal.exports.crossref import export_crossref
 from journal.loading import load_text, read_settings
 from journal.pdf.fonts import coverage
@@ -31,6 +34,7 @@ from journal.schema import build_schema
 from journal.site import load_journal
 from journal.validation import check_abstract
 from official_schemas import crossref_errors, doaj_errors, jats_errors
+from test_html_validity import html_errors
 
 SLUG = "citizen-science-perceptions"
 # Real references of cstp77 (Citizen Science: Theory and Practice) and pone.0046493 (PLOS ONE).
@@ -71,7 +75,9 @@ FRONT = {
     "translations": {
         "fr": {
             "title": "Perceptions publiques de la science citoyenne",
-            "abstract": "Nous avons interrogé le public sur la science citoyenne.",
+            # Markup, an ampersand, quotes and a "<" test the meta tags' escaping.
+            "abstract": "Nous avons interrogé le public sur la *science citoyenne* & ses "
+            '"limites" (P < 0.01).',
         },
         "ar": {"title": "التصورات العامة لعلم المواطن"},
     },
@@ -158,7 +164,55 @@ def test_scholar_tags_have_one_citation_reference_per_reference(built: Build) ->
     assert len(references) == 3
     assert references[0].endswith("doi:10.1016/j.pec.2008.05.021")
     assert _meta(page, "DC.rights") == [NC]
-    assert len(_meta(page, "citation_abstract")) == 1
+
+
+def _head_tags(built: Build, url: str, name: str) -> list[tuple[str | None, str | None]]:
+    """(lang, content) of each meta tag `name` of the page, read with lxml.html."""
+    tree = lxml.html.parse(str(built.site / url / "index.html"))
+    return [(m.get("lang"), m.get("content")) for m in tree.xpath("//head/meta[@name=$n]", n=name)]
+
+
+def test_scholar_tags_have_one_abstract_per_language_and_the_translated_titles(
+    built: Build,
+) -> None:
+    url = f"abstracts/{SLUG}"
+    # The French abstract as plain text (its markup dropped); Arabic has a title only.
+    french = 'Nous avons interrogé le public sur la science citoyenne & ses "limites" (P < 0.01).'
+    assert _head_tags(built, url, "citation_abstract") == [("en", BODY), ("fr", french)]
+    assert _head_tags(built, url, "citation_title") == [(None, FRONT["title"])]
+    assert _head_tags(built, url, "DC.title.alternative") == [
+        (code, t["title"]) for code, t in FRONT["translations"].items()
+    ]
+    assert _head_tags(built, url, "citation_language") == [(None, "en")]
+    # An abstract without translations: one abstract, in the page's language (no lang).
+    other = "abstracts/first-imaging-study"
+    assert [lang for lang, _ in _head_tags(built, other, "citation_abstract")] == [None]
+    assert _head_tags(built, other, "DC.title.alternative") == []
+
+
+def test_the_page_with_tags_in_several_languages_is_valid_html(
+    built: Build, tmp_path: Path
+) -> None:
+    shutil.copy(built.site / f"abstracts/{SLUG}/index.html", tmp_path / "page.html")
+    assert html_errors(tmp_path) == []
+
+
+def test_a_cached_head_with_languages_is_accepted_and_a_planted_attribute_is_not(
+    built: Build,
+) -> None:
+    # The cached head is checked before a page prints it: the tags with `lang` pass (else
+    # every warm build would make them again), a planted attribute does not.
+    cache = built.site.parent / f"{built.site.name}-cache" / "outputs"
+    (head,) = [
+        data
+        for entry in cache.iterdir()
+        if entry.read_bytes().startswith(b"{")
+        and "head_html" in (data := json.loads(entry.read_text(encoding="utf-8")))
+        and 'name="citation_abstract" lang="fr"' in data["head_html"]
+    ]
+    assert is_abstract_head(head)
+    planted = head["head_html"].replace('lang="fr"', 'lang="fr" onfocus=alert(1)', 1)
+    assert not is_abstract_head({**head, "head_html": planted})
 
 
 def test_json_ld_has_citations_funders_and_the_articles_licence(built: Build) -> None:

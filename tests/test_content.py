@@ -26,7 +26,7 @@ from journal.exports.csl import export_csl
 from journal.exports.doaj import export_doaj
 from journal.exports.jats import NO_ISSN_NOTE, export_jats
 from journal.exports.jsonld import graph_for_abstract
-from journal.exports.meta import meta_for_abstract
+from journal.exports.meta import Meta, meta_for_abstract
 from journal.exports.ris import export_ris
 from journal.loading import read_settings
 from journal.model import Abstract, Journal
@@ -199,7 +199,7 @@ def test_a_group_author_is_one_organisation_in_every_output(tmp_path: Path) -> N
     assert organisation["@type"] == "Organization" and organisation["name"] == UKACR
     assert [m["familyName"] for m in organisation["member"]] == ["Lyratzopoulos", "Abel"]
     meta = meta_for_abstract(journal, abstract)
-    assert [v for k, v in meta if k == "citation_author"] == [
+    assert [m.content for m in meta if m.name == "citation_author"] == [
         "Georgios Lyratzopoulos",
         UKACR,
         "Gary A Abel",
@@ -417,7 +417,7 @@ def test_an_article_number_is_where_indexers_read_the_first_page(tmp_path: Path)
     assert [p.message for p in site.problems] == []
     journal, abstract = _abstract(site, "akoua-koffi")
     issue = journal.issues[0]
-    meta = dict(meta_for_abstract(journal, abstract))
+    meta = {m.name: m.content for m in meta_for_abstract(journal, abstract)}
     assert meta["citation_firstpage"] == "e003269" and "citation_lastpage" not in meta
     doaj = tmp_path / "doaj.xml"
     doaj.write_text(export_doaj(journal, issue), encoding="utf-8")
@@ -551,8 +551,8 @@ def test_a_retraction_links_both_ways_in_page_jats_meta_and_json_ld(tmp_path: Pa
     assert graph["creativeWorkStatus"] == "Retracted"
     assert graph["correction"][0]["sameAs"] == "https://doi.org/10.5555/fixture.0900"
     meta = meta_for_abstract(journal, retracted)
-    assert ("og:title", f"Retracted: {retracted.title}") in meta
-    assert ("DC.description", "This article has been retracted.") in meta
+    assert Meta("og:title", f"Retracted: {retracted.title}") in meta
+    assert Meta("DC.description", "This article has been retracted.") in meta
     assert "creativeWorkStatus" not in graph_for_abstract(journal, notice)
 
 

@@ -28,7 +28,7 @@ from journal.exports.doaj import export_doaj
 from journal.exports.head import head_html
 from journal.exports.jats import export_jats
 from journal.exports.jsonld import graph_for_abstract, graph_for_home, graph_for_issue
-from journal.exports.meta import meta_for_abstract, summarise
+from journal.exports.meta import Meta, meta_for_abstract, summarise
 from journal.exports.ris import export_ris
 from journal.exports.robots import export_robots
 from journal.model import (
@@ -315,19 +315,19 @@ def test_jsonld_graph_nests_article_issue_volume_periodical() -> None:
 
 def test_scholar_tags_put_institution_and_orcid_after_each_author() -> None:
     pairs = meta_for_abstract(JOURNAL, FIRST)
-    names = [n for n, _ in pairs]
+    names = [m.name for m in pairs]
     start = names.index("citation_author")
     assert pairs[start : start + 4] == [
-        ("citation_author", "Ana López-Núñez"),
-        ("citation_author_institution", "Hospital <Pruebas>, Spain"),
-        ("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097"),
-        ("citation_author", "Ben Okoro"),
+        Meta("citation_author", "Ana López-Núñez"),
+        Meta("citation_author_institution", "Hospital <Pruebas>, Spain"),
+        Meta("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097"),
+        Meta("citation_author", "Ben Okoro"),
     ]
-    assert ("citation_publication_date", "2020/03/31") in pairs  # the issue's date
-    assert ("citation_online_date", "2020/03/01") in pairs
+    assert Meta("citation_publication_date", "2020/03/31") in pairs  # the issue's date
+    assert Meta("citation_online_date", "2020/03/01") in pairs
     assert "citation_conference_title" not in names
-    assert ("citation_conference_title", "Congress") in meta_for_abstract(JOURNAL, TALK)
-    assert all(content for _, content in pairs)
+    assert Meta("citation_conference_title", "Congress") in meta_for_abstract(JOURNAL, TALK)
+    assert all(m.content for m in pairs)
 
 
 @pytest.mark.parametrize(
@@ -346,7 +346,7 @@ def test_robots_points_at_the_sitemap() -> None:
 def test_head_html_escapes_every_value_and_keeps_the_json_ld_inside_its_script() -> None:
     hostile = 'A "quoted" <b>title</b> & <script>alert(1)</script>'
     graph = {"@type": "ScholarlyArticle", "headline": "</script><script>alert(2)</script>"}
-    text = head_html([("citation_title", hostile), ("og:title", hostile)], graph)
+    text = head_html([Meta("citation_title", hostile), Meta("og:title", hostile)], graph)
     page = BeautifulSoup(f"<head>{text}</head>", "html.parser")
     assert page.find("meta", attrs={"name": "citation_title"})["content"] == hostile
     assert page.find("meta", attrs={"property": "og:title"})["content"] == hostile

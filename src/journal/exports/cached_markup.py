@@ -18,12 +18,14 @@ from ..sanitize import sanitize_html
 from .citations import STYLES
 
 _VALUE = r"[^\"'<>]*"  # markupsafe.escape leaves none of " ' < > in a value
+_LANG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"  # a language tag: "fr", "pt-BR", "zh-Hant"
 _META = (
     r'<meta (?:name="(?:citation_[a-z_]+|DC\.[A-Za-z.]+|twitter:[a-z]+)"'
-    rf'|property="(?:og|article):[a-z_]+") content="{_VALUE}">'
+    rf'|property="(?:og|article):[a-z_]+")(?: lang="{_LANG}")? content="{_VALUE}">'
 )
 _METAS = re.compile(rf"(?:{_META}\n)*{_META}")
-"""head.head_html's meta tags (Scholar, Dublin Core, Open Graph, Twitter), one per line."""
+"""head.head_html's meta tags (Scholar, Dublin Core, Open Graph, Twitter), one per line, some
+with the language of their content."""
 _JSONLD_START, _JSONLD_END = '<script type="application/ld+json">', "</script>"
 """head.head_html's JSON-LD script, after the meta tags: |tojson leaves no < > & ' in it."""
 _CITATION_TAG = re.compile(r"</?(?:i|b|sup|sub)>")

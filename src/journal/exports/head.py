@@ -21,9 +21,10 @@ from .common import has_pdf
 from .crossref import deposited
 from .jats import has_jats
 from .jsonld import graph_for_abstract, graph_for_home, graph_for_issue
-from .meta import Pairs, meta_for_abstract, meta_for_home, meta_for_issue
+from .meta import Metas, meta_for_abstract, meta_for_home, meta_for_issue
 
 _TAG = Markup('<meta {}="{}" content="{}">')
+_TAG_IN = Markup('<meta {}="{}" lang="{}" content="{}">')
 _JSONLD = Markup('<script type="application/ld+json">{}</script>')
 
 
@@ -31,11 +32,17 @@ def _attribute(name: str) -> str:
     return "property" if name.startswith(("og:", "article:")) else "name"
 
 
-def head_html(pairs: Pairs, graph: dict[str, Any] | None) -> str:
-    """The meta tags (Open Graph names in `property`) and the JSON-LD script, escaped: every
-    value with markupsafe.escape; the JSON-LD as Jinja's |tojson prints it (sorted keys; < > &
-    and ' as \\u escapes, so a `</script>` in a title cannot end the script)."""
-    tags = [_TAG.format(_attribute(name), name, content) for name, content in pairs]
+def head_html(metas: Metas, graph: dict[str, Any] | None) -> str:
+    """The meta tags (Open Graph names in `property`, a language in `lang`) and the JSON-LD
+    script, escaped: every value with markupsafe.escape; the JSON-LD as Jinja's |tojson prints
+    it (sorted keys; < > & and ' as \\u escapes, so a `</script>` in a title cannot end the
+    script)."""
+    tags = [
+        _TAG_IN.format(_attribute(name), name, lang, content)
+        if lang
+        else _TAG.format(_attribute(name), name, content)
+        for name, content, lang in metas
+    ]
     if graph:
         tags.append(_JSONLD.format(htmlsafe_json_dumps(graph, sort_keys=True)))
     return str(escape("\n").join(tags))
