@@ -20,13 +20,18 @@ from journal.exports.csl import export_csl
 from journal.exports.doaj import export_doaj
 from journal.exports.jats import export_jats
 from journal.exports.jsonld import graph_for_abstract
-from journal.exports.meta import meta_for_abstract, meta_for_issue
+from journal.exports.meta import Meta, meta_for_abstract, meta_for_issue
 from journal.exports.ris import export_ris
 from journal.formatting import format_citation_line
 from journal.model import Abstract, Author, Contributor, Issue, Journal, Settings
 from official_schemas import crossref_errors, doaj_errors, jats_errors
 
 CR = "{http://www.crossref.org/schema/5.4.0}"
+
+
+def _tags(metas: list[Meta]) -> dict[str, str]:
+    """Name -> content (the last of a name wins), as a reader of the head would look one up."""
+    return {m.name: m.content for m in metas}
 
 
 def _journal(issue_published: datetime.date | None = None) -> Journal:
@@ -97,12 +102,12 @@ def test_formatted_citations_and_the_cited_as_line_say_2013() -> None:
 
 
 def test_scholar_tags_give_the_issue_date_and_the_online_date() -> None:
-    tags = dict(meta_for_abstract(JOURNAL, EARLY))
+    tags = _tags(meta_for_abstract(JOURNAL, EARLY))
     assert tags["citation_publication_date"] == "2013"
     assert tags["citation_online_date"] == "2012/11/12"
     assert tags["DC.date"] == "2013"
     dated = _journal(datetime.date(2013, 3, 1))
-    tags = dict(meta_for_abstract(dated, dated.abstracts[0]))
+    tags = _tags(meta_for_abstract(dated, dated.abstracts[0]))
     assert tags["citation_publication_date"] == "2013/03/01"  # issues.yml's date
     assert tags["citation_online_date"] == "2012/11/12"
 
@@ -147,11 +152,11 @@ def test_a_continuous_journal_is_cited_with_the_published_date() -> None:
     )
     item = json.loads(export_csl(journal, [continuous]))[0]
     assert item["issued"] == {"date-parts": [[2012, 11, 12]]} and "available-date" not in item
-    assert dict(meta_for_abstract(journal, continuous))["citation_publication_date"] == (
+    assert _tags(meta_for_abstract(journal, continuous))["citation_publication_date"] == (
         "2012/11/12"
     )
 
 
 def test_the_issue_page_is_dated_by_the_issue_year() -> None:
-    tags = dict(meta_for_issue(JOURNAL, JOURNAL.issues[0], "Volume 24, Issue 3 (2013)"))
+    tags = _tags(meta_for_issue(JOURNAL, JOURNAL.issues[0], "Volume 24, Issue 3 (2013)"))
     assert tags["DC.date"] == "2013"  # not its article's online date of 2012
