@@ -22,6 +22,7 @@ from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache
+from .exports.parallel import make_heads
 from .loading import (
     RawEntry,
     iter_files,
@@ -508,6 +509,32 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     return kept
 
 
+def _heads_in_pool(
+    journal: Journal, outputs: OutputCache, citations: CitationCache
+) -> dict[str, Mapping[str, Any]]:
+    """Make the page heads the cache lacks in worker processes (`parallel`): stored in the
+    cache as they come when there is one (the pages read them back), else returned by key."""
+    missing: dict[str, Abstract] = {}
+    for issue in journal.issues:
+        for abstract in issue.abstracts:
+            key = outputs.key_for_abstract("head", issue, abstract)
+            if not outputs.has(key):
+                missing[key] = abstract
+    keys = list(missing)
+    ready: dict[str, Mapping[str, Any]] = {}
+
+    def keep(index: int, head: dict[str, Any]) -> None:
+        if outputs.folder is None:
+            ready[keys[index]] = head
+        else:
+            outputs.data(keys[index], lambda: head, is_abstract_head)
+
+    if make_heads(journal, list(missing.values()), citations.cite, keep):
+        for abstract in missing.values():
+            citations.mark_used(journal, abstract)
+    return ready
+
+
 def build_site_data(
     root: Path,
     config_file: Path,
@@ -546,9 +573,16 @@ def build_site_data(
     citations = CitationCache.open(folder)
     outputs = OutputCache.open(folder, journal.settings)
 
+    ready = _heads_in_pool(journal, outputs, citations)
+
     def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
         key = outputs.key_for_abstract("head", issue, abstract)
-        make = partial(head_for_abstract, journal, abstract, citations.cite)
+        made = ready.pop(key, None)
+        make = (
+            partial(head_for_abstract, journal, abstract, citations.cite)
+            if made is None
+            else lambda: made
+        )
         data: Mapping[str, Any] = outputs.data(key, make, is_abstract_head)
         return data
 
