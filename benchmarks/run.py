@@ -369,7 +369,7 @@ def format_section(
         )
     b = medians["bare"]
     for name, j in medians.items():
-        if name != "bare" and not name.startswith("journal with PDFs"):
+        if name != "bare" and not name.startswith("journal with PDFs") and runs[name]:
             rows.append(
                 f"| {name} / bare | "
                 + " | ".join(
@@ -547,6 +547,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write references: and funding: (default: when the code knows the fields)",
     )
     parser.add_argument(
+        "--no-edited",
+        action="store_true",
+        help="skip the warm build with one abstract edited (a shorter run)",
+    )
+    parser.add_argument(
         "--pdf",
         action="store_true",
         help="also build with PDFs on (cold and warm, per run) for their cost",
@@ -571,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
         edited: [],
         "bare": [],
     }
+    if args.no_edited:
+        del runs[edited]
     if args.pdf:
         runs["journal with PDFs"] = []
         runs["journal with PDFs, warm cache"] = []
@@ -592,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
             (edited, gen.journal, cached),
             ("bare", gen.bare, env),
         ]
+        if args.no_edited:
+            builds = [build for build in builds if build[0] != edited]
         if args.pdf:
             builds += [
                 ("journal with PDFs", gen.journal, with_pdfs),
