@@ -22,7 +22,7 @@ from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache
-from .exports.parallel import make_heads
+from .exports.parallel import make_heads, run_all
 from .loading import (
     RawEntry,
     iter_files,
@@ -36,6 +36,7 @@ from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .pdf import PdfFile, PdfMaker, build_pdfs, coverage
+from .pdf.typeset import TypesetError
 from .problems import Problem
 from .sanitize import check_markup
 from .settings import PREFIX, check_settings
@@ -121,14 +122,45 @@ class SiteData:
         self.outputs.prune()
 
     def write_exports(self, site_dir: Path) -> None:
-        """Write every export file into the built site (one at a time: none is kept)."""
+        """Write every export file into the built site (one at a time: none is kept). The
+        files the cache lacks are made by worker processes first (`parallel.run_all`)."""
+        done = self._write_missing(site_dir)
         for export in self.exports:
-            self.write_export(export, site_dir / export.src_uri)
+            if export.src_uri not in done:
+                self.write_export(export, site_dir / export.src_uri)
         if self.pdf_maker is not None:
             for pdf in self.pdfs:
+                if pdf.src_uri in done:
+                    continue
                 failure = self.pdf_maker.write(pdf, site_dir / pdf.src_uri)
                 if failure:
                     self.pdf_failures.append(failure)
+
+    def _write_missing(self, site_dir: Path) -> set[str]:
+        """Make the export files and PDFs the output cache lacks in worker processes and
+        write them (stored as the build would); the src_uris written. A PDF Typst failed
+        on is left to `write_exports`, which reports it."""
+        outputs, maker = self.outputs, self.pdf_maker
+        jobs: list[tuple[str, str, Callable[[], bytes | None]]] = []
+        for export in self.exports:
+            key = export.cache_key(outputs)
+            if key is not None and not outputs.has(key):
+                jobs.append((export.src_uri, key, partial(_encoded, export)))
+        if maker is not None:
+            for pdf in self.pdfs:
+                key = maker.key(pdf)
+                if not outputs.has(key):
+                    jobs.append((pdf.src_uri, key, partial(_typeset, maker, pdf)))
+        done: set[str] = set()
+
+        def keep(index: int, data: bytes | None) -> None:
+            src_uri, key, _ = jobs[index]
+            if data is not None:
+                outputs.write_bytes(key, lambda: data, site_dir / src_uri)
+                done.add(src_uri)
+
+        run_all([job for _, _, job in jobs], keep, chunk=32)
+        return done
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
@@ -497,6 +529,18 @@ def _check_covers(
             )
             del values["cover"]
     return problems
+
+
+def _encoded(export: ExportFile) -> bytes:
+    return export.make().encode("utf-8")
+
+
+def _typeset(maker: PdfMaker, pdf: PdfFile) -> bytes | None:
+    """The PDF's bytes; None when Typst fails (the build makes it again to report why)."""
+    try:
+        return maker.make(pdf)
+    except TypesetError:
+        return None
 
 
 def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
