@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from functools import partial
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, copy_project, run_mkdocs_build
+from journal.exports.parallel import run_all
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -27,3 +32,24 @@ def test_a_cold_build_with_a_pool_is_byte_identical_to_one_without(tmp_path: Pat
     cached = sorted(p.name for p in (tmp_path / "pooled-cache").rglob("citations/*"))
     assert cached == sorted(p.name for p in (tmp_path / "alone-cache").rglob("citations/*"))
     assert cached
+
+
+def test_jobs_run_in_other_processes_and_come_back_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("JOURNAL_WORKERS", "2")
+    got: list[tuple[int, tuple[int, int]]] = []
+    jobs = [partial(_pid_and, n) for n in range(40)]
+    assert run_all(jobs, lambda index, result: got.append((index, result)), chunk=4)
+    assert [index for index, _ in got] == list(range(40))
+    assert [n for _, (_, n) in got] == list(range(40))
+    assert os.getpid() not in {pid for _, (pid, _) in got}
+
+
+def test_one_worker_runs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNAL_WORKERS", "1")
+    assert not run_all([partial(_pid_and, 1)] * 100, lambda index, result: None)
+
+
+def _pid_and(n: int) -> tuple[int, int]:
+    return os.getpid(), n
