@@ -1,16 +1,31 @@
 """Generate a synthetic journal and the same texts as a bare Material site, deterministically.
 
-The journal has the sample journal's front matter (1-8 authors, keywords, DOI with prefix
+The journal has the sample journal's front matter (authors, keywords, DOI with prefix
 10.5555, pages, article types, conferences), N/3 authors with biographies and ~N/40 issues
-over N/200 volumes. The bare site holds the same abstract and biography texts as plain
-Markdown pages of a mkdocs-material site: same theme and Markdown extensions, search on,
-a short nav, no hooks.
+over N/200 volumes. The bare site holds the same abstract and biography texts (and, when the
+journal carries them, the references) as plain Markdown pages of a mkdocs-material site: same
+theme and Markdown extensions, search on, a short nav, no hooks.
+
+Two corpora (`corpus=`):
+- "realistic" (the default): structured abstracts (Background/Methods/Results/Conclusions
+  headings) for research articles and conference abstracts, emphasis, sub- and superscripts,
+  a list or a small table in some, a DOI link in some; 1-30 authors (log-normal, median 5);
+  3-8 keywords from a vocabulary of ~2,000 drawn with a long tail; for research articles,
+  when the journal's code knows the fields, `references:` (median 40, most with a DOI) and
+  `funding:` (see `references=`).
+- "simple": the corpus of the earlier rounds (word salad from a 200-word vocabulary, 1-8
+  authors, 50 keywords), for comparing with their figures.
+
+Every date is fixed (before TODAY, which SOURCE_DATE_EPOCH names), never relative to the day
+the benchmark runs, so every abstract is published in every build.
 """
 
 from __future__ import annotations
 
 import datetime
+import math
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,6 +197,56 @@ CONFERENCES = [
     ("World Congress of Clinical Oncology", "Lisbon, Portugal"),
     ("Asia-Pacific Symposium on Tumour Pathology", "Singapore"),
 ]
+_QUALIFIER_WORDS = """
+early advanced metastatic recurrent localised resectable unresectable primary secondary
+paediatric adult elderly hereditary sporadic triple-negative hormone-receptor-positive
+high-grade low-grade circulating tumour-infiltrating stromal molecular genomic quantitative
+dynamic contrast-enhanced diffusion-weighted spectral functional minimally-invasive robotic
+stereotactic adjuvant neoadjuvant palliative targeted systemic regional
+"""
+_TOPIC_WORDS = """
+carcinoma adenocarcinoma sarcoma lymphoma leukaemia melanoma glioma glioblastoma myeloma
+mesothelioma neuroblastoma seminoma thymoma cholangiocarcinoma imaging radiotherapy surgery
+chemotherapy immunotherapy staging screening biomarkers biopsy radiomics pathology
+prognosis survival toxicity response recurrence microenvironment sequencing expression
+methylation angiogenesis hypoxia metabolism nomogram ultrasound elastography tomography
+resonance PET/CT SPECT brachytherapy proton-therapy ablation embolisation transplantation
+"""
+_QUALIFIERS, _TOPICS = _QUALIFIER_WORDS.split(), _TOPIC_WORDS.split()
+KEYWORD_VOCABULARY = sorted(
+    set(KEYWORDS) | {f"{q} {t}" for q in _QUALIFIERS for t in _TOPICS if q != t}
+)
+"""~2,000 keywords; drawn with a long tail (a few common, most rare), as real journals'."""
+SECTIONS = ("Background", "Methods", "Results", "Conclusions")
+EMPHASIS = (
+    "*in vivo*",
+    "*in vitro*",
+    "*de novo*",
+    "**p < 0.001**",
+    "*EGFR*",
+    "*KRAS*",
+    "*BRCA1*",
+    "**median follow-up 24 months**",
+)
+FORMULAS = ("CO~2~", "H~2~O", "SUV~max~", "T~2~", "10^6^", "m^2^", "^18^F-FDG", "^99m^Tc")
+FUNDERS = (
+    ("National Cancer Institute", "10.13039/100000054"),
+    ("European Research Council", "10.13039/501100000781"),
+    ("Wellcome Trust", "10.13039/100004440"),
+    ("Japan Society for the Promotion of Science", "10.13039/501100001691"),
+    ("Deutsche Forschungsgemeinschaft", "10.13039/501100001659"),
+    ("Canadian Institutes of Health Research", "10.13039/501100000024"),
+)
+JOURNALS = (
+    "J Clin Oncol",
+    "Lancet Oncol",
+    "Radiology",
+    "Eur J Cancer",
+    "Br J Cancer",
+    "Ann Oncol",
+    "Int J Radiat Oncol Biol Phys",
+    "Cancer Res",
+)
 TODAY = datetime.date(2026, 1, 1)
 SOURCE_DATE_EPOCH = str(
     int(datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc).timestamp())
@@ -236,6 +301,112 @@ def _paragraph(rng: random.Random, words: int) -> str:
     return " ".join(sentences)
 
 
+def _long_tail(rng: random.Random, items: list[str], k: int) -> list[str]:
+    """k distinct items, the first ones of the list far more often than the last."""
+    chosen: list[str] = []
+    while len(chosen) < k:
+        item = items[min(len(items) - 1, int(len(items) * rng.random() ** 3))]
+        if item not in chosen:
+            chosen.append(item)
+    return chosen
+
+
+def _rich_sentence(rng: random.Random) -> str:
+    """A sentence with, now and then, emphasis, a sub/superscript or a figure."""
+    words = rng.choices(VOCABULARY, k=rng.randint(10, 22))
+    roll = rng.random()
+    if roll < 0.25:
+        words.insert(rng.randrange(1, len(words)), rng.choice(EMPHASIS))
+    elif roll < 0.4:
+        words.insert(rng.randrange(1, len(words)), rng.choice(FORMULAS))
+    elif roll < 0.55:
+        words.insert(
+            rng.randrange(1, len(words)), f"({rng.randint(12, 96)}%, n = {rng.randint(20, 900)})"
+        )
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def _rich_paragraph(rng: random.Random, words: int) -> str:
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        sentences.append(_rich_sentence(rng))
+        count += len(sentences[-1].split())
+    return " ".join(sentences)
+
+
+def _extra_block(rng: random.Random, n: int) -> str:
+    """A list, a small table or a DOI link for some abstracts; else nothing."""
+    roll = rng.random()
+    if roll < 0.15:
+        return "\n".join(f"- {_sentence(rng, 4, 9)}" for _ in range(rng.randint(3, 5)))
+    if roll < 0.25:
+        rows = [
+            f"| {rng.choice(_TOPICS)} | {rng.randint(10, 400)} | {rng.randint(5, 95)}% |"
+            for _ in range(rng.randint(2, 4))
+        ]
+        return "\n".join(["| Group | n | Response |", "|---|---|---|", *rows])
+    if roll < 0.45:
+        doi = f"10.5555/trial.{n % 997}.{rng.randint(1000, 9999)}"
+        return f"The protocol is registered and published: [doi:{doi}](https://doi.org/{doi})."
+    return ""
+
+
+def _realistic_body(rng: random.Random, kind: str, n: int) -> str:
+    """About 300 words: four headed sections for research articles and conference
+    abstracts, paragraphs for the other types."""
+    extra = _extra_block(rng, n)
+    if kind in ("Research Article", "Conference Abstract"):
+        parts = []
+        for section in SECTIONS:
+            parts += [f"### {section}", _rich_paragraph(rng, 70)]
+            if section == "Results" and extra:
+                parts.append(extra)
+        return "\n\n".join(parts)
+    parts = [_rich_paragraph(rng, 75) for _ in range(4)]
+    if extra:
+        parts.insert(2, extra)
+    return "\n\n".join(parts)
+
+
+def _reference(rng: random.Random, n: int, number: int) -> tuple[str, str]:
+    """(the reference as printed, its DOI or "")."""
+    family = rng.choice(FAMILY).split()[-1]
+    others = rng.choice(["", f", {rng.choice(FAMILY).split()[-1]} {rng.choice('ABCDEHJKLMS')}"])
+    title = _sentence(rng, 6, 14).rstrip(".")
+    year = rng.randint(1995, TODAY.year - 1)
+    journal = rng.choice(JOURNALS)
+    text = (
+        f"{family} {rng.choice('ABCDEHJKLMS')}{others}, et al. {title}. {journal}. "
+        f"{year};{rng.randint(1, 80)}:{rng.randint(1, 2000)}-{rng.randint(2001, 4000)}."
+    )
+    doi = f"10.5555/ref.{n}.{number}" if rng.random() < 0.8 else ""
+    return text, doi
+
+
+def _references(rng: random.Random, n: int) -> list[tuple[str, str]]:
+    count = max(5, min(150, round(rng.lognormvariate(math.log(40), 0.45))))
+    return [_reference(rng, n, k + 1) for k in range(count)]
+
+
+def _funding_lines(rng: random.Random) -> list[str]:
+    lines = ["funding:"]
+    for funder, funder_id in rng.sample(FUNDERS, rng.randint(1, 3)):
+        lines += [f"  - funder: {_quote(funder)}", f'    funder_id: "{funder_id}"']
+        if rng.random() < 0.8:
+            award = f"{rng.choice('RKUP')}{rng.randint(10, 99)} CA{rng.randint(100000, 999999)}"
+            lines.append(f'    awards: ["{award}"]')
+    return lines
+
+
+def knows_fields(repo: Path) -> bool:
+    """Whether the journal's code at `repo` reads the `references:` and `funding:` fields
+    (branch `fields`); the generator writes them only then (an unknown field fails the build)."""
+    source = repo / "src" / "journal"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(source.rglob("*.py"))]
+    return any('"references"' in t for t in texts) and any('"funding"' in t for t in texts)
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -287,12 +458,28 @@ def _issue_date(volume: int, number: int, per_volume: int, volumes: int) -> date
     return datetime.date(year, month, 15)
 
 
-def generate(root: Path, abstracts: int, *, seed: int = SEED, repo: Path = REPO) -> Generated:
+def generate(
+    root: Path,
+    abstracts: int,
+    *,
+    seed: int = SEED,
+    repo: Path = REPO,
+    corpus: str = "realistic",
+    references: bool | None = None,
+    pdf: bool = False,
+) -> Generated:
     """Write root/journal and root/bare for `abstracts` abstracts (replacing them).
 
     The journal gets `repo`'s mkdocs.yml, docs/, overrides/ and hooks/ (the adapter imports
-    the `journal` package; the caller decides which source tree that is).
+    the `journal` package; the caller decides which source tree that is). `references`:
+    write `references:` and `funding:` for research articles (None: when `repo`'s code
+    knows the fields). `pdf`: leave the journal's PDF galleys on (`pdf: false` otherwise).
     """
+    if corpus not in ("realistic", "simple"):
+        raise ValueError(f"unknown corpus {corpus!r}")
+    realistic = corpus == "realistic"
+    if references is None:
+        references = realistic and knows_fields(repo)
     rng = random.Random(seed)
     for name in ("journal", "bare"):
         shutil.rmtree(root / name, ignore_errors=True)
@@ -301,7 +488,13 @@ def generate(root: Path, abstracts: int, *, seed: int = SEED, repo: Path = REPO)
         shutil.copytree(
             repo / folder, journal / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
-    shutil.copy2(repo / "mkdocs.yml", journal / "mkdocs.yml")
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^    pdf: .*\n", "", config, flags=re.MULTILINE)
+    config = config.replace(
+        "\nextra:\n  journal:\n", f"\nextra:\n  journal:\n    pdf: {str(pdf).lower()}\n", 1
+    )
+    assert f"pdf: {str(pdf).lower()}" in config, "mkdocs.yml has no extra.journal section"
+    (journal / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     n_authors = max(3, abstracts // 3)
     n_volumes = max(1, abstracts // 200)
@@ -336,12 +529,18 @@ def generate(root: Path, abstracts: int, *, seed: int = SEED, repo: Path = REPO)
         words = rng.choices(VOCABULARY, k=rng.randint(8, 14))
         title = " ".join([words[0].capitalize(), *words[1:]])
         slug = f"{'-'.join(words[:3])}-{n + 1}"
-        count = rng.choice([1, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8])
+        if realistic:
+            count = max(1, min(30, round(rng.lognormvariate(math.log(5), 0.7))))
+        else:
+            count = rng.choice([1, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8])
         first = people[n % n_authors][0]
         others = [p[0] for p in rng.sample(people, min(count + 1, n_authors)) if p[0] != first]
         team = [first, *others[: count - 1]]
         kind = rng.choice(TYPES)
-        keywords = rng.sample(KEYWORDS, rng.randint(3, 6))
+        if realistic:
+            keywords = _long_tail(rng, KEYWORD_VOCABULARY, rng.randint(3, 8))
+        else:
+            keywords = rng.sample(KEYWORDS, rng.randint(3, 6))
         received = published - datetime.timedelta(days=rng.randint(60, 120))
         accepted = published - datetime.timedelta(days=rng.randint(10, 50))
         lines = ["---", f"title: {_quote(title)}", "authors:"]
@@ -370,14 +569,32 @@ def generate(root: Path, abstracts: int, *, seed: int = SEED, repo: Path = REPO)
                 f"  place: {_quote(place)}",
                 f'  dates: "{published.strftime("%B")} 2-4, {published.year}"',
             ]
+        refs = _references(rng, n + 1) if references and kind == "Research Article" else []
+        if refs:
+            lines.append("references:")
+            for text, doi in refs:
+                lines.append(f"  - text: {_quote(text)}")
+                if doi:
+                    lines.append(f'    doi: "{doi}"')
+            if rng.random() < 0.7:
+                lines += _funding_lines(rng)
         lines.append("---")
-        body = "\n\n".join(_paragraph(rng, 75) for _ in range(4))
+        if realistic:
+            body = _realistic_body(rng, kind, n + 1)
+        else:
+            body = "\n\n".join(_paragraph(rng, 75) for _ in range(4))
         path = journal / "abstracts" / str(volume) / str(number) / f"{slug}.md"
         _write(path, "\n".join(lines) + "\n" + body + "\n")
         names = ", ".join(a.name for a in team)
         bare_pages.append(bare / "docs" / "abstracts" / f"{slug}.md")
+        printed = "".join(
+            f"{k}. {text}" + (f" <https://doi.org/{doi}>" if doi else "") + "\n"
+            for k, (text, doi) in enumerate(refs, start=1)
+        )
         _write(
-            bare_pages[-1], f"# {title}\n\n{names}\n\nKeywords: {'; '.join(keywords)}\n\n{body}\n"
+            bare_pages[-1],
+            f"# {title}\n\n{names}\n\nKeywords: {'; '.join(keywords)}\n\n{body}\n"
+            + (f"\n## References\n\n{printed}" if refs else ""),
         )
         if n == abstracts // 2:
             sample = (path, slug, f"{volume}/{number}")

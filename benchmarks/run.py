@@ -6,7 +6,13 @@ Generates both sites (benchmarks/generate.py), builds them alternately (journal,
 journal, bare, ...) each in a fresh `mkdocs build` process, and records wall time, CPU time
 (user + sys of the child), peak RSS, files written and the search index size; then times
 `journal check` and the edit → reload delay of `mkdocs serve` (full, and scoped to one issue
-with JOURNAL_ONLY_ISSUES). Medians and journal/bare ratios go to a section of RESULTS.md per N.
+with JOURNAL_ONLY_ISSUES). Medians and journal/bare ratios go to a section of RESULTS.md per N,
+with the site's bytes and files per abstract and where they go.
+
+Builds are measured with the journal's PDFs off (`pdf: false`); `--pdf` adds, per run, a cold
+and a warm build with PDFs on (their own cache), for the PDFs' cost. A run refuses to count a
+build whose abstract pages are not exactly N (a generator dated after SOURCE_DATE_EPOCH would
+hide some as scheduled and measure a smaller journal than the bare site).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import REPO, SOURCE_DATE_EPOCH, Generated, generate
+from generate import REPO, SOURCE_DATE_EPOCH, Generated, generate, knows_fields
 
 PACKAGES = (
     "mkdocs",
@@ -66,6 +72,73 @@ class Build:
     index_raw: int
     index_gz: int
     warnings: int
+    site_bytes: int = 0
+
+
+def count_abstract_pages(out: Path) -> int:
+    """The abstract pages a build wrote: abstracts/<slug>/index.html (not the list)."""
+    folder = out / "abstracts"
+    if not folder.is_dir():
+        return 0
+    return sum(1 for page in folder.iterdir() if (page / "index.html").is_file())
+
+
+_HEAD = re.compile(rb"<head>.*?</head>", re.DOTALL)
+_CITE = re.compile(rb'<section class="journal-cite".*?</section>', re.DOTALL)
+_BIOS = re.compile(rb'<section class="journal-article__bios".*?</section>', re.DOTALL)
+_JOURNAL_HEAD = re.compile(
+    rb'<meta name="(?:citation_|DC\.)[^>]*>|<meta property="og:[^>]*>|'
+    rb'<script type="application/ld\+json">.*?</script>',
+    re.DOTALL,
+)
+
+
+def _part(path: Path) -> str:
+    """Which part of the site a file belongs to, for the breakdown of its bytes."""
+    parts = path.parts
+    if parts[0] == "abstracts" and len(parts) == 3 and parts[2] == "index.html":
+        return "abstract pages (HTML)"
+    if parts[0] == "abstracts" and len(parts) == 3 and parts[2].endswith(".pdf"):
+        return "PDF galleys"
+    if parts[0] == "abstracts" and len(parts) == 3:
+        return "abstract export files (RIS, BibTeX, JATS, CSL JSON, …)"
+    if parts[0] in ("authors", "keywords", "search", "issues", "volumes", "assets"):
+        return {
+            "authors": "author pages",
+            "keywords": "keyword pages",
+            "search": "search files",
+            "issues": "issue pages and files",
+            "volumes": "issue pages and files",
+            "assets": "theme and journal assets",
+        }[parts[0]]
+    return "other (home, lists, feed, sitemap, …)"
+
+
+def site_breakdown(out: Path) -> dict[str, tuple[int, int]]:
+    """Files and bytes per part of a built site; inside the abstract pages, the bytes of the
+    whole <head>, the journal's head tags (Scholar, Dublin Core, Open Graph, JSON-LD), the
+    "Cite this abstract" block (three formatted citations and the downloads) and the
+    biographies."""
+    parts: dict[str, list[int]] = {}
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        name = _part(path.relative_to(out))
+        entry = parts.setdefault(name, [0, 0])
+        entry[0] += 1
+        entry[1] += size
+        if name == "abstract pages (HTML)":
+            html = path.read_bytes()
+            for label, pattern in (
+                ("  of which <head>", _HEAD),
+                ("  of which the journal's head tags", _JOURNAL_HEAD),
+                ("  of which Cite this abstract", _CITE),
+                ("  of which biographies", _BIOS),
+            ):
+                sub = parts.setdefault(label, [0, 0])
+                sub[1] += sum(len(m.group()) for m in pattern.finditer(html))
+    return {name: (v[0], v[1]) for name, v in parts.items()}
 
 
 def child_env(source: Path | None) -> dict[str, str]:
@@ -98,17 +171,29 @@ def run_child(
     return wall, cpu, usage.ru_utime, usage.ru_maxrss / 1024, proc.returncode
 
 
-def measure_build(site: Path, out: Path, env: dict[str, str], log: Path) -> Build:
+def measure_build(
+    site: Path, out: Path, env: dict[str, str], log: Path, abstracts: int | None = None
+) -> Build:
     """Build `site` into `out`, a folder that does not exist yet (nothing is deleted while
-    measuring: see `clear_work`)."""
+    measuring: see `clear_work`); with `abstracts`, refuse a build that did not write that
+    many abstract pages."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", str(out)]
     wall, cpu, user, rss, code = run_child(cmd, site, env, log)
     if code != 0:
         raise SystemExit(f"build of {site} failed ({code}); see {log}")
+    if abstracts is not None:
+        built = count_abstract_pages(out)
+        if built != abstracts:
+            raise SystemExit(
+                f"build of {site} wrote {built:,} abstract pages, not {abstracts:,}: the "
+                "measurement would be of another journal (are some abstracts dated after "
+                f"SOURCE_DATE_EPOCH={env.get('SOURCE_DATE_EPOCH')}, or refused?); see {log}"
+            )
     # The whole search index: Material's search_index.json, and the journal's documents
     # and shards beside it (a reader's browser fetches only some shards).
     index = [p.read_bytes() for p in sorted((out / "search").rglob("*.json"))]
-    files = sum(1 for p in out.rglob("*") if p.is_file())
+    sizes = [p.stat().st_size for p in out.rglob("*") if p.is_file()]
+    files = len(sizes)
     warnings = sum("WARNING" in line for line in log.read_text(errors="replace").splitlines())
     return Build(
         wall=wall,
@@ -119,6 +204,7 @@ def measure_build(site: Path, out: Path, env: dict[str, str], log: Path) -> Buil
         index_raw=sum(len(data) for data in index),
         index_gz=sum(len(gzip.compress(data, 6)) for data in index),
         warnings=warnings,
+        site_bytes=sum(sizes),
     )
 
 
@@ -283,7 +369,7 @@ def format_section(
         )
     b = medians["bare"]
     for name, j in medians.items():
-        if name != "bare":
+        if name != "bare" and not name.startswith("journal with PDFs") and runs[name]:
             rows.append(
                 f"| {name} / bare | "
                 + " | ".join(
@@ -292,6 +378,29 @@ def format_section(
                 )
                 + " | |"
             )
+    sizes = [
+        f"{name} {_median([x.site_bytes for x in builds]) / gen.abstracts / 1000:.1f} KB and "
+        f"{_median([x.files for x in builds]) / gen.abstracts:.2f} files"
+        for name, builds in runs.items()
+        if name in ("journal, warm cache", "bare") and builds
+    ]
+    pdf_lines = []
+    if runs.get("journal with PDFs") and runs.get("journal with PDFs, warm cache"):
+        cold_pdf = _median([x.wall for x in runs["journal with PDFs"]])
+        warm_pdf = _median([x.wall for x in runs["journal with PDFs, warm cache"]])
+        cold = medians["journal"]["wall"]
+        warm = medians["journal, warm cache"]["wall"]
+        cold_pdf_cpu = _median([x.cpu for x in runs["journal with PDFs"]])
+        warm_pdf_cpu = _median([x.cpu for x in runs["journal with PDFs, warm cache"]])
+        pdf_lines = [
+            f"- PDFs (`pdf: true`): warm build {warm_pdf:.2f} s against {warm:.2f} s without, "
+            f"**{warm_pdf / warm:.2f}\u00d7** (CPU "
+            f"{warm_pdf_cpu / medians['journal, warm cache']['cpu']:.2f}\u00d7); "
+            f"cold {cold_pdf:.2f} s against {cold:.2f} s: "
+            f"**{1000 * (cold_pdf - cold) / gen.abstracts:.1f} ms per abstract** wall "
+            f"({1000 * (cold_pdf_cpu - medians['journal']['cpu']) / gen.abstracts:.1f} ms CPU) "
+            "for its galley and its share of the books"
+        ]
     walls = {name: ", ".join(f"{x.wall:.2f}" for x in builds) for name, builds in runs.items()}
     warn = max(x.warnings for x in runs["journal"])
     lines = [
@@ -311,6 +420,10 @@ def format_section(
         "",
         "- wall times per run: " + "; ".join(f"{name} {w}" for name, w in walls.items()),
         f"- journal build warnings: {warn}",
+        f"- abstract pages built: {gen.abstracts:,} in every build (checked); corpus: "
+        f"{extra.get('corpus', 'realistic')}",
+        "- site per abstract (all files / N; PDFs excluded): " + "; ".join(sizes),
+        *pdf_lines,
         f"- {extra['check_label']}: {extra['check']}",
         f"- `mkdocs serve`, edit → reloaded page: {extra['serve']}",
         f"- scoped preview (`JOURNAL_ONLY_ISSUES={gen.sample_issue}`), edit → reloaded page: "
@@ -321,8 +434,39 @@ def format_section(
             f"- headless Chromium, home page → first search result: journal {extra['browser']}, "
             f"bare {extra['browser_bare']}"
         )
-    lines += [f"- machine: {machine()}", ""]
+    breakdown = extra.get("breakdown")
+    if isinstance(breakdown, dict):
+        lines += [
+            "",
+            "Where the bytes go (one warm build of each site; KB and files per abstract):",
+            "",
+            "| part | journal KB | journal files | bare KB | bare files |",
+            "|---|---|---|---|---|",
+        ]
+        journal_parts, bare_parts = breakdown["journal"], breakdown["bare"]
+        for name in sorted(set(journal_parts) | set(bare_parts), key=_part_order):
+            jf, jb = journal_parts.get(name, (0, 0))
+            bf, bb = bare_parts.get(name, (0, 0))
+            lines.append(
+                f"| {name} | {jb / gen.abstracts / 1000:.1f} | "
+                + (f"{jf / gen.abstracts:.2f}" if jf else "")
+                + f" | {bb / gen.abstracts / 1000:.1f} | "
+                + (f"{bf / gen.abstracts:.2f}" if bf else "")
+                + " |"
+            )
+    lines += ["", f"- machine: {machine()}", ""]
     return "\n".join(lines)
+
+
+def _part_order(name: str) -> tuple[int, str]:
+    order = [
+        "abstract pages (HTML)",
+        "  of which <head>",
+        "  of which the journal's head tags",
+        "  of which Cite this abstract",
+        "  of which biographies",
+    ]
+    return (order.index(name), "") if name in order else (len(order), name)
 
 
 def write_results(out: Path, n: int, section: str) -> None:
@@ -390,12 +534,36 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time headless Chromium loading the search index",
     )
+    parser.add_argument(
+        "--corpus",
+        choices=("realistic", "simple"),
+        default="realistic",
+        help="the generated texts (see generate.py); simple: the earlier rounds' corpus",
+    )
+    parser.add_argument(
+        "--references",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write references: and funding: (default: when the code knows the fields)",
+    )
+    parser.add_argument(
+        "--no-edited",
+        action="store_true",
+        help="skip the warm build with one abstract edited (a shorter run)",
+    )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also build with PDFs on (cold and warm, per run) for their cost",
+    )
     args = parser.parse_args(argv)
     source = args.source.resolve() if args.source else None
     work = args.work.resolve() / f"n{args.abstracts}"
     clear_work(work)
     print(f"generating {args.abstracts} abstracts in {work}", flush=True)
-    gen = generate(work, args.abstracts, repo=source or REPO)
+    gen = generate(
+        work, args.abstracts, repo=source or REPO, corpus=args.corpus, references=args.references
+    )
     outputs = work / "out"
     # serve and check keep their cache in the work folder too (cleared with it), not in the
     # default folder under ~/.cache, which would outlive the run.
@@ -408,6 +576,13 @@ def main(argv: list[str] | None = None) -> int:
         edited: [],
         "bare": [],
     }
+    if args.no_edited:
+        del runs[edited]
+    if args.pdf:
+        runs["journal with PDFs"] = []
+        runs["journal with PDFs, warm cache"] = []
+    config = gen.journal / "mkdocs.yml"
+    config_text = config.read_text(encoding="utf-8")
     original = gen.sample_path.read_text(encoding="utf-8")
     last: dict[str, Path] = {}
     for number in range(args.runs):
@@ -417,12 +592,21 @@ def main(argv: list[str] | None = None) -> int:
         # as a deploy after merging an edit.
         cache = work / f"cache-{number}"  # new: clear_work emptied the folder
         cached = dict(env, JOURNAL_CACHE_DIR=str(cache))
-        for name, site, build_env in (
+        with_pdfs = dict(env, JOURNAL_CACHE_DIR=str(work / f"cache-pdf-{number}"))
+        builds = [
             ("journal", gen.journal, cached),
             ("journal, warm cache", gen.journal, cached),
             (edited, gen.journal, cached),
             ("bare", gen.bare, env),
-        ):
+        ]
+        if args.no_edited:
+            builds = [build for build in builds if build[0] != edited]
+        if args.pdf:
+            builds += [
+                ("journal with PDFs", gen.journal, with_pdfs),
+                ("journal with PDFs, warm cache", gen.journal, with_pdfs),
+            ]
+        for name, site, build_env in builds:
             slug = f"{name.replace(', ', '-').replace(' ', '-')}-{number}"
             log = work / f"{slug}.log"
             last[name] = outputs / slug
@@ -430,10 +614,13 @@ def main(argv: list[str] | None = None) -> int:
                 gen.sample_path.write_text(
                     original.replace('title: "', f'title: "Edited {number}: ', 1), encoding="utf-8"
                 )
+            if name.startswith("journal with PDFs"):
+                config.write_text(config_text.replace("pdf: false", "pdf: true", 1))
             try:
-                build = measure_build(site, last[name], build_env, log)
+                build = measure_build(site, last[name], build_env, log, gen.abstracts)
             finally:
                 gen.sample_path.write_text(original, encoding="utf-8")
+                config.write_text(config_text, encoding="utf-8")
             runs[name].append(build)
             print(
                 f"run {number + 1} {name}: {build.wall:.2f} s wall, {build.cpu:.2f} s CPU, "
@@ -451,6 +638,17 @@ def main(argv: list[str] | None = None) -> int:
         "check": f"{_median(checks):.2f} s (runs: {', '.join(f'{c:.2f}' for c in checks)})",
         "serve": "not measured",
         "scoped": "not measured",
+        "corpus": args.corpus
+        + (
+            ", with references and funding"
+            if (args.references if args.references is not None else knows_fields(source or REPO))
+            and args.corpus == "realistic"
+            else ""
+        ),
+        "breakdown": {
+            "journal": site_breakdown(last["journal, warm cache"]),
+            "bare": site_breakdown(last["bare"]),
+        },
     }
     print(f"check: {extra['check']}", flush=True)
     if not args.no_serve:

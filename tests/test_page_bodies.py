@@ -24,11 +24,18 @@ VERSIONS = {"Markdown": "3.11.3", "mkdocs": "1.6.1"}
         ("A [reference][ref].\n\n[ref]: other.md", False),
         ("Raw <abbr>HTML</abbr>.", False),
         ("A comment <!-- here -->.", False),
-        ("An autolink <https://example.org>.", False),
+        ("An autolink <https://example.org>.", True),
+        ("An e-mail autolink <mailto:a@example.org>.", False),
+        ("Registered: [doi:10.5555/x](https://doi.org/10.5555/x).", True),
+        ("A [reference][ref].\n\n[ref]: https://example.org/trial", True),
+        ("Both [doi](https://doi.org/10.5555/x) and [ours](../protocol.md).", False),
+        ("A [protocol-relative](//example.org/x) link.", False),
         ("Survival was longer (p < 0.05; HR <1).", True),
     ],
 )
-def test_only_bodies_without_links_images_or_html_are_kept(text: str, kept: bool) -> None:
+def test_only_bodies_without_links_to_the_site_images_or_html_are_kept(
+    text: str, kept: bool
+) -> None:
     assert is_self_contained(text) is kept
 
 

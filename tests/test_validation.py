@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import markdown
@@ -11,7 +12,7 @@ from journal import schema, validation
 from journal.fields import Checker, Invalid, parse_number
 from journal.loading import RawEntry, load_entry, load_text, read_settings
 from journal.problems import Problem, format_problem
-from journal.sanitize import sanitize_html
+from journal.sanitize import check_markup, sanitize_html
 from journal.settings import SETTINGS_FIELDS
 
 
@@ -141,3 +142,47 @@ def test_identifiers_are_ascii_and_matched_whole(key: str, value: str) -> None:
     assert isinstance(entry, RawEntry)
     _, problems = validation.check_abstract(entry)
     assert [p.field for p in problems] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("emoji \U0001f600 then \ufffe", 5),  # an astral character before the refused one
+        ("a plane-1 noncharacter \U0001fffe", 5),
+        ("a tag character \U000e0041", 5),
+        ("emoji \U0001f600 and \U00020000 only", None),
+    ],
+)
+def test_characters_beyond_the_first_plane_are_judged_like_the_others(
+    text: str, line: int | None
+) -> None:
+    loaded = load_text("a.md", f"---\ntitle: A\n---\nline 4\n{text}\n")
+    if line is None:
+        assert isinstance(loaded, RawEntry)
+    else:
+        assert isinstance(loaded, Problem) and loaded.line == line
+
+
+def test_a_body_linking_elsewhere_is_fine_and_an_image_from_elsewhere_is_not() -> None:
+    link = "See [doi:10.5555/x](https://doi.org/10.5555/x) and <https://example.org/>."
+    assert check_markup(link) == []
+    image = "A picture: ![chart](https://tracker.example.com/pixel.png)."
+    assert "shows an image from another site" in check_markup(image)[0]
+
+
+def test_front_matter_values_keep_their_yaml_types() -> None:
+    loaded = entry(
+        "---\ntitle: A\nvolume: 7\nratio: 0.5\nopen: yes\nnone: ~\npublished: 2017-06-20\n"
+        "keywords: [a, b]\nconference: {name: C}\nbinary: !!binary aGk=\n---\nx\n"
+    )
+    assert loaded.meta == {
+        "title": "A",
+        "volume": 7,
+        "ratio": 0.5,
+        "open": True,
+        "none": None,
+        "published": datetime.date(2017, 6, 20),
+        "keywords": ["a", "b"],
+        "conference": {"name": "C"},
+        "binary": b"hi",
+    }

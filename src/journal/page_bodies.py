@@ -5,11 +5,15 @@ text rarely changes. The host renders a body once and keeps the result (its HTML
 contents, title and anchors) in the output cache, keyed by the Markdown text and the host's
 Markdown settings (`renderer_fingerprint`).
 
-Only a self-contained body is kept: one without links, images or raw HTML. Links are the
-part of a rendered body that depends on other files (the host rewrites links to other pages
-and warns when their target is missing, which a `--strict` build must still see), so a body
-with any is rendered every build, as before. So are all bodies when a Markdown extension
-reads other files (snippets, includes), whose changes the key would not see.
+Only a self-contained body is kept: one without links to the site's own pages, images
+or raw HTML. Those links are the part of a rendered body that depends on other files (the
+host rewrites links to other pages and warns when their target is missing, which a
+`--strict` build must still see), so a body with any is rendered every build, as before.
+Links to other sites (`[doi:…](https://doi.org/…)`, `<https://…>`, a reference
+`[1]: https://…`) are left as written by the host (MkDocs returns a URL with a scheme
+untouched and records nothing for it), so they do not stop a body from being kept.
+No body is kept when a Markdown extension reads other files (snippets, includes), whose
+changes the key would not see.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ BODY = "page-body"
 BIOGRAPHY = "biography-html"
 """A biography as abstract pages show it (rendered apart from any page: no links rewritten)."""
 
-_OUTSIDE_MARKS = ("](", "]:")
-"""Inline and reference links and images (and footnotes, which look like references)."""
-_TAG = re.compile(r"<[A-Za-z/!?]")
-"""Raw HTML and autolinks; "p < 0.05" is text."""
+_LINK_MARK = re.compile(r"\]\(\s*<?(https?://)?|\]:[ \t]*<?(https?://)?")
+"""Inline and reference links and images (and footnotes, which look like references); the
+group is set when the target is an address on another site."""
+_TAG = re.compile(r"<(?!https?://[^\s<>]*>)[A-Za-z/!?]")
+"""Raw HTML and autolinks to anything but another site; "p < 0.05" is text."""
 
 FILE_READING_EXTENSIONS = frozenset(
     {
@@ -42,7 +47,9 @@ FILE_READING_EXTENSIONS = frozenset(
 
 def is_self_contained(markdown: str) -> bool:
     """True when the rendered body depends on nothing but the text and the settings."""
-    return not any(mark in markdown for mark in _OUTSIDE_MARKS) and not _TAG.search(markdown)
+    if _TAG.search(markdown):
+        return False
+    return all(mark.group(1) or mark.group(2) for mark in _LINK_MARK.finditer(markdown))
 
 
 def _name_of(value: Any) -> str:

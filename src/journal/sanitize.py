@@ -168,8 +168,8 @@ def check_markup(text: str) -> list[str]:
     sanitiser must drop (script, style, or an HTML shape it cannot keep) and images loaded
     from another site (a pixel that tells that site who reads the page)."""
     has_markup = bool(_RAW_MARKUP.search(text))
-    if not has_markup and "//" not in text:
-        return []  # plain Markdown: nothing to drop, no address
+    if not has_markup and "![" not in text:
+        return []  # plain Markdown: nothing to drop, no image (links load nothing)
     html = _markdown().reset().convert(text)
     found = []
     address = _loaded_elsewhere(html)

@@ -22,6 +22,7 @@ from .exports.cached_markup import is_abstract_head, is_page_body, is_sanitized
 from .exports.citation_cache import CitationCache
 from .exports.head import head_for_abstract
 from .exports.output_cache import OutputCache
+from .exports.parallel import make_heads, run_all
 from .loading import (
     RawEntry,
     iter_files,
@@ -36,6 +37,7 @@ from .model import Abstract, Author, Issue, Journal, Settings
 from .page_bodies import BIOGRAPHY, BODY, is_self_contained
 from .pages import PageSpec, Render, build_nav, build_pages, context_for_home, context_for_site
 from .pdf import PdfFile, PdfMaker, build_pdfs, check_printable, coverage
+from .pdf.typeset import TypesetError
 from .problems import Problem
 from .sanitize import check_markup
 from .search_index import SearchCard
@@ -123,14 +125,45 @@ class SiteData:
         self.outputs.prune()
 
     def write_exports(self, site_dir: Path) -> None:
-        """Write every export file into the built site (one at a time: none is kept)."""
+        """Write every export file into the built site (one at a time: none is kept). The
+        files the cache lacks are made by worker processes first (`parallel.run_all`)."""
+        done = self._write_missing(site_dir)
         for export in self.exports:
-            self.write_export(export, site_dir / export.src_uri)
+            if export.src_uri not in done:
+                self.write_export(export, site_dir / export.src_uri)
         if self.pdf_maker is not None:
             for pdf in self.pdfs:
+                if pdf.src_uri in done:
+                    continue
                 failure = self.pdf_maker.write(pdf, site_dir / pdf.src_uri)
                 if failure:
                     self.pdf_failures.append(failure)
+
+    def _write_missing(self, site_dir: Path) -> set[str]:
+        """Make the export files and PDFs the output cache lacks in worker processes and
+        write them (stored as the build would); the src_uris written. A PDF Typst failed
+        on is left to `write_exports`, which reports it."""
+        outputs, maker = self.outputs, self.pdf_maker
+        jobs: list[tuple[str, str, Callable[[], bytes | None]]] = []
+        for export in self.exports:
+            key = export.cache_key(outputs)
+            if key is not None and not outputs.has(key):
+                jobs.append((export.src_uri, key, partial(_encoded, export)))
+        if maker is not None:
+            for pdf in self.pdfs:
+                key = maker.key(pdf)
+                if not outputs.has(key):
+                    jobs.append((pdf.src_uri, key, partial(_typeset, maker, pdf)))
+        done: set[str] = set()
+
+        def keep(index: int, data: bytes | None) -> None:
+            src_uri, key, _ = jobs[index]
+            if data is not None:
+                outputs.write_bytes(key, lambda: data, site_dir / src_uri)
+                done.add(src_uri)
+
+        run_all([job for _, _, job in jobs], keep, chunk=32)
+        return done
 
     def write_export(self, export: ExportFile, destination: Path) -> None:
         """Write an export file to the site, copied from the output cache when it has it."""
@@ -551,6 +584,18 @@ def _check_covers(
     return problems
 
 
+def _encoded(export: ExportFile) -> bytes:
+    return export.make().encode("utf-8")
+
+
+def _typeset(maker: PdfMaker, pdf: PdfFile) -> bytes | None:
+    """The PDF's bytes; None when Typst fails (the build makes it again to report why)."""
+    try:
+        return maker.make(pdf)
+    except TypesetError:
+        return None
+
+
 def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
     """`render`, with its HTML kept in the output cache between builds."""
 
@@ -559,6 +604,32 @@ def _kept(outputs: OutputCache, renderer: str, render: Render) -> Render:
         return outputs.text(key, partial(render, text), is_sanitized)
 
     return kept
+
+
+def _heads_in_pool(
+    journal: Journal, outputs: OutputCache, citations: CitationCache
+) -> dict[str, Mapping[str, Any]]:
+    """Make the page heads the cache lacks in worker processes (`parallel`): stored in the
+    cache as they come when there is one (the pages read them back), else returned by key."""
+    missing: dict[str, Abstract] = {}
+    for issue in journal.issues:
+        for abstract in issue.abstracts:
+            key = outputs.key_for_abstract("head", issue, abstract)
+            if not outputs.has(key):
+                missing[key] = abstract
+    keys = list(missing)
+    ready: dict[str, Mapping[str, Any]] = {}
+
+    def keep(index: int, head: dict[str, Any]) -> None:
+        if outputs.folder is None:
+            ready[keys[index]] = head
+        else:
+            outputs.data(keys[index], lambda: head, is_abstract_head)
+
+    if make_heads(journal, list(missing.values()), citations.cite, keep):
+        for abstract in missing.values():
+            citations.mark_used(journal, abstract)
+    return ready
 
 
 def build_site_data(
@@ -599,9 +670,16 @@ def build_site_data(
     citations = CitationCache.open(folder)
     outputs = OutputCache.open(folder, journal.settings)
 
+    ready = _heads_in_pool(journal, outputs, citations)
+
     def head(journal: Journal, issue: Issue, abstract: Abstract) -> Mapping[str, Any]:
         key = outputs.key_for_abstract("head", issue, abstract)
-        make = partial(head_for_abstract, journal, abstract, citations.cite)
+        made = ready.pop(key, None)
+        make = (
+            partial(head_for_abstract, journal, abstract, citations.cite)
+            if made is None
+            else lambda: made
+        )
         data: Mapping[str, Any] = outputs.data(key, make, is_abstract_head)
         return data
 

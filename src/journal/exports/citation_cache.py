@@ -46,15 +46,23 @@ class CitationCache:
         """The cache in `folder` (None: no cache); nothing is read until a lookup."""
         return cls(OutputCache(folder / FOLDER if folder else None, _SALT))
 
+    def _key(self, journal: Journal, abstract: Abstract) -> str:
+        item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
+        return self.store.key("citations", item)
+
     def cite(self, journal: Journal, abstract: Abstract) -> list[dict[str, str]]:
         """The abstract's citations, formatted now only when the cache has none."""
-        item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
         found: Any = self.store.data(
-            self.store.key("citations", item),
+            self._key(journal, abstract),
             partial(format_citations, journal, abstract),
             is_citation_list,
         )
         return list(found)
+
+    def mark_used(self, journal: Journal, abstract: Abstract) -> None:
+        """Count the abstract's citations as used by this build (another process looked
+        them up, see `parallel`), so `save` keeps them."""
+        self.store.used.add(self._key(journal, abstract))
 
     def save(self, abstracts: int) -> None:
         """After a build that looked up every abstract's citations (a first build, or one

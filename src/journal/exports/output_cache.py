@@ -206,6 +206,11 @@ class OutputCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / key if self.folder else None
 
+    def has(self, key: str) -> bool:
+        """Whether the cache holds an entry of that name (not whether it is intact)."""
+        path = self._path(key)
+        return path is not None and path.is_file()
+
     def _store(self, path: Path | None, data: str | bytes) -> None:
         self.made += 1
         if path is not None:
