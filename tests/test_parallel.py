@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_project, run_mkdocs_build
-from journal.exports.parallel import run_all
+from journal.exports.parallel import run_all, workers
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -49,6 +50,23 @@ def test_jobs_run_in_other_processes_and_come_back_in_order(
 def test_one_worker_runs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNAL_WORKERS", "1")
     assert not run_all([partial(_pid_and, 1)] * 100, lambda index, result: None)
+
+
+def test_a_process_with_other_threads_is_not_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs serve (its server and watcher threads): the build makes its heads itself."""
+    monkeypatch.delenv("JOURNAL_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    jobs = [partial(_pid_and, n) for n in range(100)]
+    assert workers() == 2 and run_all(jobs, lambda index, result: None)
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait, name="a server")
+    server.start()
+    try:
+        assert workers() == 1
+        assert not run_all(jobs, lambda index, result: None)
+    finally:
+        stop.set()
+        server.join()
 
 
 def _pid_and(n: int) -> tuple[int, int]:

@@ -12,15 +12,17 @@ the page reads it back from its JSON either way, so pages are byte-identical to 
 one-process build (tests/test_parallel.py). The export files and PDFs the cache lacks are
 made the same way (`run_all`; site.py's `write_exports`), and written by the build.
 
-Without `fork` (Windows, macOS' default) or with one core, or for a few heads, nothing
-changes: the build makes them one by one as before. `JOURNAL_WORKERS=N` sets the number of
-processes (1: no pool) and makes a pool for any number of heads (the tests compare both).
+Without `fork` (Windows, macOS' default), with one core, in a process with other threads
+(`mkdocs serve`), or for a few heads, nothing changes: the build makes them one by one as
+before. `JOURNAL_WORKERS=N` sets the number of processes (1: no pool) and makes a pool for
+any number of heads (the tests compare both).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -55,6 +57,10 @@ def workers() -> int:
         return 1
     if _asked() is not None:
         return max(1, _asked() or 1)
+    if threading.active_count() > 1:
+        # mkdocs serve's server and file watcher run in threads: a forked child would inherit
+        # any lock they hold at that moment (logging's, say) and could wait on it forever.
+        return 1
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
