@@ -74,7 +74,7 @@ FRONT = {
     "plain_summary": "We asked people what they think of volunteers doing science.",
     "translations": {
         "fr": {
-            "title": "Perceptions publiques de la science citoyenne",
+            "title": "Perceptions publiques de la *science citoyenne*",  # markup, as in titles
             # Markup, an ampersand, quotes and a "<" test the meta tags' escaping.
             "abstract": "Nous avons interrogé le public sur la *science citoyenne* & ses "
             '"limites" (P < 0.01).',
@@ -142,6 +142,7 @@ def test_the_page_shows_funding_statements_licence_summary_and_translations(
     french, arabic = page.select("section.journal-article__translation")
     assert french["lang"] == "fr" and french["dir"] == "ltr"
     assert french.h2.get_text() == "Perceptions publiques de la science citoyenne"
+    assert french.h2.i.get_text() == "science citoyenne"  # a title's markup, as the main title's
     assert "interrogé le public" in french.get_text()
     assert arabic["lang"] == "ar" and arabic["dir"] == "rtl"
 
@@ -181,7 +182,7 @@ def test_scholar_tags_have_one_abstract_per_language_and_the_translated_titles(
     assert _head_tags(built, url, "citation_abstract") == [("en", BODY), ("fr", french)]
     assert _head_tags(built, url, "citation_title") == [(None, FRONT["title"])]
     assert _head_tags(built, url, "DC.title.alternative") == [
-        (code, t["title"]) for code, t in FRONT["translations"].items()
+        (code, t["title"].replace("*", "")) for code, t in FRONT["translations"].items()
     ]
     assert _head_tags(built, url, "citation_language") == [(None, "en")]
     # An abstract without translations: one abstract, in the page's language (no lang).
@@ -268,8 +269,11 @@ def test_crossref_has_citations_fundref_licence_and_abstracts_per_language(
     assert article.findtext(f"{AI}program/{AI}license_ref") == NC
     abstracts = article.findall(f"{JATS1}abstract")
     assert [a.get(LANG) for a in abstracts] == ["en", "fr"]
-    titles = [t.findtext(f"{CR}title") for t in article.findall(f"{CR}titles")]
-    assert titles[1:] == [t["title"] for t in FRONT["translations"].values()]
+    titles = [t.find(f"{CR}title") for t in article.findall(f"{CR}titles")]
+    assert ["".join(t.itertext()) for t in titles[1:]] == [
+        t["title"].replace("*", "") for t in FRONT["translations"].values()
+    ]
+    assert titles[1].findtext(f"{CR}i") == "science citoyenne"  # Crossref's face markup
 
 
 JATS_NS = {"xlink": "http://www.w3.org/1999/xlink"}
@@ -298,6 +302,7 @@ def test_jats_has_refs_funding_licence_translations_and_statements(built: Build)
     assert [t.get(LANG) for t in trans] == ["fr"]
     titles = root.findall("front/article-meta/title-group/trans-title-group")
     assert [t.get(LANG) for t in titles] == ["fr", "ar"]
+    assert titles[0].findtext("trans-title/italic") == "science citoyenne"
     coi = root.find("back/fn-group/fn[@fn-type='coi-statement']")
     assert "no competing interests" in coi.findtext("p")
     data = root.find("back/sec[@sec-type='data-availability']")

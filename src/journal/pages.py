@@ -176,7 +176,7 @@ def _back_matter(abstract: Abstract, render: Render) -> dict[str, Any]:
                 "lang": t.language,
                 "dir": direction(t.language),
                 "language": name_of(t.language),
-                "title": t.title,
+                "title": _title(t.title) if t.title else "",
                 "abstract": render(t.abstract) if t.abstract else "",
                 "id": f"translation-{t.language}",
             }

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 import markdown
 import nh3
 
-from .. import urls
+from .. import title_markup, urls
 from ..languages import BIBLIOGRAPHIC, base
 from ..model import Abstract, Author, Issue, Journal, Settings
 
@@ -150,9 +150,36 @@ def plain_text(text: str) -> str:
     return "\n\n".join(paragraphs(text))
 
 
+INLINE_TAGS = frozenset((*title_markup.JATS_TAGS.values(), *title_markup.CROSSREF_TAGS.values()))
+"""Elements that sit inside text (a title's <italic>, Crossref's <i>): no indentation there."""
+
+
+def _is_mixed(element: ET.Element) -> bool:
+    """Whether the element holds text around its children, where whitespace would be text."""
+    if element.text and element.text.strip():
+        return True
+    return any(
+        child.tag.rpartition("}")[2] in INLINE_TAGS or (child.tail and child.tail.strip())
+        for child in element
+    )
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """ET.indent, except inside mixed content ("de la <i>science</i>" stays as written)."""
+    children = list(element)
+    if not children or _is_mixed(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in children:
+        _indent(child, level + 1)
+        child.tail = inner
+    children[-1].tail = "\n" + "  " * level
+
+
 def xml_text(root: ET.Element) -> str:
     """Serialise an element tree as an indented UTF-8 document."""
-    ET.indent(root, space="  ")
+    _indent(root)
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
