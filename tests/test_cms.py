@@ -33,7 +33,7 @@ def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _expected_widget(spec: dict[str, Any], name: str = "") -> str:
-    if name in cms.FILE_ONLY:
+    if name in {"references", "translations"}:  # kept as written, edited in the file
         return "hidden"
     if "enum" in spec:
         return "select"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import extruct
 import lxml.html
+import markdown
 import pytest
 import rispy
 import yaml
@@ -25,6 +26,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build, shared_dir
 from journal.cli import main
+from journal.jats_import import abstract_markdown
+from journal.names import make_slug
 from official_schemas import crossref_errors, doaj_errors, jats_errors
 
 CORPUS = "corpus/jats"
@@ -848,3 +851,27 @@ def test_the_corpus_pdfs_print_mathematical_symbols(imported: Imported) -> None:
         for font in page["/Resources"]["/Font"].get_object().values()
     }
     assert any("STIXTwoMath" in name for name in fonts), fonts
+
+
+def test_paragraphs_that_look_like_markdown_blocks_stay_paragraphs() -> None:
+    source = etree.fromstring(
+        "<abstract><p>&gt;90% of patients responded.</p><p>1. We enrolled 40.</p>"
+        "<p>- 3 dropped out.</p><p># of visits: 4.</p></abstract>"
+    )
+    page = lxml.html.fromstring(markdown.markdown(abstract_markdown(source)))
+    assert [p.text_content() for p in page.iter("p")] == [
+        ">90% of patients responded.",
+        "1. We enrolled 40.",
+        "- 3 dropped out.",
+        "# of visits: 4.",
+    ]
+    assert not page.xpath("//blockquote|//ol|//ul|//h1")
+
+
+def test_a_title_with_markup_gets_the_file_name_journal_new_gives_it() -> None:
+    title = "Effects of H~2~O on *E. coli*"
+    assert (
+        make_slug(title, is_title=True)
+        == make_slug("Effects of H2O on E. coli")
+        == ("effects-of-h2o-on-e-coli")
+    )

@@ -13,7 +13,7 @@ from journal.fields import Checker, Invalid, parse_number
 from journal.loading import RawEntry, load_entry, load_text, read_settings
 from journal.problems import Problem, format_problem
 from journal.sanitize import check_markup, sanitize_html
-from journal.settings import SETTINGS_FIELDS
+from journal.settings import SETTINGS_FIELDS, parse_language
 
 
 def entry(text: str, path: str = "abstracts/1/1/x.md") -> RawEntry:
@@ -186,3 +186,13 @@ def test_front_matter_values_keep_their_yaml_types() -> None:
         "conference": {"name": "C"},
         "binary": b"hi",
     }
+
+
+@pytest.mark.parametrize(("code", "ok"), [("en", True), ("fa", True), ("xx", False), ("qq", False)])
+def test_the_journal_language_is_one_of_the_language_table(code: str, ok: bool) -> None:
+    checker = Checker(RawEntry(path="mkdocs.yml", meta={}, body=""))
+    if ok:
+        assert parse_language(checker, "extra.journal.language", code) == code
+    else:
+        with pytest.raises(Invalid, match="ISO 639-1"):
+            parse_language(checker, "extra.journal.language", code)

@@ -267,8 +267,19 @@ def parse_choice(choices: tuple[str, ...]) -> Choice:
     return Choice(choices)
 
 
+def bare_doi(text: str) -> str:
+    """A DOI as written, without the https://doi.org/ or doi: it may be given with."""
+    return text.strip().removeprefix("https://doi.org/").removeprefix("doi:")
+
+
+def bare_orcid(text: str) -> str:
+    """An ORCID iD (0000-0002-1825-0097) from the forms `orcid:` accepts; "" for others."""
+    found = ORCID.fullmatch(text.strip())
+    return found.group(1) if found else ""
+
+
 def parse_doi(ch: Checker, key: str, value: Any) -> str:
-    text = parse_text(ch, key, value).removeprefix("https://doi.org/").removeprefix("doi:")
+    text = bare_doi(parse_text(ch, key, value))
     if not DOI.fullmatch(text):
         raise Invalid(
             f"{show(text)} is not a complete DOI. Write 10.<prefix>/<suffix>, "

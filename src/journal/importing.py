@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import jats_import, site
-from .fields import Checker
+from .fields import Checker, bare_doi, bare_orcid
 from .jats_import import Article, KnownAbstract, KnownAuthor, Options, Planned
 from .loading import (
     RawEntry,
@@ -63,7 +63,7 @@ def _known_authors(root: Path) -> list[KnownAuthor]:
             KnownAuthor(
                 id=path.stem,
                 name=str(meta.get("name", "")),
-                orcid=str(meta.get("orcid", "")).removeprefix("https://orcid.org/"),
+                orcid=bare_orcid(str(meta.get("orcid", ""))),
                 affiliations=tuple(affiliations),
             )
         )
@@ -79,7 +79,7 @@ def _known_abstracts(root: Path) -> list[KnownAbstract]:
             KnownAbstract(
                 path=path.relative_to(root).as_posix(),
                 slug=path.stem,
-                doi=doi.removeprefix("https://doi.org/") if isinstance(doi, str) else "",
+                doi=bare_doi(doi) if isinstance(doi, str) else "",
             )
         )
     return found

@@ -150,6 +150,20 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
 
 
+_BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)])(?=\s|$))")
+"""What Markdown would read as a heading, quote, list or rule at the start of a paragraph."""
+
+
+def _block(text: str) -> str:
+    """A paragraph's text, its first character escaped when Markdown would read it as block
+    markup ("&gt;90 % of…" is not a quote, "1. We…" not a list)."""
+    return _BLOCK_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3),
+        text,
+        count=1,
+    )
+
+
 def inline_markdown(
     element: etree._Element,
     *,
@@ -204,7 +218,7 @@ def _paragraphs(element: etree._Element, level: int = 3) -> list[str]:
     blocks: list[str] = []
     loose = (element.text or "").strip()
     if loose:
-        blocks.append(_escape(" ".join(loose.split())))
+        blocks.append(_block(_escape(" ".join(loose.split()))))
     for child in element:
         if not isinstance(child.tag, str):
             continue
@@ -223,11 +237,11 @@ def _paragraphs(element: etree._Element, level: int = 3) -> list[str]:
         elif name in ("p", "disp-quote", "statement"):
             text = inline_markdown(child) if name == "p" else " ".join(_paragraphs(child, level))
             if text:
-                blocks.append(text)
+                blocks.append(_block(text))
         else:
             text = text_of(child)
             if text:
-                blocks.append(_escape(text))
+                blocks.append(_block(_escape(text)))
     return blocks
 
 
@@ -1054,7 +1068,7 @@ def plan_import(articles: Sequence[Article], journal: Journal, options: Options)
                 )
             )
             continue
-        slug = make_slug(re.sub(r"[*~^\\]", "", article.title), is_title=True)
+        slug = make_slug(article.title, is_title=True)
         removes: list[str] = []
         existing = dois.get(article.doi.lower()) if article.doi else None
         other = slugs.get(slug)

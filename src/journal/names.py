@@ -9,6 +9,8 @@ from typing import Any
 
 from slugify import slugify
 
+from . import title_markup
+
 PARTICLES = frozenset(
     [
         "al",
@@ -69,8 +71,8 @@ def display_name(name: str) -> str:
 def make_slug(text: str, *, is_title: bool = True) -> str:
     """A file name from a title (or a name: `is_title` False): at most 60 characters, cut
     between words; a title's never ends in a short word such as "a" or "of" (a name's may:
-    "li-an"); "" when nothing is left."""
-    words = slugify(text).split("-")
+    "li-an"); "" when nothing is left. A title's markup is dropped first ("H~2~O": "h2o")."""
+    words = slugify(title_markup.plain(text) if is_title else text).split("-")
     kept: list[str] = []
     for word in words:
         if kept and len("-".join([*kept, word])) > MAX_SLUG:

@@ -157,9 +157,7 @@ def _back_matter(abstract: Abstract, render: Render) -> dict[str, Any]:
         "funding": [
             {
                 "funder": f.funder,
-                "url": (f.funder_id if f.is_ror else urls.url_for_doi(f.funder_id))
-                if f.funder_id
-                else "",
+                "url": urls.url_for_funder(f.funder_id),
                 "awards": ", ".join(f.awards),
             }
             for f in abstract.funding
@@ -323,7 +321,7 @@ def page_for_abstract(
         search_terms=(
             *(c.name for c in abstract.authors),
             *abstract.keywords,
-            *(t.title for t in abstract.translations if t.title),
+            *(title_markup.plain(t.title) for t in abstract.translations if t.title),
         ),
         search_card=SearchCard(
             authors=tuple(c.name for c in abstract.authors),

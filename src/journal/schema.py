@@ -156,10 +156,10 @@ def _abstract_fields(
 ) -> dict[str, tuple[Parser, bool]]:
     """An abstract's fields; in a continuous journal no `issue` (an error there) and `year`
     optional (it is the year of `published`)."""
-    table = validation.abstract_fields(types)
-    if not continuous:
-        return table
-    return {k: (v[0], False) if k == "year" else v for k, v in table.items() if k != "issue"}
+    table = validation.abstract_fields(types, continuous)
+    if continuous:  # validation takes `issue` to refuse it; the schema does not offer it
+        del table["issue"]
+    return table
 
 
 def build_schema(

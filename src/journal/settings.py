@@ -24,13 +24,13 @@ from .fields import (
     parse_url,
     show,
 )
+from .languages import NAMES
 from .loading import RawEntry
 from .model import PUBLICATION_MODES, MediaPartner, Settings
 from .problems import Problem
 from .validation import Parser, _quiet, _read_fields, parse_license
 
 PREFIX = "extra.journal"
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar", "fa", "tr", "pl")
 
 
 def parse_doi_prefix(ch: Checker, key: str, value: Any) -> str:
@@ -54,7 +54,7 @@ def parse_language(ch: Checker, key: str, value: Any) -> str:
             f"{str(value).lower()} was read as yes/no (YAML reads `no` as false). "
             'Put the code in quotes, e.g. language: "no".'
         )
-    if len(text) != 2 or not text.isalpha() or not text.islower():
+    if text not in NAMES:
         raise Invalid(f'"{text}" is not a two-letter ISO 639-1 language code. Write e.g. "en".')
     return text
 

@@ -143,6 +143,14 @@ def url_for_doi(doi: str) -> str:
     return f"https://doi.org/{doi}"
 
 
+def url_for_funder(funder_id: str) -> str:
+    """A funder's address: its ROR id as written, or its Crossref Funder ID as a DOI link;
+    "" without an id."""
+    if not funder_id or funder_id.startswith("https://ror.org/"):
+        return funder_id
+    return url_for_doi(funder_id)
+
+
 def url_for_orcid(orcid: str) -> str:
     return f"https://orcid.org/{orcid}"
 

@@ -337,6 +337,7 @@ def test_an_editor_adds_an_author_and_an_abstract_in_the_browser(
     assert AUTHOR["Name"] in page.get_text(" ")
 
     # The change is on the working branch, never on main; it reaches main by a pull request.
+    assert git(journal_repo, "rev-parse", "main").strip() == main_before
     status = git(journal_repo, "status", "--porcelain", "--untracked-files=all").splitlines()
     assert sorted(line[3:] for line in status) == sorted([abstract_rel, author_rel])
     _branch_reaches_main_by_a_pull_request(journal_repo, main_before, tmp_path)

@@ -99,7 +99,7 @@ def _fundref(parent: ET.Element, abstract: Abstract) -> None:
         group = sub(program, _q("assertion", FR), name="fundgroup")
         name = sub(group, _q("assertion", FR), funding.funder, name="funder_name")
         if funding.funder_id and not funding.is_ror:
-            url = urls.url_for_doi(funding.funder_id)
+            url = urls.url_for_funder(funding.funder_id)
             sub(name, _q("assertion", FR), url, name="funder_identifier")
         elif funding.funder_id:
             sub(group, _q("assertion", FR), funding.funder_id, name="ror")

@@ -168,9 +168,7 @@ def _grant(funding: Funding) -> dict[str, Any]:
     """A funder's grants as schema.org MonetaryGrant, each with its `funder`."""
     funder: dict[str, Any] = {"@type": "Organization", "name": funding.funder}
     if funding.funder_id:
-        funder["identifier"] = (
-            funding.funder_id if funding.is_ror else urls.url_for_doi(funding.funder_id)
-        )
+        funder["identifier"] = urls.url_for_funder(funding.funder_id)
     data: dict[str, Any] = {"@type": "MonetaryGrant", "funder": funder}
     if funding.awards:
         data["identifier"] = list(funding.awards)
