@@ -378,6 +378,20 @@ def test_a_language_may_name_its_region_or_script() -> None:
     assert 'translations.xx-BR: "xx-BR" is not a language code' in problem
 
 
+def test_norwegian_unquoted_is_told_to_be_quoted() -> None:
+    # YAML 1.1 reads a bare `no:` as false: the editor meant Norwegian's code.
+    text = _abstract_file(FRONT).replace(
+        "translations:\n", "translations:\n  no:\n    title: Tittel\n", 1
+    )
+    entry = load_text(f"abstracts/1/1/{SLUG}.md", text)
+    message = format_problem(entry)  # type: ignore[arg-type]
+    assert "YAML reads the key no as a yes/no value" in message and '"no":' in message, message
+    quoted = text.replace("  no:\n", '  "no":\n', 1)
+    entry = load_text(f"abstracts/1/1/{SLUG}.md", quoted)
+    assert not hasattr(entry, "message"), entry
+    assert check_abstract(entry)[1] == []  # type: ignore[arg-type]
+
+
 def test_a_known_licence_may_be_written_by_its_address_or_as_name_and_url() -> None:
     assert _problems({**FRONT, "license": "http://creativecommons.org/licenses/by-nc/4.0"}) == []
     own = {"name": "Journal licence 1.0", "url": "https://example.org/licence"}

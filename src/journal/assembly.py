@@ -12,7 +12,7 @@ from typing import Any
 
 from . import title_markup
 from .fields import Checker
-from .formatting import author_sort_key
+from .formatting import author_sort_key, format_volume_issue
 from .loading import RawEntry
 from .model import Abstract, Author, Contributor, Group, Issue, Journal, Settings, Update
 from .problems import Problem
@@ -344,9 +344,7 @@ def _check_issue_list(
         path, line, key = item.get("_where", ("issues.yml", 1, "issues"))
         if (item["volume"], item["issue"]) not in known:
             noun = "volume" if item["issue"] is None else "issue"
-            which = f"volume {item['volume']}" + (
-                "" if item["issue"] is None else f", issue {item['issue']}"
-            )
+            which = format_volume_issue(item["volume"], item["issue"])
             problems.append(
                 Problem(
                     path=path,

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import site, urls
+from .formatting import format_volume_issue
 from .loading import RawEntry, load_data, load_entry, publishes_continuously, read_settings
 from .problems import Problem, format_problem, sort_problems
 from .validation import check_abstract, check_author, check_issue_list
@@ -208,7 +209,7 @@ def _issue_changes(
         status = "changed" if before and after else "added" if after else "removed"
         meta = new.get((volume, number)) or old.get((volume, number)) or {}
         title = meta.get("title") if isinstance(meta.get("title"), str) else ""
-        heading = f"Volume {volume}" + ("" if number is None else f", Issue {number}")
+        heading = format_volume_issue(volume, number, capital=True)
         label = heading + (f": {title}" if title else "")
         url = "" if status == "removed" else urls.url_for_issue(volume, number)
         detail = _counts(statuses.get((volume, number), []))

@@ -249,8 +249,12 @@ def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
         _, config = _root_and_config(config_file)  # a named file must exist
     else:
         config = Path("mkdocs.yml").resolve()
-    continuous = config.is_file() and _is_continuous(config)
-    types = _article_types(str(config))
+    types, continuous = DEFAULT_TYPES, False
+    if config.is_file():  # settings read once; unreadable ones: the defaults (check says why)
+        values, broken = read_settings(config)
+        continuous = publishes_continuously(values)
+        if broken is None:
+            types = article_types_of(load_settings(config.parent, config, values))
     schema = (
         build_schema(kind, types, continuous=continuous)
         if kind

@@ -248,6 +248,9 @@ def parse_list_text(ch: Checker, key: str, value: Any) -> str:
 class Choice:
     """A parser for text that must be one of a few values (kept for the JSON Schema)."""
 
+    what = "a known value"
+    """What a choice is, in the message for one that is not ("a role of the editorial board")."""
+
     def __init__(self, choices: tuple[str, ...]) -> None:
         self.choices = choices
 
@@ -255,7 +258,7 @@ class Choice:
         text = parse_text(ch, key, value)
         if text in self.choices:
             return text
-        raise Invalid(f"{show(text)} is not a known value. {self.hint(text)}")
+        raise Invalid(f"{show(text)} is not {self.what}. {self.hint(text)}")
 
     def hint(self, text: str) -> str:
         """How to fix an unknown value: the closest choice, or all of them."""

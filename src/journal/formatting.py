@@ -56,12 +56,22 @@ def format_issue_citation(abstract: Abstract) -> str:
     return f"{line}:{where}" if where else line
 
 
+def format_volume_issue(volume: object, issue: object | None, *, capital: bool = False) -> str:
+    """ "volume 6, issue 3", or "volume 13" for a continuous journal's volume (no issue);
+    `capital`: "Volume 6, Issue 3", as headings write it."""
+    noun_volume, noun_issue = ("Volume", "Issue") if capital else ("volume", "issue")
+    if issue is None:
+        return f"{noun_volume} {volume}"
+    return f"{noun_volume} {volume}, {noun_issue} {issue}"
+
+
 def format_issue_label(issue: Issue) -> str:
     """E.g. "Volume 6, Issue 3 (2017)"; a continuous journal's volume: "Volume 13
     (2024-2025)" (an en dash)."""
-    if issue.is_volume:
-        return f"Volume {issue.volume} ({issue.years_label})"
-    return f"Volume {issue.volume}, Issue {issue.number} ({issue.year})"
+    which = format_volume_issue(
+        issue.volume, None if issue.is_volume else issue.number, capital=True
+    )
+    return f"{which} ({issue.years_label if issue.is_volume else issue.year})"
 
 
 def format_pages(abstract: Abstract) -> str:

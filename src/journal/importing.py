@@ -26,7 +26,7 @@ from .loading import (
 from .model import Affiliation, Settings
 from .problems import Problem, format_problem
 from .settings import check_settings
-from .validation import ABSTRACT_FIELDS, check_abstract, check_author, parse_affiliations
+from .validation import check_abstract, check_author, parse_affiliations
 
 SUFFIXES = (".xml", ".nxml", ".jats")
 
@@ -147,7 +147,6 @@ def run_jats(
         types=settings.article_types,
         continuous=settings.continuous,
         doi_prefix=settings.doi_prefix,
-        fields=frozenset(ABSTRACT_FIELDS),
     )
     plan = jats_import.plan_import(articles, journal, Options(issue=issue, replace=replace))
     written = 0

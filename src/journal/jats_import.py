@@ -811,8 +811,6 @@ class Journal:
     types: tuple[ArticleType, ...] = ()
     continuous: bool = False
     doi_prefix: str = ""
-    fields: frozenset[str] = frozenset()
-    """The abstract fields this version of the project knows (others are reported)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -973,13 +971,7 @@ def _abstract_values(
         ("translations", article.translations),
         ("references", article.references),
     ]
-    for name, value in optional:
-        if not value:
-            continue
-        if name in journal.fields:
-            values.append((name, value))
-        else:
-            article.note(name, "this version of the journal has no such field; left out")
+    values.extend((name, value) for name, value in optional if value)
     return values
 
 

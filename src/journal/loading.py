@@ -229,6 +229,31 @@ def _read_yaml(
         loader.dispose()
 
 
+_KEY_READ_AS = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def _odd_key(key_node: yaml.Node) -> str:
+    """Why a key is not a field name; a word YAML reads as something else (`no:`, Norwegian's
+    language code, is false) is told to be quoted."""
+    if (
+        isinstance(key_node, yaml.ScalarNode)
+        and key_node.tag in _KEY_READ_AS
+        and not key_node.style
+    ):
+        return (
+            f"YAML reads the key {key_node.value} as {_KEY_READ_AS[key_node.tag]}, not as a "
+            f'name. Put it in quotes: "{key_node.value}":'
+        )
+    shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[…]"
+    return f'the key "{shown}" is not a plain name. Write field names as words, e.g. `title:`.'
+
+
 def _index(
     node: yaml.Node,
     path: str,
@@ -260,12 +285,7 @@ def _index(
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != (
                 "tag:yaml.org,2002:str"
             ):
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[…]"
-                raise _FormError(
-                    line,
-                    f'the key "{shown}" is not a plain name. Write field '
-                    "names as words, e.g. `title:`.",
-                )
+                raise _FormError(line, _odd_key(key_node))
             child = f"{path}.{key_node.value}" if path else str(key_node.value)
             lines.setdefault(child, line)
             _index(value_node, child, offset, lines, plain, seen, depth + 1)

@@ -40,6 +40,7 @@ from .fields import (
     parse_url,
     show,
 )
+from .formatting import format_volume_issue
 from .languages import NAMES as LANGUAGE_NAMES
 from .languages import TAG as LANGUAGE_TAG
 from .licences import NAMES as LICENCE_NAMES
@@ -267,15 +268,23 @@ def parse_statement(ch: Checker, key: str, value: Any) -> str:
     return text
 
 
+def _too_long(text: str) -> str:
+    """Why a text is longer than an abstract may be ("has 5,001 words; the limit is 5,000.
+    Shorten it."), or "" when it is not: the abstract's text and its translations."""
+    words = len(text.split())
+    if words > MAX_BODY_WORDS:
+        return f"has {words:,} words; the limit is {MAX_BODY_WORDS:,}. Shorten it."
+    if len(text) > MAX_BODY_CHARS:
+        return f"has {len(text):,} characters; the limit is {MAX_BODY_CHARS:,}. Shorten it."
+    return ""
+
+
 def parse_long_text(ch: Checker, key: str, value: Any) -> str:
     """A text as long as the abstract itself (a translated abstract), in Markdown."""
     text = parse_text(ch, key, value)
-    words = len(text.split())
-    if words > MAX_BODY_WORDS or len(text) > MAX_BODY_CHARS:
-        raise Invalid(
-            f"has {words:,} words ({len(text):,} characters); the limit is "
-            f"{MAX_BODY_WORDS:,} words and {MAX_BODY_CHARS:,} characters. Shorten it."
-        )
+    too_long = _too_long(text)
+    if too_long:
+        raise Invalid(too_long)
     problems = check_markup(text)
     if problems:
         raise Invalid(problems[0])
@@ -590,17 +599,9 @@ def check_body(ch: Checker, what: str, *, required: bool) -> None:
 
     if required and not words:
         report(ch.entry.body_line, f"the {what} is missing. Write it below the closing --- line.")
-    if words > MAX_BODY_WORDS:
-        report(
-            ch.entry.body_line,
-            f"the {what} has {words:,} words; the limit is {MAX_BODY_WORDS:,}. Shorten it.",
-        )
-    elif len(body) > MAX_BODY_CHARS:
-        report(
-            ch.entry.body_line,
-            f"the {what} has {len(body):,} characters; the limit is "
-            f"{MAX_BODY_CHARS:,}. Shorten it.",
-        )
+    too_long = _too_long(body)
+    if too_long:
+        report(ch.entry.body_line, f"the {what} {too_long}")
     for message in check_markup(body):
         report(ch.entry.body_line, f"the {what} {message}")
     # The pattern backtracks through every word: look only in texts with an @ in them.
@@ -840,7 +841,7 @@ def check_issue_list(
         if "volume" in values and (continuous or "issue" in values):
             key = (values["volume"], values.get("issue"))
             if key in seen:
-                described = f"volume {key[0]}" + ("" if continuous else f", issue {key[1]}")
+                described = format_volume_issue(key[0], None if continuous else key[1])
                 ch.report(
                     f"issues[{n}]",
                     f"{described} is already described "
