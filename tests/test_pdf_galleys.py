@@ -319,15 +319,17 @@ def test_journal_check_passes_every_script_and_names_a_character_no_font_has(
 
 
 def test_typst_markup_in_any_field_is_printed_as_text(make_project, tmp_path: Path):
-    # (Not *bold*: Markdown's emphasis is a title's markup, and the PDF prints it as bold.)
+    # (Not *bold* in the title: Markdown's emphasis is a title's markup, and the PDF prints
+    # it as bold. A keyword is plain text: its asterisks are printed.)
     hostile = "#panic('boom') $x^2$ * not bold <label> @ref // comment = no heading"
+    plain = "*bold* _x_ #set text(red)"
     project = make_project(
         {
             "abstracts/1/2/hostile.md": ABSTRACT.format(
                 title=hostile,
                 author="ana-lopez",
                 day=1,
-                keyword="hash",
+                keyword=f'"{plain}"',
                 body='Text with #read("/etc/passwd") and `x` ]',
             ).replace("issue: 3", "issue: 2")
         }
@@ -337,6 +339,7 @@ def test_typst_markup_in_any_field_is_printed_as_text(make_project, tmp_path: Pa
     text = _text(tmp_path / "site/abstracts/hostile/hostile.pdf")
     assert hostile in text
     assert '#read("/etc/passwd")' in text
+    assert plain in text
 
 
 def test_pdf_false_makes_no_pdfs_and_pdf_email_false_hides_the_address(make_project, tmp_path):
