@@ -160,3 +160,23 @@ def test_a_continuous_journal_is_cited_with_the_published_date() -> None:
 def test_the_issue_page_is_dated_by_the_issue_year() -> None:
     tags = _tags(meta_for_issue(JOURNAL, JOURNAL.issues[0], "Volume 24, Issue 3 (2013)"))
     assert tags["DC.date"] == "2013"  # not its article's online date of 2012
+
+
+def test_an_undated_issue_has_one_date_in_jats_and_crossref(tmp_path: Path) -> None:
+    # No issues.yml date: the issue came out with its newest article (2013-04-05). JATS's
+    # collection date and Crossref's journal_issue say so alike; each article is still cited
+    # with its own date.
+    first = dataclasses.replace(EARLY, published=datetime.date(2013, 2, 1))
+    last = dataclasses.replace(
+        EARLY, slug="last", doi="10.5555/last", published=datetime.date(2013, 4, 5)
+    )
+    issue = Issue(volume=24, number=3, year=2013, abstracts=(first, last))
+    journal = dataclasses.replace(JOURNAL, abstracts=(first, last), issues=(issue,))
+    root = _valid(tmp_path, crossref_errors, export_crossref(journal, issue, 1))
+    crossref_issue = root.find(f".//{CR}journal_issue/{CR}publication_date")
+    assert crossref_issue is not None and _date(crossref_issue) == ("2013", "04", "05")
+    jats = _valid(tmp_path, jats_errors, export_jats(journal, first))
+    collection = jats.find("front/article-meta/pub-date[@date-type='collection']")
+    assert collection is not None
+    assert tuple(collection.findtext(p) for p in ("year", "month", "day")) == ("2013", "04", "05")
+    assert _tags(meta_for_abstract(journal, first))["citation_publication_date"] == "2013/02/01"

@@ -75,12 +75,9 @@ def issue_date_parts(issue: Issue) -> DateParts:
 
 
 def collection_date(journal: Journal, abstract: Abstract) -> DateParts:
-    """The date of the issue an article is collected in: issues.yml's date when in the
-    abstract's `year` (the issue's), else that year alone."""
-    issue = issue_of(journal, abstract)
-    if issue.published is not None and issue.published.year == abstract.year:
-        return date_parts(issue.published)
-    return (abstract.year,)
+    """The date of the issue an article is collected in, as the issue's own records give it
+    (Crossref's journal_issue, DC.date, the issue's JSON-LD): `issue_date_parts`."""
+    return issue_date_parts(issue_of(journal, abstract))
 
 
 def cited_date(journal: Journal, abstract: Abstract) -> DateParts:
@@ -89,8 +86,9 @@ def cited_date(journal: Journal, abstract: Abstract) -> DateParts:
     date goes where a format has a place for it). The issues.yml date when in that year, else
     the published date when in that year, else the year alone; in a continuous journal the
     published date (its year is the article's)."""
-    if abstract.issue is not None and len(issue := collection_date(journal, abstract)) > 1:
-        return issue
+    issue = issue_of(journal, abstract) if abstract.issue is not None else None
+    if issue is not None and issue.published is not None and issue.published.year == abstract.year:
+        return date_parts(issue.published)
     if abstract.published.year == abstract.year:
         return date_parts(abstract.published)
     return (abstract.year,)
