@@ -109,7 +109,9 @@ def test_dublin_core_open_graph_and_twitter_tags(fixture_site: Build) -> None:
         "https://journal.example.org/abstracts/first-imaging-study/"
     ]
     assert _values(pairs, "twitter:card") == ["summary"]
-    assert _values(pairs, "twitter:title") == ["Imaging <b>before</b> & after: a first study"]
+    assert _values(pairs, "og:title") == ["Imaging <b>before</b> & after: a first study"]
+    # X reads the card's title and description from Open Graph: not said twice
+    assert _values(pairs, "twitter:title") == _values(pairs, "twitter:description") == []
 
 
 def test_meta_values_are_escaped_in_the_html(fixture_site: Build) -> None:
@@ -152,6 +154,7 @@ def test_jsonld_graph_of_an_abstract(fixture_site: Build) -> None:
     assert ana["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
     assert ana["affiliation"] == [
         {
+            "@id": "https://journal.example.org/abstracts/first-imaging-study/#affiliation-1",
             "@type": "Organization",
             "name": "Hospital Universitario de Pruebas",
             "address": {"@type": "PostalAddress", "addressCountry": "Spain"},
