@@ -181,7 +181,8 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Metas:
     if abstract.is_retracted:
         pairs.append(Meta("DC.description", "This article has been retracted."))
     pairs.append(Meta("article:published_time", abstract.published.isoformat()))
-    pairs += [Meta("article:tag", keyword) for keyword in abstract.keywords]
+    # No `article:tag` per keyword: the keywords are citation_keywords, DC.subject and the
+    # JSON-LD's `keywords` already, and no link preview shows Open Graph tags (issue 19).
     return _kept(pairs)
 
 
