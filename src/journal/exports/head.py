@@ -106,12 +106,7 @@ def head_for_issue(journal: Journal, issue: Issue, label: str) -> dict[str, Any]
             urls.src_for_issue_file(v, n, "citations.ris"),
             "application/x-research-info-systems",
         ),
-        _link(
-            "CSL-JSON",
-            urls.src_for_issue_file(v, n, "citations.json"),
-            "application/vnd.citationstyles.csl+json",
-        ),
-    ]
+    ]  # no CSL-JSON of the whole issue (exports.ISSUE_FILES)
     if journal.settings.pdf:
         downloads.insert(
             0,
