@@ -154,7 +154,6 @@ def test_jsonld_graph_of_an_abstract(fixture_site: Build) -> None:
     assert ana["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
     assert ana["affiliation"] == [
         {
-            "@id": "https://journal.example.org/abstracts/first-imaging-study/#affiliation-1",
             "@type": "Organization",
             "name": "Hospital Universitario de Pruebas",
             "address": {"@type": "PostalAddress", "addressCountry": "Spain"},

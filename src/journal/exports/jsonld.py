@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .. import title_markup, urls
@@ -81,23 +82,8 @@ def _issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     return data
 
 
-Organizations = dict[Affiliation, str]
-"""The affiliations a graph has described so far, each with its @id."""
-
-
-def _organization(
-    affiliation: Affiliation, seen: Organizations | None = None, page: str = ""
-) -> dict[str, Any]:
-    """An affiliation as an Organization. With `seen` (an abstract's graph): described once,
-    with an @id on the page (#affiliation-1, …); the authors who share it after the first
-    refer to it by that @id only."""
-    if seen is not None:
-        if affiliation in seen:
-            return {"@id": seen[affiliation]}
-        seen[affiliation] = f"{page}#affiliation-{len(seen) + 1}"
+def _organization(affiliation: Affiliation) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "Organization", "name": affiliation.name}
-    if seen is not None:
-        data["@id"] = seen[affiliation]
     if affiliation.country:
         data["address"] = {"@type": "PostalAddress", "addressCountry": affiliation.country}
     if affiliation.ror:
@@ -105,18 +91,38 @@ def _organization(
     return data
 
 
-def _group(contributor: Contributor, seen: Organizations, page: str) -> dict[str, Any]:
+class _Organizations:
+    """The affiliations of an abstract's graph. One that several of its authors share is
+    described once, with an @id on the page (#affiliation-1, …), and the authors after the
+    first refer to it by that @id; one author's own is written in full, without an @id."""
+
+    def __init__(self, page: str, contributors: tuple[Contributor, ...]) -> None:
+        counts = Counter(a for c in contributors for a in c.affiliations)
+        self.shared = {a for a, n in counts.items() if n > 1}
+        self.ids: dict[Affiliation, str] = {}
+        self.page = page
+
+    def node(self, affiliation: Affiliation) -> dict[str, Any]:
+        if affiliation not in self.shared:
+            return _organization(affiliation)
+        if affiliation in self.ids:
+            return {"@id": self.ids[affiliation]}
+        self.ids[affiliation] = f"{self.page}#affiliation-{len(self.ids) + 1}"
+        return {"@id": self.ids[affiliation], **_organization(affiliation)}
+
+
+def _group(contributor: Contributor, organizations: _Organizations) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "Organization", "name": contributor.name}
     members = contributor.group.members if contributor.group else ()
     if members:
-        data["member"] = [_person(Contributor(author=m), seen, page) for m in members]
+        data["member"] = [_person(Contributor(author=m), organizations) for m in members]
     return data
 
 
-def _person(contributor: Contributor, seen: Organizations, page: str) -> dict[str, Any]:
+def _person(contributor: Contributor, organizations: _Organizations) -> dict[str, Any]:
     author = contributor.author
     if author is None:
-        return _group(contributor, seen, page)
+        return _group(contributor, organizations)
     given, family = given_and_family(author)
     data: dict[str, Any] = {"@type": "Person", "name": author.name, "familyName": family}
     if given:
@@ -124,7 +130,7 @@ def _person(contributor: Contributor, seen: Organizations, page: str) -> dict[st
     if author.orcid:
         data["sameAs"] = urls.url_for_orcid(author.orcid)
     if contributor.affiliations:
-        data["affiliation"] = [_organization(a, seen, page) for a in contributor.affiliations]
+        data["affiliation"] = [organizations.node(a) for a in contributor.affiliations]
     return data
 
 
@@ -136,7 +142,7 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     references that have a DOI, by their DOI (their texts are citation_reference's)."""
     settings = journal.settings
     url = abstract_url(settings, abstract)
-    seen: Organizations = {}
+    organizations = _Organizations(url, abstract.authors)
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": settings.article_type(abstract.type).schema_org,
@@ -144,7 +150,7 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "url": url,
         "headline": title_markup.plain(abstract.title),
         "name": title_markup.plain(abstract.title),
-        "author": [_person(c, seen, url) for c in abstract.authors],
+        "author": [_person(c, organizations) for c in abstract.authors],
         "datePublished": abstract.published.isoformat(),
         "inLanguage": settings.language,
         "genre": abstract.type,
