@@ -17,6 +17,7 @@ from citeproc.source.json import CiteProcJSON
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
+from rdflib import Graph, Namespace
 
 from journal.exports import build_exports
 from journal.exports.atom import export_atom
@@ -40,6 +41,7 @@ from journal.model import (
     Issue,
     Journal,
     License,
+    Reference,
     Settings,
 )
 from official_schemas import crossref_errors, doaj_errors, jats_errors
@@ -293,6 +295,49 @@ def test_atom_feed_parses_without_errors_newest_first() -> None:
     assert feed.entries[0].title == "A talk"
     assert feed.entries[1].id == "https://doi.org/10.5555/x_1"
     assert feed.feed.updated == "2020-03-02T00:00:00Z"
+
+
+SCHEMA = Namespace("https://schema.org/")
+
+
+def test_jsonld_describes_a_shared_affiliation_once_and_an_ld_parser_joins_them() -> None:
+    ana, ben = (c.author for c in FIRST.authors)
+    hospital = ana.affiliations[0]
+    both = dataclasses.replace(
+        FIRST,
+        authors=(
+            Contributor(author=ana, affiliations=(hospital,)),
+            Contributor(author=ben, affiliations=(hospital,)),
+        ),
+        references=(
+            Reference(text="Cited, with a DOI.", doi="10.1000/x"),
+            Reference(text="No DOI."),
+        ),
+        body="Tumour " * 100,
+    )
+    graph = graph_for_abstract(JOURNAL, both)
+    text = head_html([], graph)
+    assert text.count("Hospital") == 1  # said once, referred to by its @id after
+    # An independent JSON-LD processor (rdflib; schema.org's context given inline, offline)
+    data = json.loads(BeautifulSoup(text, "html.parser").script.string)
+    data["@context"] = {"@vocab": "https://schema.org/"}
+    rdf = Graph().parse(data=json.dumps(data), format="json-ld")
+    places = {
+        rdf.value(author, SCHEMA.name): rdf.value(
+            rdf.value(author, SCHEMA.affiliation), SCHEMA.name
+        )
+        for author in rdf.objects(None, SCHEMA.author)
+    }
+    assert {str(k): str(v) for k, v in places.items()} == {
+        "Ana López-Núñez": "Hospital <Pruebas>",
+        "Ben Okoro": "Hospital <Pruebas>",
+    }
+    # the references by DOI (their texts are citation_reference's), the abstract summarised
+    # (the whole is citation_abstract's)
+    assert graph["citation"] == [{"@id": "https://doi.org/10.1000/x"}]
+    tags = dict((m.name, m.content) for m in meta_for_abstract(JOURNAL, both))
+    assert tags["citation_abstract"] == ("Tumour " * 100).strip()
+    assert graph["description"] == tags["og:description"] == "Tumour " * 41 + "Tumour\u2026"
 
 
 def test_jsonld_graph_nests_article_issue_volume_periodical() -> None:

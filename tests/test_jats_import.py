@@ -469,7 +469,9 @@ def _differences(source: Source, found: dict[str, object]) -> list[str]:
     for name, value in found.items():
         if name == "abstract":
             words = str(value).split()
-            if words[:40] != source.abstract_words[:40]:
+            if str(value).endswith("\u2026"):  # a summary (JSON-LD's): its whole words
+                words = words[:-1]
+            if not words or words[:40] != source.abstract_words[: min(40, len(words))]:
                 problems.append(f"abstract: {' '.join(words[:12])!r}…")
         elif name == "licence":
             shown = re.sub(r"^https?://(www\.)?|/$", "", str(value))

@@ -69,7 +69,6 @@ _MAKERS: dict[str, Callable[[ExportFile], str]] = {
     "jats.xml": lambda f: export_jats(f.journal, _abstract(f)[0]),
     "citations.bib": lambda f: export_bibtex(f.journal, _issue(f).abstracts),
     "citations.ris": lambda f: export_ris(f.journal, _issue(f).abstracts),
-    "citations.json": lambda f: export_csl(f.journal, _issue(f).abstracts),
     "crossref.xml": lambda f: export_crossref(f.journal, _issue(f), f.epoch),
     "doaj.xml": lambda f: export_doaj(f.journal, _issue(f)),
     "feed": lambda f: export_atom(f.journal),
@@ -77,7 +76,11 @@ _MAKERS: dict[str, Callable[[ExportFile], str]] = {
 }
 """Each kind of file and the exporter that makes it."""
 ABSTRACT_FILES = ("bib", "ris", "json", "jats.xml")
-ISSUE_FILES = ("citations.bib", "citations.ris", "citations.json", "crossref.xml", "doaj.xml")
+ISSUE_FILES = ("citations.bib", "citations.ris", "crossref.xml", "doaj.xml")
+"""An issue's files: its citations in the formats reference managers import a whole issue
+from (Zotero, EndNote, Mendeley and JabRef read BibTeX or RIS), its Crossref deposit and its
+DOAJ upload. No CSL-JSON of the whole issue: each abstract has its own, and what reads
+CSL-JSON (citeproc, pandoc, Zotero) reads BibTeX too (issue 19)."""
 
 
 def build_exports(journal: Journal, epoch: int | None = None) -> tuple[list[ExportFile], list[str]]:

@@ -149,7 +149,7 @@ def plain_text(text: str) -> str:
 
 
 INLINE_TAGS = frozenset((*title_markup.JATS_TAGS.values(), *title_markup.CROSSREF_TAGS.values()))
-"""Elements that sit inside text (a title's <italic>, Crossref's <i>): no indentation there."""
+"""Elements that sit inside text (a title's <italic>, Crossref's <i>): no line breaks there."""
 
 
 def _is_mixed(element: ET.Element) -> bool:
@@ -162,22 +162,22 @@ def _is_mixed(element: ET.Element) -> bool:
     )
 
 
-def _indent(element: ET.Element, level: int = 0) -> None:
-    """ET.indent, except inside mixed content ("de la <i>science</i>" stays as written)."""
+def _break_lines(element: ET.Element) -> None:
+    """Each element on a line of its own, not indented, except inside mixed content ("de la
+    <i>science</i>" stays as written). Indentation was a tenth of a Crossref or JATS file
+    (issue 19); a line per element keeps the files readable and their diffs line by line."""
     children = list(element)
     if not children or _is_mixed(element):
         return
-    inner = "\n" + "  " * (level + 1)
-    element.text = inner
+    element.text = "\n"
     for child in children:
-        _indent(child, level + 1)
-        child.tail = inner
-    children[-1].tail = "\n" + "  " * level
+        _break_lines(child)
+        child.tail = "\n"
 
 
 def xml_text(root: ET.Element) -> str:
-    """Serialise an element tree as an indented UTF-8 document."""
-    _indent(root)
+    """Serialise an element tree as a UTF-8 document, one element a line."""
+    _break_lines(root)
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 

@@ -62,6 +62,12 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
 
 
 def export_csl(journal: Journal, abstracts: Iterable[Abstract]) -> str:
-    """CSL-JSON (a list of items) for the given abstracts."""
-    items = [item_for_abstract(journal, a) for a in abstracts]
-    return json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """CSL-JSON (a list of items) for the given abstracts: one item a line, without the
+    indentation and spaces a pretty-printed file has (issue 19)."""
+    items = [
+        json.dumps(
+            item_for_abstract(journal, a), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        )
+        for a in abstracts
+    ]
+    return "[\n" + ",\n".join(items) + "\n]\n"

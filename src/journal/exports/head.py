@@ -35,8 +35,8 @@ def _attribute(name: str) -> str:
 def head_html(metas: Metas, graph: dict[str, Any] | None) -> str:
     """The meta tags (Open Graph names in `property`, a language in `lang`) and the JSON-LD
     script, escaped: every value with markupsafe.escape; the JSON-LD as Jinja's |tojson prints
-    it (sorted keys; < > & and ' as \\u escapes, so a `</script>` in a title cannot end the
-    script)."""
+    it, without the spaces after , and : (sorted keys; < > & and ' as \\u escapes, so a
+    `</script>` in a title cannot end the script)."""
     tags = [
         _TAG_IN.format(_attribute(name), name, lang, content)
         if lang
@@ -44,7 +44,9 @@ def head_html(metas: Metas, graph: dict[str, Any] | None) -> str:
         for name, content, lang in metas
     ]
     if graph:
-        tags.append(_JSONLD.format(htmlsafe_json_dumps(graph, sort_keys=True)))
+        tags.append(
+            _JSONLD.format(htmlsafe_json_dumps(graph, sort_keys=True, separators=(",", ":")))
+        )
     return str(escape("\n").join(tags))
 
 
@@ -104,12 +106,7 @@ def head_for_issue(journal: Journal, issue: Issue, label: str) -> dict[str, Any]
             urls.src_for_issue_file(v, n, "citations.ris"),
             "application/x-research-info-systems",
         ),
-        _link(
-            "CSL-JSON",
-            urls.src_for_issue_file(v, n, "citations.json"),
-            "application/vnd.citationstyles.csl+json",
-        ),
-    ]
+    ]  # no CSL-JSON of the whole issue (exports.ISSUE_FILES)
     if journal.settings.pdf:
         downloads.insert(
             0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .. import title_markup, urls
@@ -13,7 +14,6 @@ from ..model import (
     Funding,
     Issue,
     Journal,
-    Reference,
     Translation,
     Update,
 )
@@ -27,11 +27,14 @@ from .common import (
     issue_url,
     plain_text,
 )
+from .meta import summarise
 
 CONTEXT = "https://schema.org"
 
 
-def _periodical(journal: Journal) -> dict[str, Any]:
+def _periodical(journal: Journal, full: bool = True) -> dict[str, Any]:
+    """The journal. In full on the home page; in an article's or issue's graph only what
+    names it (its publisher, description and licence are the home page's, same @id)."""
     settings = journal.settings
     home = absolute(settings, "")
     data: dict[str, Any] = {
@@ -41,8 +44,10 @@ def _periodical(journal: Journal) -> dict[str, Any]:
         "name": settings.title,
         "alternateName": settings.abbreviation,
         "issn": list(settings.issns),
-        "inLanguage": settings.language,
     }
+    if not full:
+        return data
+    data["inLanguage"] = settings.language
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher}
     if settings.description:
@@ -57,7 +62,7 @@ def _issue(journal: Journal, issue: Issue) -> dict[str, Any]:
     volume: dict[str, Any] = {
         "@type": "PublicationVolume",
         "volumeNumber": str(issue.volume),
-        "isPartOf": _periodical(journal),
+        "isPartOf": _periodical(journal, full=False),
     }
     if issue.is_volume:  # a continuous journal's article is part of its volume only
         volume.update({"@id": url, "url": url})
@@ -86,18 +91,38 @@ def _organization(affiliation: Affiliation) -> dict[str, Any]:
     return data
 
 
-def _group(contributor: Contributor) -> dict[str, Any]:
+class _Organizations:
+    """The affiliations of an abstract's graph. One that several of its authors share is
+    described once, with an @id on the page (#affiliation-1, …), and the authors after the
+    first refer to it by that @id; one author's own is written in full, without an @id."""
+
+    def __init__(self, page: str, contributors: tuple[Contributor, ...]) -> None:
+        counts = Counter(a for c in contributors for a in c.affiliations)
+        self.shared = {a for a, n in counts.items() if n > 1}
+        self.ids: dict[Affiliation, str] = {}
+        self.page = page
+
+    def node(self, affiliation: Affiliation) -> dict[str, Any]:
+        if affiliation not in self.shared:
+            return _organization(affiliation)
+        if affiliation in self.ids:
+            return {"@id": self.ids[affiliation]}
+        self.ids[affiliation] = f"{self.page}#affiliation-{len(self.ids) + 1}"
+        return {"@id": self.ids[affiliation], **_organization(affiliation)}
+
+
+def _group(contributor: Contributor, organizations: _Organizations) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "Organization", "name": contributor.name}
     members = contributor.group.members if contributor.group else ()
     if members:
-        data["member"] = [_person(Contributor(author=m)) for m in members]
+        data["member"] = [_person(Contributor(author=m), organizations) for m in members]
     return data
 
 
-def _person(contributor: Contributor) -> dict[str, Any]:
+def _person(contributor: Contributor, organizations: _Organizations) -> dict[str, Any]:
     author = contributor.author
     if author is None:
-        return _group(contributor)
+        return _group(contributor, organizations)
     given, family = given_and_family(author)
     data: dict[str, Any] = {"@type": "Person", "name": author.name, "familyName": family}
     if given:
@@ -105,14 +130,19 @@ def _person(contributor: Contributor) -> dict[str, Any]:
     if author.orcid:
         data["sameAs"] = urls.url_for_orcid(author.orcid)
     if contributor.affiliations:
-        data["affiliation"] = [_organization(a) for a in contributor.affiliations]
+        data["affiliation"] = [organizations.node(a) for a in contributor.affiliations]
     return data
 
 
 def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
-    """The article, part of its issue, part of its volume, part of the journal."""
+    """The article, part of its issue, part of its volume, part of the journal.
+
+    What the head's meta tags say in full is said here once, short: `description` is the
+    summary of og:description (the whole abstract is citation_abstract's), `citation` the
+    references that have a DOI, by their DOI (their texts are citation_reference's)."""
     settings = journal.settings
     url = abstract_url(settings, abstract)
+    organizations = _Organizations(url, abstract.authors)
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": settings.article_type(abstract.type).schema_org,
@@ -120,13 +150,13 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "url": url,
         "headline": title_markup.plain(abstract.title),
         "name": title_markup.plain(abstract.title),
-        "author": [_person(c) for c in abstract.authors],
+        "author": [_person(c, organizations) for c in abstract.authors],
         "datePublished": abstract.published.isoformat(),
         "inLanguage": settings.language,
         "genre": abstract.type,
         "isPartOf": _issue(journal, issue_of(journal, abstract)),
     }
-    description = plain_text(abstract.body)
+    description = summarise(plain_text(abstract.body))
     if description:
         data["description"] = description
     if abstract.keywords:
@@ -137,8 +167,9 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     licence = abstract.licence_in(settings)
     if licence:
         data["license"] = licence.url
-    if abstract.references:
-        data["citation"] = [_citation(r) for r in abstract.references]
+    cited = [{"@id": urls.url_for_doi(r.doi)} for r in abstract.references if r.doi]
+    if cited:
+        data["citation"] = cited
     if abstract.funding:
         data["funding"] = [_grant(f) for f in abstract.funding]
     if abstract.translations:
@@ -154,13 +185,6 @@ def graph_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         data["correction"] = [_notice(journal, u) for u in abstract.updated_by]
     if abstract.is_retracted:
         data["creativeWorkStatus"] = "Retracted"
-    return data
-
-
-def _citation(reference: Reference) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "CreativeWork", "name": reference.text}
-    if reference.doi:
-        data["sameAs"] = urls.url_for_doi(reference.doi)
     return data
 
 

@@ -145,6 +145,8 @@ def _dublin_core(journal: Journal, abstract: Abstract) -> Metas:
 
 
 def _social(journal: Journal, kind: str, title: str, url: str, description: str) -> Metas:
+    """Open Graph, and the card X shows: X reads the title and description from og:title
+    and og:description when there is no twitter:title or twitter:description."""
     return [
         Meta("og:type", kind),
         Meta("og:title", title),
@@ -152,8 +154,6 @@ def _social(journal: Journal, kind: str, title: str, url: str, description: str)
         Meta("og:site_name", journal.settings.title),
         Meta("og:description", description),
         Meta("twitter:card", "summary"),
-        Meta("twitter:title", title),
-        Meta("twitter:description", description),
     ]
 
 
@@ -181,7 +181,8 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Metas:
     if abstract.is_retracted:
         pairs.append(Meta("DC.description", "This article has been retracted."))
     pairs.append(Meta("article:published_time", abstract.published.isoformat()))
-    pairs += [Meta("article:tag", keyword) for keyword in abstract.keywords]
+    # No `article:tag` per keyword: the keywords are citation_keywords, DC.subject and the
+    # JSON-LD's `keywords` already, and no link preview shows Open Graph tags (issue 19).
     return _kept(pairs)
 
 
