@@ -726,6 +726,7 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         "accent_color": settings.accent_color,
         "keywords_url": urls.url_for(urls.KEYWORDS),
         "authors_url": urls.url_for(urls.AUTHOR_INDEX),
+        "media_partners_url": urls.url_for(urls.MEDIA_PARTNERS),
         # What the tables of contents are of: "issue", or "volume" (continuous publication).
         "issue_noun": "volume" if settings.continuous else "issue",
     }
