@@ -271,8 +271,9 @@ def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment
     # are read anew; within one build, an {% include %} need not ask the disk each time.
     env.auto_reload = False
     if BUILD.template_cache is not None:  # compiled templates, checked against their source
-        BUILD.template_cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(BUILD.template_cache))
+        folder = BUILD.template_cache / f"jinja2-{version('Jinja2')}"  # not another's code
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -318,4 +319,5 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     context["journal"] = BUILD.site
+    context["journal_chrome"] = CHROME.alone()
     return context

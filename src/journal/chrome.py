@@ -55,14 +55,17 @@ class ChromeParts:
                 blocked.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
         return cls(frozenset(blocked))
 
-    def key_for(self, url: str, *, hide: Iterable[str], has_toc: bool) -> PageChrome | None:
-        """What a page may share with its siblings; None: it prints every part itself (the
-        home, a page the menu names, a page with a menu entry inside its folder)."""
+    def key_for(self, url: str, *, hide: Iterable[str], has_toc: bool) -> PageChrome:
+        """What a page may share with its siblings: nothing for the home, a page the menu
+        names or a page with a link of the parts inside its folder."""
         folder = _folder(url)
         if not folder or folder in self.blocked:
-            return None
-        key = (posixpath.dirname(folder), tuple(sorted(hide)))
-        return PageChrome(self, key, has_toc)
+            return PageChrome(self, None, has_toc)
+        return PageChrome(self, (posixpath.dirname(folder), tuple(sorted(hide))), has_toc)
+
+    def alone(self) -> PageChrome:
+        """For a template that is no page (404.html): it prints every part itself."""
+        return PageChrome(self, None, has_toc=True)
 
     def reuse(self, part: str, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
         found = self._kept.get((part, key))
@@ -76,16 +79,17 @@ class PageChrome:
     """A page's key to the shared parts; templates call `reuse` around a part."""
 
     parts: ChromeParts
-    key: tuple[Any, ...]
+    key: tuple[Any, ...] | None
+    """None: the page shares nothing."""
     has_toc: bool
 
     def shares(self, part: str) -> bool:
         """Whether this page may share `part` (the sidebars only without a table of contents)."""
-        return part != SIDEBARS or not self.has_toc
+        return self.key is not None and (part != SIDEBARS or not self.has_toc)
 
     def reuse(self, part: str, caller: Callable[[], Any]) -> Any:
         """`caller()` (the part as the template prints it), or what it printed on a sibling."""
-        if not self.shares(part):
+        if self.key is None or not self.shares(part):
             return caller()
         return self.parts.reuse(part, self.key, caller)
 
