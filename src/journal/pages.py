@@ -419,6 +419,7 @@ def view_for_abstract(
         "issue_url": urls.url_for_issue(issue.volume, issue.number),
         "issue_label": format_issue_label(issue),
         "authors": authors,
+        "has_orcid": any(author["orcid"] for author in authors),
         "affiliations": [{"mark": n, "text": _affiliation_text(a)} for a, n in marks.items()],
         "dates": dates,
         "pages": format_pages(abstract),
