@@ -409,7 +409,8 @@ def test_every_orcid_link_on_an_abstract_shows_the_orcid_icon(page: Page, sample
     sizes = page.evaluate(
         "[...document.querySelectorAll('.journal-author a.journal-orcid')].map(a => {"
         " const box = a.querySelector('use').getBBox(), shown = a.getBoundingClientRect();"
-        " return [box.width, box.height, shown.width, shown.height, a.getAttribute('aria-label')]; })"
+        " return [box.width, box.height, shown.width, shown.height,"
+        " a.getAttribute('aria-label')]; })"
     )
     assert sizes
     for width, height, shown_width, shown_height, label in sizes:
