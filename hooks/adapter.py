@@ -13,15 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from journal import SiteData, build_site_data, format_report
 from journal.board import BOARD_FILE
+from journal.chrome import ChromeParts, strings_in
 from journal.cms import write_admin
 from journal.loading import read_site_url
 from journal.markup_fixes import fix_theme_markup
@@ -35,6 +38,8 @@ from journal.search_index import write_search_index
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
+CHROME = ChromeParts()
+"""The theme's parts sibling pages share (journal.chrome), replaced with each build's nav."""
 SERVING = False
 """True under `mkdocs serve`, which gives site_url its own address (http://127.0.0.1:8000/)."""
 
@@ -243,9 +248,43 @@ def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> 
     return fix_theme_markup(output_content)  # 404.html
 
 
+def _menu_urls(items: list[Any]) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, Section):
+            yield from _menu_urls(item.children)
+        elif isinstance(item, (Page, Link)):
+            yield item.url
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, **kwargs: Any) -> Navigation:
+    global CHROME
+    theme = [str(config.theme.get(name) or "") for name in ("logo", "favicon")]
+    scripts = [str(getattr(s, "path", s)) for s in config.extra_javascript]
+    CHROME = ChromeParts.for_links(
+        _menu_urls(nav.items), strings_in(BUILD.site), config.extra_css, scripts, theme
+    )
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment:
+    # A build makes its own environment (serve too), so templates changed during `serve`
+    # are read anew; within one build, an {% include %} need not ask the disk each time.
+    env.auto_reload = False
+    if BUILD.template_cache is not None:  # compiled templates, checked against their source
+        folder = BUILD.template_cache / f"jinja2-{version('Jinja2')}"  # not another's code
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
     context["journal"] = BUILD.site
     context["journal_page"] = BUILD.contexts.get(page.file.src_uri)
+    context["journal_chrome"] = CHROME.key_for(
+        page.url,
+        hide=(page.meta or {}).get("hide") or (),
+        has_toc=bool(page.toc.items),
+    )
     return context
 
 
@@ -280,4 +319,5 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     context["journal"] = BUILD.site
+    context["journal_chrome"] = CHROME.alone()
     return context

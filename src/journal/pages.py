@@ -419,6 +419,7 @@ def view_for_abstract(
         "issue_url": urls.url_for_issue(issue.volume, issue.number),
         "issue_label": format_issue_label(issue),
         "authors": authors,
+        "has_orcid": any(author["orcid"] for author in authors),
         "affiliations": [{"mark": n, "text": _affiliation_text(a)} for a, n in marks.items()],
         "dates": dates,
         "pages": format_pages(abstract),
@@ -726,6 +727,7 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         "accent_color": settings.accent_color,
         "keywords_url": urls.url_for(urls.KEYWORDS),
         "authors_url": urls.url_for(urls.AUTHOR_INDEX),
+        "media_partners_url": urls.url_for(urls.MEDIA_PARTNERS),
         # What the tables of contents are of: "issue", or "volume" (continuous publication).
         "issue_noun": "volume" if settings.continuous else "issue",
     }

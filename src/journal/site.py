@@ -55,6 +55,8 @@ ABSTRACTS = "abstracts"
 AUTHORS = "authors"
 ISSUES_FILE = "issues.yml"
 DOCS = "docs"
+TEMPLATES = "templates"
+"""The cache's folder of compiled page templates (see `SiteData.template_cache`)."""
 """The folder of hand-written pages and of the files logos and covers name."""
 
 
@@ -108,6 +110,9 @@ class SiteData:
     renderer: str | None = None
     """The host's Markdown settings (page_bodies.renderer_fingerprint); None: rendered
     bodies are not kept between builds."""
+    template_cache: Path | None = None
+    """Where the host may keep its compiled page templates between builds (the trusted cache
+    folder, see `trusted_cache_dir`); None: compile them on every build."""
 
     def page_body(self, markdown: str, render: Callable[[], Any]) -> Any | None:
         """A generated page's rendered body (JSON data the host made with `render`), kept
@@ -721,4 +726,5 @@ def build_site_data(
         pdf_maker=PdfMaker(root, outputs, citations.cite),
         notes=notes,
         renderer=renderer,
+        template_cache=folder / TEMPLATES if folder else None,
     )

@@ -398,3 +398,21 @@ def test_the_palette_toggle_switches_to_dark_and_is_remembered(page: Page) -> No
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.goto("archive/")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_every_orcid_link_on_an_abstract_shows_the_orcid_icon(page: Page, sample_site: Any) -> None:
+    # The icon is drawn once per page and shown with <use>: a broken reference draws nothing.
+    slugs = sorted(p.parent.name for p in (sample_site.site / "abstracts").glob("*/index.html"))
+    pages = [s for s in slugs if "journal-orcid" in _soup(sample_site, f"abstracts/{s}/").decode()]
+    assert pages
+    page.goto(f"abstracts/{pages[0]}/")
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('.journal-author a.journal-orcid')].map(a => {"
+        " const box = a.querySelector('use').getBBox(), shown = a.getBoundingClientRect();"
+        " return [box.width, box.height, shown.width, shown.height,"
+        " a.getAttribute('aria-label')]; })"
+    )
+    assert sizes
+    for width, height, shown_width, shown_height, label in sizes:
+        assert width > 0 and height > 0 and shown_width > 5 and shown_height > 5
+        assert label.startswith("ORCID iD of ")

@@ -1,0 +1,52 @@
+"""Which pages may share the theme's printed parts (journal.chrome)."""
+
+from __future__ import annotations
+
+from journal.chrome import ChromeParts, strings_in
+
+MENU = ["issues/5/5/", "archive/", "about/", "https://example.org/x/"]
+SITE = {"logo": "assets/logo.svg", "partners": [{"logo": "assets/p/a.svg"}], "n": 3}
+
+
+def _parts() -> ChromeParts:
+    return ChromeParts.for_links(MENU, strings_in(SITE))
+
+
+def _printed(parts: ChromeParts, url: str, part: str = "header", **page: object) -> str:
+    """What the page prints for `part`: its own text, or a sibling's kept one."""
+    chrome = parts.key_for(
+        url, hide=page.get("hide", ("navigation",)), has_toc=bool(page.get("toc"))
+    )
+    return chrome.reuse(part, lambda: f"printed for {url}")
+
+
+def test_sibling_pages_print_a_part_once_and_share_it() -> None:
+    parts = _parts()
+    assert _printed(parts, "keywords/a/") == "printed for keywords/a/"
+    assert _printed(parts, "keywords/b/") == "printed for keywords/a/"
+    # Another folder, or other hidden sidebars: other links or markup, printed anew.
+    assert _printed(parts, "abstracts/x/") == "printed for abstracts/x/"
+    assert _printed(parts, "keywords/c/", hide=("navigation", "toc")) == "printed for keywords/c/"
+
+
+def test_pages_the_menu_or_the_parts_link_into_print_their_own() -> None:
+    parts = _parts()
+    for url in ["issues/5/4/", "issues/5/5/", "archive/", "issues/5/", "assets/p/", "", "x.html"]:
+        assert _printed(parts, url) == f"printed for {url}"
+        assert _printed(parts, url) == f"printed for {url}"  # not kept for the next either
+    assert _printed(parts, "issues/4/1/") == "printed for issues/4/1/"  # issues/4 holds no link
+    assert _printed(parts, "issues/4/2/") == "printed for issues/4/1/"
+
+
+def test_a_page_with_headings_prints_its_own_sidebars_and_shares_the_rest() -> None:
+    parts = _parts()
+    assert _printed(parts, "abstracts/x/", "site_nav", toc=True) == "printed for abstracts/x/"
+    assert _printed(parts, "abstracts/y/", "site_nav", toc=True) == "printed for abstracts/y/"
+    assert _printed(parts, "abstracts/y/", "footer", toc=True) == "printed for abstracts/y/"
+    assert _printed(parts, "abstracts/z/", "footer", toc=True) == "printed for abstracts/y/"
+
+
+def test_a_template_that_is_no_page_shares_nothing() -> None:
+    parts = _parts()
+    assert parts.alone().reuse("header", lambda: "404") == "404"
+    assert parts.alone().reuse("header", lambda: "again") == "again"
