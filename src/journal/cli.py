@@ -22,6 +22,7 @@ from slugify import slugify
 from . import changes, front_matter, importing, new_journal, site
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .cms import repo_of
+from .forks import available_cpus
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -152,7 +153,13 @@ def run_check(
     site_url = read_site_url(config)
     today, preview = site.build_date(), site.is_preview()
     journal, problems, entries = site.load_journal(
-        root, config, values, site_url=site_url, today=today, preview=preview
+        root,
+        config,
+        values,
+        site_url=site_url,
+        today=today,
+        preview=preview,
+        processes=available_cpus(),
     )
     if journal is not None:
         problems += site.check_fonts(root, journal, entries)
