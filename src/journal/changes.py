@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import site, urls
+from . import reading, urls
 from .formatting import format_volume_issue
 from .loading import RawEntry, load_data, load_entry, publishes_continuously, read_settings
 from .problems import Problem, format_problem, sort_problems
@@ -102,21 +102,21 @@ class Revision:
     def has_abstracts(self, volume: int, number: int | None) -> bool:
         """Whether the issue's folder holds abstracts (a volume's: abstracts/<volume>/*.md)."""
         if number is None:
-            folder = f"{site.ABSTRACTS}/{volume}/"
+            folder = f"{reading.ABSTRACTS}/{volume}/"
             names = git(self.repo, "ls-tree", "--name-only", "-z", self.rev, "--", folder)
         else:
-            folder = f"{site.ABSTRACTS}/{volume}/{number}/"
+            folder = f"{reading.ABSTRACTS}/{volume}/{number}/"
             names = git(self.repo, "ls-tree", "-r", "--name-only", "-z", self.rev, "--", folder)
         return any(name.endswith(b".md") for name in names.split(b"\0"))
 
     def issues(self) -> dict[tuple[int, int | None], dict[str, Any]]:
         """issues.yml's entries by (volume, issue), a continuous journal's by (volume, None);
         none when the file is absent or broken."""
-        listed = git(self.repo, "ls-tree", "--name-only", self.rev, "--", site.ISSUES_FILE)
+        listed = git(self.repo, "ls-tree", "--name-only", self.rev, "--", reading.ISSUES_FILE)
         if not listed.strip():
             return {}
-        target = self.root / site.ISSUES_FILE
-        target.write_bytes(git(self.repo, "show", f"{self.rev}:{site.ISSUES_FILE}"))
+        target = self.root / reading.ISSUES_FILE
+        target.write_bytes(git(self.repo, "show", f"{self.rev}:{reading.ISSUES_FILE}"))
         data = load_data(self.root, target, "issues")
         items = (
             []
@@ -173,7 +173,11 @@ def _issue_key(path: str, continuous: bool = False) -> tuple[int, int | None] | 
     """The issue of abstracts/<volume>/<issue>/<slug>.md; in a continuous journal the volume
     of abstracts/<volume>/<slug>.md, (volume, None)."""
     parts = path.split("/")
-    if parts[0] != site.ABSTRACTS or not parts[1:-1] or not all(p.isdigit() for p in parts[1:-1]):
+    if (
+        parts[0] != reading.ABSTRACTS
+        or not parts[1:-1]
+        or not all(p.isdigit() for p in parts[1:-1])
+    ):
         return None
     if continuous and len(parts) == 3:
         return int(parts[1]), None
@@ -213,7 +217,7 @@ def _issue_changes(
         label = heading + (f": {title}" if title else "")
         url = "" if status == "removed" else urls.url_for_issue(volume, number)
         detail = _counts(statuses.get((volume, number), []))
-        found.append(Change("issue", status, label, site.ISSUES_FILE, url, detail=detail))
+        found.append(Change("issue", status, label, reading.ISSUES_FILE, url, detail=detail))
     return found
 
 
@@ -232,18 +236,18 @@ def summarise(repo: Path, base: str, head: str, *, continuous: bool = False) -> 
             kind = _kind(path)
             if kind in ("abstract", "author"):
                 changes.append(_file_change(kind, letter, path, old, new))
-            elif not is_code(path) and path != site.ISSUES_FILE:
+            elif not is_code(path) and path != reading.ISSUES_FILE:
                 other.append(path)
         abstracts = [c for c in changes if c.kind == "abstract"]
-        listed = any(p == site.ISSUES_FILE for _, p in files)
+        listed = any(p == reading.ISSUES_FILE for _, p in files)
         changes += _issue_changes(abstracts, old, new, listed)
     return Summary(code_files, changes, other, continuous)
 
 
 def _kind(path: str) -> str:
-    if path.startswith(f"{site.ABSTRACTS}/") and path.endswith(".md"):
+    if path.startswith(f"{reading.ABSTRACTS}/") and path.endswith(".md"):
         return "abstract"
-    if path.startswith(f"{site.AUTHORS}/") and path.count("/") == 1 and path.endswith(".md"):
+    if path.startswith(f"{reading.AUTHORS}/") and path.count("/") == 1 and path.endswith(".md"):
         return "author"
     return ""
 
@@ -377,7 +381,7 @@ def head_problems(config_file: str | None) -> list[Problem]:
     """The problems `journal check` reports for the checked-out files."""
     config = Path(config_file or "mkdocs.yml").resolve()
     values, broken = read_settings(config)
-    _, problems, _ = site.load_journal(config.parent, config, values, preview=True)
+    _, problems, _ = reading.load_journal(config.parent, config, values, preview=True)
     return sort_problems([*([broken] if broken else []), *problems])
 
 

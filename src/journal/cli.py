@@ -19,9 +19,10 @@ from typing import Any, TextIO
 
 from slugify import slugify
 
-from . import changes, front_matter, importing, new_journal, site
+from . import changes, front_matter, new_journal, reading
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
 from .cms import repo_of
+from .forks import available_cpus
 from .loading import (
     RawEntry,
     iter_markdown,
@@ -138,8 +139,8 @@ def _selected(problems: list[Problem], root: Path, paths: Sequence[str]) -> list
 
 
 def _count_files(root: Path) -> int:
-    files = [*iter_markdown(root / site.ABSTRACTS), *iter_markdown(root / site.AUTHORS)]
-    return len(files) + 1 + (root / site.ISSUES_FILE).is_file()
+    files = [*iter_markdown(root / reading.ABSTRACTS), *iter_markdown(root / reading.AUTHORS)]
+    return len(files) + 1 + (root / reading.ISSUES_FILE).is_file()
 
 
 def run_check(
@@ -150,12 +151,18 @@ def run_check(
     root, config = _root_and_config(config_file)
     values, broken = read_settings(config)
     site_url = read_site_url(config)
-    today, preview = site.build_date(), site.is_preview()
-    journal, problems, entries = site.load_journal(
-        root, config, values, site_url=site_url, today=today, preview=preview
+    today, preview = reading.build_date(), reading.is_preview()
+    journal, problems, entries = reading.load_journal(
+        root,
+        config,
+        values,
+        site_url=site_url,
+        today=today,
+        preview=preview,
+        processes=available_cpus(),
     )
     if journal is not None:
-        problems += site.check_fonts(root, journal, entries)
+        problems += reading.check_fonts(root, journal, entries)
     if deploy:
         problems += check_deploy_url(load_settings(root, config, values), site_url)
     if broken:
@@ -267,8 +274,8 @@ def run_schema(kind: str | None, config_file: str | None, out: TextIO) -> int:
 def _latest_volume(root: Path) -> int | None:
     """The highest volume of a continuous journal (abstracts/<volume>/<slug>.md)."""
     found = []
-    for path in iter_markdown(root / site.ABSTRACTS):
-        parts = path.relative_to(root / site.ABSTRACTS).parts
+    for path in iter_markdown(root / reading.ABSTRACTS):
+        parts = path.relative_to(root / reading.ABSTRACTS).parts
         if len(parts) == 2 and parts[0].isdigit():
             found.append(int(parts[0]))
     return max(found) if found else None
@@ -276,8 +283,8 @@ def _latest_volume(root: Path) -> int | None:
 
 def _latest_issue(root: Path) -> tuple[int, int] | None:
     found = []
-    for path in iter_markdown(root / site.ABSTRACTS):
-        parts = path.relative_to(root / site.ABSTRACTS).parts
+    for path in iter_markdown(root / reading.ABSTRACTS):
+        parts = path.relative_to(root / reading.ABSTRACTS).parts
         if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
             found.append((int(parts[0]), int(parts[1])))
     return max(found) if found else None
@@ -288,9 +295,9 @@ def _new_date(
 ) -> tuple[int, datetime.date]:
     """The year and date of a new abstract: its issue's when the issue exists (issues.yml,
     or its abstracts), else today's; `--published` gives the date."""
-    items = load_data(root, root / site.ISSUES_FILE, "issues")
+    items = load_data(root, root / reading.ISSUES_FILE, "issues")
     listed = items.meta["issues"] if isinstance(items, RawEntry) else None
-    entries = [load_entry(root, p) for p in iter_markdown(root / site.ABSTRACTS / str(volume))]
+    entries = [load_entry(root, p) for p in iter_markdown(root / reading.ABSTRACTS / str(volume))]
     found = issue_date(
         volume,
         issue,
@@ -298,7 +305,7 @@ def _new_date(
         [e.meta for e in entries if isinstance(e, RawEntry)],
     )
     if found is None:
-        date = given or site.build_date()
+        date = given or reading.build_date()
         return date.year, date
     return found[0], given or found[1]
 
@@ -317,7 +324,7 @@ def _where_new(
         volume = args.volume or _latest_volume(root)
         if volume is None:
             raise UsageError("no volume exists yet: give --volume.")
-        published = args.published or site.build_date()
+        published = args.published or reading.build_date()
         return volume, None, published.year, published
     latest = _latest_issue(root)
     volume = args.volume or (latest[0] if latest else None)
@@ -333,14 +340,14 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     slug = _make_slug(args.title, args.slug, is_title=True)
     continuous = _is_continuous(config)
     volume, issue, year, published = _where_new(root, args, continuous)
-    if any(p.stem == slug for p in iter_markdown(root / site.ABSTRACTS)):
+    if any(p.stem == slug for p in iter_markdown(root / reading.ABSTRACTS)):
         out.write(
             f"an abstract named {slug}.md already exists; nothing written. Choose "
             "another name with --slug.\n"
         )
         return 1
     ids = [
-        a if (root / site.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
+        a if (root / reading.AUTHORS / f"{a}.md").is_file() else _make_slug(a, None)
         for a in args.author
     ]
     values: list[tuple[str, Any]] = [
@@ -356,13 +363,13 @@ def run_new_abstract(args: argparse.Namespace, out: TextIO) -> int:
     values.append(("draft", True))
     text = front_matter.render(values, PLACEHOLDER_ABSTRACT)
     folder = f"{volume}" if issue is None else f"{volume}/{issue}"
-    rel = f"{site.ABSTRACTS}/{folder}/{slug}.md"
+    rel = f"{reading.ABSTRACTS}/{folder}/{slug}.md"
     check = partial(check_abstract, continuous=continuous)
     status = _write_new(root, rel, text, check, out)
     if status == 0:
         out.write("It is a draft: write the text, then remove `draft: true` to publish it.\n")
         for author_id in ids:
-            if not (root / site.AUTHORS / f"{author_id}.md").is_file():
+            if not (root / reading.AUTHORS / f"{author_id}.md").is_file():
                 out.write(
                     f"There is no authors/{author_id}.md yet; create it with "
                     f'journal new author --name "…" --slug {author_id}\n'
@@ -389,7 +396,7 @@ def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
     root, _ = _root_and_config(args.config_file)
     name = display_name(args.name)
     slug = _make_slug(name, args.slug)
-    if (root / site.AUTHORS / f"{slug}.md").exists():
+    if (root / reading.AUTHORS / f"{slug}.md").exists():
         out.write(
             f"authors/{slug}.md already exists; nothing written. Choose another name with --slug.\n"
         )
@@ -400,7 +407,7 @@ def run_new_author(args: argparse.Namespace, out: TextIO) -> int:
         if getattr(args, key):
             values.append((key, getattr(args, key)))
     text = front_matter.render(values, "")
-    status = _write_new(root, f"{site.AUTHORS}/{slug}.md", text, check_author, out)
+    status = _write_new(root, f"{reading.AUTHORS}/{slug}.md", text, check_author, out)
     if status == 0:
         out.write(
             f"Write the biography below the second --- line. Abstracts list this author "
@@ -413,6 +420,8 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     """Import the files, then check what was written with the whole journal's rules (what
     no single file shows, such as characters the PDF fonts lack, appears here)."""
     root, config = _root_and_config(args.config_file)
+    from . import importing  # lxml and the JATS reader: only for this command
+
     status, written = importing.run_jats(root, config, args.paths, args.issue, args.replace, out)
     if not written:
         return status

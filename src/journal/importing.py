@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import jats_import, site
+from . import jats_import, reading
 from .fields import Checker, bare_doi, bare_orcid
 from .jats_import import Article, KnownAbstract, KnownAuthor, Options, Planned
 from .loading import (
@@ -50,7 +50,7 @@ def _sources(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 def _known_authors(root: Path) -> list[KnownAuthor]:
     found = []
-    for path in iter_markdown(root / site.AUTHORS):
+    for path in iter_markdown(root / reading.AUTHORS):
         entry = load_entry(root, path)
         if not isinstance(entry, RawEntry):
             continue
@@ -72,7 +72,7 @@ def _known_authors(root: Path) -> list[KnownAuthor]:
 
 def _known_abstracts(root: Path) -> list[KnownAbstract]:
     found = []
-    for path in iter_markdown(root / site.ABSTRACTS):
+    for path in iter_markdown(root / reading.ABSTRACTS):
         entry = load_entry(root, path)
         doi = entry.meta.get("doi") if isinstance(entry, RawEntry) else None
         found.append(

@@ -21,9 +21,43 @@ from .problems import Problem
 from .yaml_errors import explain, number_lines
 
 try:  # libyaml's C loader is several times faster; same results
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS: dict[str, str] = {}
+"""Plain scalar text → its tag, as the resolver gave it (short texts: keys, ids, dates)."""
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, with its resolver's answers remembered: libyaml asks Python for the
+    tag of every node (three calls per node), the most of reading a front matter block.
+
+    The tag of a plain scalar depends on its text only (the safe loader has no path
+    resolvers, which `descend_resolver` would track), a quoted one is always text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        if not implicit[0]:
+            return _STR
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= 64 and len(_PLAIN_TAGS) < 100_000:
+                _PLAIN_TAGS[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+assert not _BaseLoader.yaml_path_resolvers, "the resolver's shortcut assumes no path resolvers"
+assert _BaseLoader.DEFAULT_SCALAR_TAG == _STR
 
 MAX_DEPTH = 12
 """Front matter nested deeper than this is refused (no field needs more than 3)."""
@@ -186,7 +220,7 @@ def _parse(rel: str, text: str) -> RawEntry:
 
 
 def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
-    data, lines, plain = _read_yaml(text, offset)
+    data, lines, plain = _read_yaml(text, offset, checked=True)
     if data is None:
         return {}, {}, {}
     if not isinstance(data, dict):
@@ -199,11 +233,12 @@ def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], 
 
 
 def _read_yaml(
-    text: str, offset: int, prefix: str = ""
+    text: str, offset: int, prefix: str = "", checked: bool = False
 ) -> tuple[Any, dict[str, int], dict[str, str]]:
     """Parse YAML text (of a front matter block starting after line `offset`, or a whole
     file): its data, the line of every key (paths under `prefix`) and the plain scalars as
-    written. Every way the text can fail to be read is a _FormError naming the line."""
+    written. Every way the text can fail to be read is a _FormError naming the line.
+    `checked`: the text has passed `_check_controls`."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -211,11 +246,14 @@ def _read_yaml(
             return None, {}, {}
         lines: dict[str, int] = {}
         plain: dict[str, str] = {}
-        _index(node, prefix, offset, lines, plain, set(), 0)
-        try:
-            return _construct(node), lines, plain
-        except _Unusual:
-            return loader.construct_document(node), lines, plain
+        # Without & there is no anchor, so no node can be seen twice; without a backslash
+        # no escape can make a character the check of the text did not see.
+        seen: set[int] | None = set() if "&" in text else None
+        escapes = "\\" in text or not checked
+        data = _index(node, prefix, offset, lines, plain, seen, 0, escapes)
+        if data is _UNUSUAL:
+            data = loader.construct_document(node)
+        return data, lines, plain
     except yaml.MarkedYAMLError as exc:
         line, message = explain(text, exc)  # the common mistakes in an editor's words
         raise _FormError(offset + line + 1, number_lines(message, offset)) from None
@@ -254,112 +292,124 @@ def _odd_key(key_node: yaml.Node) -> str:
     return f'the key "{shown}" is not a plain name. Write field names as words, e.g. `title:`.'
 
 
+_TIMESTAMPS = yaml.SafeLoader("")
+"""One loader to read dates with (a new loader per date costs more than the date)."""
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALARS: dict[str, Any] = {
+    _STR: None,
+    "tag:yaml.org,2002:int": _TIMESTAMPS.construct_yaml_int,
+    "tag:yaml.org,2002:float": _TIMESTAMPS.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _TIMESTAMPS.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _TIMESTAMPS.construct_yaml_null,
+}
+_UNUSUAL: Any = object()
+"""_index's value for a node it leaves to PyYAML's constructor (an explicit or rare tag)."""
+
+
 def _index(
     node: yaml.Node,
     path: str,
     offset: int,
     lines: dict[str, int],
     plain: dict[str, str],
-    seen: set[int],
+    seen: set[int] | None,
     depth: int,
-) -> None:
-    """Record the line of every key and refuse aliases, odd keys and deep nesting."""
-    if id(node) in seen:
-        raise _FormError(
-            offset + node.start_mark.line + 1,
-            "YAML anchors and aliases (& and *) are not supported. Write the value out in full.",
-        )
-    seen.add(id(node))
+    escapes: bool = True,
+) -> Any:
+    """Record the line of every key and refuse aliases, odd keys, deep nesting, dates that
+    do not exist and invisible characters written as escapes ("\\x07"). `seen`: the nodes
+    met so far (None: the text has no anchor); `escapes`: check double-quoted scalars.
+
+    The value of the node, as SafeLoader's construct_document makes it, without its
+    bookkeeping (most of the time of reading a front matter block once libyaml parsed it);
+    _UNUSUAL when a node below has any tag but the plain ones."""
+    if seen is not None:
+        if id(node) in seen:
+            raise _FormError(
+                offset + node.start_mark.line + 1,
+                "YAML anchors and aliases (& and *) are not supported. "
+                "Write the value out in full.",
+            )
+        seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _FormError(
             offset + node.start_mark.line + 1,
             f"nested more than {MAX_DEPTH} levels deep. Flatten the front matter.",
         )
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, offset, plain, escapes)
     if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
+        unusual = node.tag != "tag:yaml.org,2002:map"
         for key_node, value_node in node.value:
-            line = offset + key_node.start_mark.line + 1
             if key_node.value == "<<":
                 raise _FormError(
-                    line, "YAML merge keys (<<) are not supported. Write the fields out in full."
+                    offset + key_node.start_mark.line + 1,
+                    "YAML merge keys (<<) are not supported. Write the fields out in full.",
                 )
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != (
-                "tag:yaml.org,2002:str"
-            ):
-                raise _FormError(line, _odd_key(key_node))
-            child = f"{path}.{key_node.value}" if path else str(key_node.value)
-            lines.setdefault(child, line)
-            _index(value_node, child, offset, lines, plain, seen, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _FormError(offset + key_node.start_mark.line + 1, _odd_key(key_node))
+            name = key_node.value
+            child = f"{path}.{name}" if path else name
+            lines.setdefault(child, offset + key_node.start_mark.line + 1)
+            value = _index(value_node, child, offset, lines, plain, seen, depth + 1, escapes)
+            if value is _UNUSUAL:
+                unusual = True
+            elif not unusual:
+                mapping[name] = value
+        return _UNUSUAL if unusual else mapping
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        unusual = node.tag != "tag:yaml.org,2002:seq"
         for number, item in enumerate(node.value, start=1):
             child = f"{path}[{number}]"
             lines.setdefault(child, offset + item.start_mark.line + 1)
-            _index(item, child, offset, lines, plain, seen, depth + 1)
-    elif isinstance(node, yaml.ScalarNode):
-        _check_scalar(node, path, offset)
-        if not node.style and path:
-            plain[path] = str(node.value)
+            value = _index(item, child, offset, lines, plain, seen, depth + 1, escapes)
+            if value is _UNUSUAL:
+                unusual = True
+            items.append(value)
+        return _UNUSUAL if unusual else items
+    return _UNUSUAL
 
 
-_TIMESTAMPS = yaml.SafeLoader("")
-"""One loader to read dates with (a new loader per date costs more than the date)."""
-
-
-class _Unusual(Exception):
-    """A node _construct leaves to PyYAML's constructor (an explicit or rare tag)."""
-
-
-_SCALARS: dict[str, Any] = {
-    "tag:yaml.org,2002:str": None,
-    "tag:yaml.org,2002:int": _TIMESTAMPS.construct_yaml_int,
-    "tag:yaml.org,2002:float": _TIMESTAMPS.construct_yaml_float,
-    "tag:yaml.org,2002:bool": _TIMESTAMPS.construct_yaml_bool,
-    "tag:yaml.org,2002:null": _TIMESTAMPS.construct_yaml_null,
-    "tag:yaml.org,2002:timestamp": _TIMESTAMPS.construct_yaml_timestamp,
-}
-
-
-def _construct(node: yaml.Node) -> Any:
-    """The value of a node tree _index accepted (no aliases, merge keys or odd keys), as
-    SafeLoader's construct_document makes it, without its bookkeeping (most of the time of
-    reading a front matter block); _Unusual for any tag but the plain ones."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag not in _SCALARS:
-            raise _Unusual
-        make = _SCALARS[node.tag]
-        return node.value if make is None else make(node)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _Unusual
-        return {key.value: _construct(value) for key, value in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _Unusual
-        return [_construct(item) for item in node.value]
-    raise _Unusual
-
-
-def _check_scalar(node: yaml.ScalarNode, path: str, offset: int) -> None:
-    """Refuse dates that do not exist and invisible characters written as escapes ("\\x07")."""
-    line = offset + node.start_mark.line + 1
-    if node.tag == "tag:yaml.org,2002:timestamp":
+def _scalar(
+    node: yaml.ScalarNode, path: str, offset: int, plain: dict[str, str], escapes: bool
+) -> Any:
+    """_index of a scalar: its value; _UNUSUAL for a tag the safe loader's constructor must
+    read (or one whose text that constructor refuses: it reports it)."""
+    tag = node.tag
+    value: Any = _UNUSUAL
+    if tag == _TIMESTAMP:
         try:
-            _TIMESTAMPS.construct_yaml_timestamp(node)
+            value = _TIMESTAMPS.construct_yaml_timestamp(node)
         except ValueError:
             raise _FormError(
-                line,
+                offset + node.start_mark.line + 1,
                 f'"{node.value}" is not a date that exists. Check the day and '
                 "the month; write YYYY-MM-DD, e.g. 2017-06-20.",
                 path,
             ) from None
     # Only a double-quoted scalar's escapes ("\x07") can make characters that the check of
     # the file's text (_check_controls) did not see.
-    match = first_control(str(node.value)) if node.style == '"' else None
-    if match:
-        raise _FormError(
-            line,
-            f"contains the invisible character {describe_control(match.group())}. Delete it.",
-            path,
-        )
+    if escapes and node.style == '"':
+        match = first_control(str(node.value))
+        if match:
+            raise _FormError(
+                offset + node.start_mark.line + 1,
+                f"contains the invisible character {describe_control(match.group())}. Delete it.",
+                path,
+            )
+    if not node.style and path:
+        plain[path] = str(node.value)
+    if tag == _TIMESTAMP or tag not in _SCALARS:
+        return value
+    make = _SCALARS[tag]
+    if make is None:
+        return node.value
+    try:
+        return make(node)
+    except Exception:  # construct_document raises it, after the other checks
+        return _UNUSUAL
 
 
 def iter_markdown(folder: Path) -> Iterator[Path]:

@@ -25,10 +25,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import markdown
-from lxml import html as lxml_html
+if TYPE_CHECKING:
+    import markdown
 
 Kind = Literal["italic", "bold", "sub", "sup"]
 
@@ -78,6 +78,8 @@ Node = str | Span
 def _converter() -> markdown.Markdown:
     """Python-Markdown with the three extensions and none of its other rules, so whatever
     those would read (links, HTML, lists...) stays text."""
+    import markdown  # only for a title with markup (`journal check` seldom meets one)
+
     converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=_SETTINGS)
     for registry, names in _NOT_IN_TITLES.items():
         for name in names:
@@ -93,6 +95,8 @@ def parse(title: str) -> tuple[Node, ...]:
     if not (_MARKS & set(title)):
         return _tidy([title])
     # Every "&" as an entity: an "&amp;" or "&eacute;" the editor typed stays as typed.
+    from lxml import html as lxml_html
+
     rendered = _converter().reset().convert(title.replace("&", "&amp;"))
     root = lxml_html.fragment_fromstring(rendered, create_parent="div")
     return _tidy(_children(root))

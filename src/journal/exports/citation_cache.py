@@ -1,7 +1,7 @@
 """Formatted citations kept between builds: citeproc-py is the slowest step of a build.
 
-A citation is stored in the cache folder's citations/ (see `cache_folder`) under a hash of
-everything it is formatted from (the abstract's CSL-JSON item, the styles, the versions of
+A citation is stored in the cache folder's citations/ (see `journal.cache_folder`) under a hash
+of everything it is formatted from (the abstract's CSL-JSON item, the styles, the versions of
 citeproc-py and of the styles package), so a changed abstract or upgraded package is
 formatted afresh, and the same content always gives the same pages, cache or not. A stored
 citation whose HTML holds more than the formatter's inline tags is formatted again
