@@ -3,7 +3,7 @@ work, independent per abstract.
 
 A build with an empty cache (a fork's first deploy, an evicted CI cache, a changed package)
 makes every abstract's page head: its meta tags, JSON-LD and three formatted citations
-(citeproc-py, the slowest step). Each head is a pure function of the checked journal and one
+(formatted beforehand for all of them at once: `CitationCache.prepare`). Each head is a pure function of the checked journal and one
 abstract, so the heads the cache lacks are made by a pool of forked processes, one per core:
 they start with the journal in memory (nothing is pickled but an index and the results),
 read and store citations in the citation cache as the build would (entries are written
