@@ -103,7 +103,7 @@ def _restored(text: str) -> str:
 def _inlines(nodes: Sequence[Mapping[str, Any]]) -> str:
     out: list[str] = []
     for node in nodes:
-        kind, content = node["t"], node.get("c")
+        kind, content = node["t"], node.get("c", ())
         if kind == "Str":
             out.append(content)
         elif kind in ("Space", "SoftBreak", "LineBreak"):
