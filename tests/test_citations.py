@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXTURES, shared_dir
 from journal import load_journal
 from journal.cli import main
+from journal.exports import pandoc_citeproc
 from journal.exports.citations import format_all, format_citations
 from journal.loading import read_settings
 from journal.model import Journal
@@ -79,6 +80,15 @@ def test_citations_match_the_golden_file(journal: Journal, update_goldens: bool)
     if update_goldens:
         GOLDEN.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", "utf-8")
     assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_citations_in_several_pandoc_runs_are_the_same(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    abstracts = sorted(journal.abstracts, key=lambda a: a.slug)
+    whole = format_all(journal, abstracts)
+    monkeypatch.setattr(pandoc_citeproc, "CHUNK", 3)  # 5 runs per style, 3 at a time
+    assert format_all(journal, abstracts) == whole
 
 
 def test_values_are_escaped_and_only_the_styles_tags_are_markup(journal: Journal) -> None:

@@ -50,6 +50,10 @@ _UNUSED = ("abstract", "keyword")
 """Item fields none of the styles prints: not worth pandoc's parsing."""
 _DOCUMENT = "---\nnocite: '@*'\nlink-bibliography: false\n---\n"
 _CSL = "{http://purl.org/net/xbiblio/csl}"
+CHUNK = 1000
+"""Items per pandoc process: its memory grows with them (~200 MB at 1,000)."""
+AT_ONCE = 3
+"""pandoc processes running at a time (one per style for up to `CHUNK` abstracts)."""
 
 
 @cache
@@ -157,46 +161,70 @@ def _read(ast: Mapping[str, Any]) -> dict[str, str]:
     return found
 
 
+def _command(folder: Path, style: Path, bibliography: Path) -> list[str]:
+    return [
+        _pandoc(),
+        f"--data-dir={folder}",  # nothing of the user's pandoc settings
+        "--from=markdown",
+        "--to=json",
+        "--citeproc",
+        f"--csl={style}",
+        f"--bibliography={bibliography}",
+    ]
+
+
 def entries(batches: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[str]]:
     """Each style's entries for its items (style name: CSL-JSON items), in the items' order,
-    with `MARKERS` around the style's inline markup. One pandoc process per style, all
-    running at once."""
-    with tempfile.TemporaryDirectory(prefix="journal-citeproc-") as folder:
-        running = {}
-        for number, (name, items) in enumerate(batches.items()):
-            if not items:
-                continue
-            bibliography = Path(folder, f"{number}.json")
-            style = Path(folder, f"{number}.csl")
+    with `MARKERS` around the style's inline markup. One pandoc process per style and
+    `CHUNK` items, `AT_ONCE` of them running at a time."""
+    result: dict[str, list[str]] = {name: [] for name in batches}
+    jobs = [
+        (name, items[start : start + CHUNK])
+        for name, items in batches.items()
+        for start in range(0, len(items), CHUNK)
+    ]
+    with tempfile.TemporaryDirectory(prefix="journal-citeproc-") as temporary:
+        folder = Path(temporary)
+        document = folder / "document.md"
+        document.write_text(_DOCUMENT, encoding="utf-8")
+        styles = {}
+        for number, name in enumerate(batches):
+            styles[name] = folder / f"style-{number}.csl"
+            styles[name].write_bytes(_style_alone(name))
+        running: list[tuple[str, int, subprocess.Popen[bytes], Path]] = []
+
+        def finish() -> None:
+            name, count, process, output = running.pop(0)
+            if process.wait():
+                errors = output.with_suffix(".err").read_text("utf-8", "replace").strip()
+                raise RuntimeError(f"pandoc could not format the citations: {errors}")
+            found = _read(json.loads(output.read_text(encoding="utf-8")))
+            result[name] += [_restored(found[f"c{i}"]) for i in range(count)]
+
+        for number, (name, items) in enumerate(jobs):
+            bibliography = folder / f"items-{number}.json"
             cited = [
                 {**{k: v for k, v in _kept(item).items() if k not in _UNUSED}, "id": f"c{i}"}
                 for i, item in enumerate(items)
             ]
             bibliography.write_text(json.dumps(cited, ensure_ascii=False), encoding="utf-8")
-            style.write_bytes(_style_alone(name))
-            command = [
-                _pandoc(),
-                f"--data-dir={folder}",  # nothing of the user's pandoc settings
-                "--from=markdown",
-                "--to=json",
-                "--citeproc",
-                f"--csl={style}",
-                f"--bibliography={bibliography}",
-            ]
-            running[name] = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                encoding="utf-8",
-            )
-        result: dict[str, list[str]] = {name: [] for name in batches}
-        for name, process in running.items():
-            output, errors = process.communicate(_DOCUMENT)
-            if process.returncode:
-                raise RuntimeError(f"pandoc could not format the citations: {errors.strip()}")
-            found = _read(json.loads(output))
-            result[name] = [_restored(found[f"c{i}"]) for i in range(len(batches[name]))]
+            output = folder / f"entries-{number}.json"
+            if len(running) == AT_ONCE:
+                finish()
+            with (
+                document.open("rb") as stdin,
+                output.open("wb") as stdout,
+                output.with_suffix(".err").open("wb") as stderr,
+            ):
+                process = subprocess.Popen(
+                    _command(folder, styles[name], bibliography),
+                    stdin=stdin,
+                    stdout=stdout,
+                    stderr=stderr,
+                )
+            running.append((name, len(items), process, output))
+        while running:
+            finish()
     return result
 
 
