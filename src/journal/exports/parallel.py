@@ -3,14 +3,15 @@ work, independent per abstract.
 
 A build with an empty cache (a fork's first deploy, an evicted CI cache, a changed package)
 makes every abstract's page head: its meta tags, JSON-LD and three formatted citations
-(citeproc-py, the slowest step). Each head is a pure function of the checked journal and one
-abstract, so the heads the cache lacks are made by a pool of forked processes, one per core:
-they start with the journal in memory (nothing is pickled but an index and the results),
-read and store citations in the citation cache as the build would (entries are written
-atomically), and hand back the head. The build stores each head as if it had made it, and
-the page reads it back from its JSON either way, so pages are byte-identical to a
-one-process build (tests/test_parallel.py). The export files and PDFs the cache lacks are
-made the same way (`run_all`; site.py's `write_exports`), and written by the build.
+(formatted beforehand, all at once: `CitationCache.prepare`). Each head is a pure function
+of the checked journal and one abstract, so the heads the cache lacks are made by a pool of
+forked processes, one per core: they start with the journal in memory (nothing is pickled
+but an index and the results), read and store citations in the citation cache as the build
+would (entries are written atomically), and hand back the head. The build stores each head
+as if it had made it, and the page reads it back from its JSON either way, so pages are
+byte-identical to a one-process build (tests/test_parallel.py). The export files and PDFs
+the cache lacks are made the same way (`run_all`; site.py's `write_exports`), and written by
+the build.
 
 Without `fork` (Windows, macOS' default), with one core, in a process with other threads
 (`mkdocs serve`), or for a few heads, nothing changes: the build makes them one by one as
