@@ -93,6 +93,21 @@ def test_an_edited_abstract_is_formatted_afresh(project, monkeypatch) -> None:
     assert "with a new title" in apa["text"]
 
 
+def test_an_abstract_whose_text_or_keywords_changed_keeps_its_citations(
+    project, monkeypatch
+) -> None:
+    # No style prints the abstract or its keywords: its citations are still the right ones,
+    # and a cold build need not convert every text before formatting them.
+    first, _ = _build(project, monkeypatch)
+    source = project / "abstracts/1/2/conference-talk.md"
+    text = source.read_text(encoding="utf-8")
+    edited = text.replace("keywords: [radiotherapy]", "keywords: [a new keyword]") + "\nMore.\n"
+    assert "a new keyword" in edited
+    source.write_text(edited, encoding="utf-8")
+    cites, formatted = _build(project, monkeypatch)
+    assert formatted == [] and cites == first
+
+
 def test_damaged_cache_files_are_ignored(project, monkeypatch) -> None:
     first, _ = _build(project, monkeypatch)
     cache = _cache(project)

@@ -24,7 +24,7 @@ from typing import Any
 from ..model import Abstract, Journal
 from .cached_markup import is_citation_list
 from .citations import STYLES, format_all
-from .csl import item_for_abstract
+from .csl import cited_item
 from .output_cache import OutputCache
 
 FOLDER = "citations"
@@ -54,7 +54,7 @@ class CitationCache:
         return cls(OutputCache(folder / FOLDER if folder else None, _SALT))
 
     def _key(self, journal: Journal, abstract: Abstract) -> str:
-        item = json.dumps(item_for_abstract(journal, abstract), sort_keys=True, default=str)
+        item = json.dumps(cited_item(journal, abstract), sort_keys=True, default=str)
         return self.store.key("citations", item)
 
     def prepare(self, journal: Journal, abstracts: Sequence[Abstract]) -> None:

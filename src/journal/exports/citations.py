@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Abstract, Journal
-from .csl import item_for_abstract
+from .csl import cited_item
 from .pandoc_citeproc import MARKERS, entries
 
 STYLES = (
@@ -47,7 +47,7 @@ def format_all(journal: Journal, abstracts: Sequence[Abstract]) -> list[list[dic
     `format_citations` gives them: one pandoc process per style for all of them."""
     if not abstracts:
         return []
-    items = [(item_for_abstract(journal, a), a) for a in abstracts]
+    items = [(cited_item(journal, a), a) for a in abstracts]
     formatted = entries({name: [_cited(sid, *item) for item in items] for sid, _, name in STYLES})
     return [
         [

@@ -27,6 +27,16 @@ def _name(contributor: Contributor) -> dict[str, str]:
 
 def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
     """One abstract as a CSL-JSON item (its type from the article-type table)."""
+    item = cited_item(journal, abstract)
+    described = {"keyword": ", ".join(abstract.keywords), "abstract": plain_text(abstract.body)}
+    item.update({key: value for key, value in described.items() if value})
+    return item
+
+
+def cited_item(journal: Journal, abstract: Abstract) -> dict[str, Any]:
+    """The CSL-JSON item without what no citation style prints (keywords, the abstract):
+    what citations are formatted from, and cached by. The abstract's plain text costs a
+    Markdown conversion, which a cold build's citations need not wait for (issue 19)."""
     settings = journal.settings
     issued = cited_date(journal, abstract)  # the issue's year, not the online date's
     online = date_parts(abstract.published)
@@ -52,8 +62,6 @@ def item_for_abstract(journal: Journal, abstract: Abstract) -> dict[str, Any]:
         "DOI": abstract.doi,
         "ISSN": settings.issns[0] if settings.issns else "",
         "publisher": settings.publisher,
-        "keyword": ", ".join(abstract.keywords),
-        "abstract": plain_text(abstract.body),
         "event-title": abstract.conference.name if abstract.conference else "",
         "event-place": abstract.conference.place if abstract.conference else "",
     }

@@ -46,8 +46,6 @@ _QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u201
 _KEPT = {"<": "\ue010", '"': "\ue011", "'": "\ue012"}
 """What pandoc would read as markup in a value, and the characters that stand for it."""
 _PRIVATE = re.compile("[\ue000-\ue01f]")
-_UNUSED = ("abstract", "keyword")
-"""Item fields none of the styles prints: not worth pandoc's parsing."""
 _DOCUMENT = "---\nnocite: '@*'\nlink-bibliography: false\n---\n"
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 CHUNK = 1000
@@ -203,10 +201,7 @@ def entries(batches: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, lis
 
         for number, (name, items) in enumerate(jobs):
             bibliography = folder / f"items-{number}.json"
-            cited = [
-                {**{k: v for k, v in _kept(item).items() if k not in _UNUSED}, "id": f"c{i}"}
-                for i, item in enumerate(items)
-            ]
+            cited = [{**_kept(item), "id": f"c{i}"} for i, item in enumerate(items)]
             bibliography.write_text(json.dumps(cited, ensure_ascii=False), encoding="utf-8")
             output = folder / f"entries-{number}.json"
             if len(running) == AT_ONCE:
