@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import ROOT, copy_project, journal_pages, run_mkdocs_build
 from journal.chrome import ChromeParts, strings_in
 
 MENU = ["issues/5/5/", "archive/", "about/", "https://example.org/x/"]
@@ -50,3 +53,30 @@ def test_a_template_that_is_no_page_shares_nothing() -> None:
     parts = _parts()
     assert parts.alone().reuse("header", lambda: "404") == "404"
     assert parts.alone().reuse("header", lambda: "again") == "again"
+
+
+def test_the_sample_built_with_shared_parts_equals_every_page_printing_its_own(
+    tmp_path: Path,
+) -> None:
+    # The real build of the sample twice: as the hooks are, and with every page printing
+    # each part itself (the hook given `alone()` for every page). Every file must be the same.
+    shared = copy_project(ROOT, tmp_path / "shared")
+    alone = copy_project(ROOT, tmp_path / "alone")
+    hook = alone / "hooks" / "adapter.py"
+    text = hook.read_text(encoding="utf-8")
+    marker = 'context["journal_chrome"] = CHROME.key_for('
+    assert text.count(marker) == 1
+    hook.write_text(
+        text.replace(marker, 'context["journal_chrome"] = CHROME.alone() or CHROME.key_for('),
+        encoding="utf-8",
+    )
+    builds = [run_mkdocs_build(p, tmp_path / f"{p.name}-site") for p in (shared, alone)]
+    for build in builds:
+        assert build.returncode == 0, build.output
+    files = [
+        {p.relative_to(b.site).as_posix(): p.read_bytes() for p in journal_pages(b.site)}
+        for b in builds
+    ]
+    assert files[0].keys() == files[1].keys() and len(files[0]) > 50
+    differ = [name for name in files[0] if files[0][name] != files[1][name]]
+    assert differ == []
