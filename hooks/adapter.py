@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -269,11 +269,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **kwargs: Any) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment:
     # A build makes its own environment (serve too), so templates changed during `serve`
     # are read anew; within one build, an {% include %} need not ask the disk each time.
+    # Compiled templates are not kept between builds: they are code, and the cache folder
+    # (restored by a deploy) may only hold data the build checks before use.
     env.auto_reload = False
-    if BUILD.template_cache is not None:  # compiled templates, checked against their source
-        folder = BUILD.template_cache / f"jinja2-{version('Jinja2')}"  # not another's code
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, commit_project, copy_project, git
-from journal.exports.cache_folder import cache_dir, trusted_cache_dir
+from journal.cache_folder import cache_dir, trusted_cache_dir
 from journal.problems import format_problem
 
 

@@ -11,7 +11,7 @@ import pytest
 import journal.exports.citation_cache as citation_cache
 import journal.exports.pandoc_citeproc as pandoc_citeproc
 from journal import build_site_data
-from journal.exports.cache_folder import cache_dir
+from journal.cache_folder import cache_dir
 from journal.loading import read_settings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "journal"

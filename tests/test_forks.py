@@ -62,6 +62,18 @@ def test_every_broken_abstract_at_once_gives_the_same_problems_in_forks(
 
     one = lines(1)
     monkeypatch.setattr(forks, "MIN_PER_PROCESS", 1)
+    # Each child's results are read back (a child that failed would leave its part to the
+    # parent, and the problems would be the same without any fork having worked).
+    read_back: list[int] = []
+    real_loads = forks.pickle.loads
+
+    def loads(data: bytes) -> object:
+        read_back.append(len(data))
+        return real_loads(data)
+
+    monkeypatch.setattr(forks.pickle, "loads", loads)
     assert len(one[0]) > 30
     assert lines(2) == one
+    assert len(read_back) == 1
     assert lines(5) == one
+    assert len(read_back) == 1 + 4

@@ -366,6 +366,10 @@ def test_citation_files_parse_with_independent_readers(sample_site: Build) -> No
             for k in bib.entries
         ]
         assert len(bib.entries) == len(ris) == len(csl) > 0
+        # One entry per abstract of the issue's folder (the sample has no drafts there).
+        volume, number = folder.relative_to(sample_site.site / "issues").parts
+        written = sorted(p.stem for p in (ROOT / "abstracts" / volume / number).glob("*.md"))
+        assert sorted(bib.entries) == written
         assert [r["title"] for r in ris] == [c["title"] for c in csl]
         assert not (folder / "citations.json").exists()
     for path in SAMPLE:

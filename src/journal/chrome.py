@@ -59,6 +59,7 @@ class ChromeParts:
         """What a page may share with its siblings: nothing for the home, a page the menu
         names or a page with a link of the parts inside its folder."""
         folder = _folder(url)
+        hide = (hide,) if isinstance(hide, str) else hide  # `hide: toc` as well as a list
         if not folder or folder in self.blocked:
             return PageChrome(self, None, has_toc)
         return PageChrome(self, (posixpath.dirname(folder), tuple(sorted(hide))), has_toc)
@@ -89,7 +90,7 @@ class PageChrome:
 
     def reuse(self, part: str, caller: Callable[[], Any]) -> Any:
         """`caller()` (the part as the template prints it), or what it printed on a sibling."""
-        if self.key is None or not self.shares(part):
+        if self.key is None or not self.shares(part):  # (None: for the type checker)
             return caller()
         return self.parts.reuse(part, self.key, caller)
 

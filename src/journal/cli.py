@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from slugify import slugify
 
 from . import changes, front_matter, new_journal, reading
-from .article_types import DEFAULT_NAMES, DEFAULT_TYPES, ArticleType
+from .article_types import DEFAULT_NAMES, DEFAULT_TYPES
 from .cms import repo_of
 from .forks import available_cpus
 from .loading import (
@@ -87,19 +87,6 @@ def _root_and_config(config_file: str | None) -> tuple[Path, Path]:
             "journal's folder, or name the file with --config-file."
         )
     return config.parent, config
-
-
-def _article_types(config_file: str | None) -> tuple[ArticleType, ...]:
-    """The journal's article types from its settings (`extra.journal.article_types`); the
-    default list outside a journal's folder or when the settings cannot be read (`journal
-    check` reports why)."""
-    config = Path(config_file or "mkdocs.yml").resolve()
-    if not config.is_file():
-        return DEFAULT_TYPES
-    values, broken = read_settings(config)
-    if broken is not None:
-        return DEFAULT_TYPES
-    return article_types_of(load_settings(config.parent, config, values))
 
 
 def _scheduled(

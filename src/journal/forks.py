@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -21,8 +22,24 @@ MIN_PER_PROCESS = 200
 """Fewer items than this per process are not worth a fork (and the copy of the results)."""
 
 
+def asked_workers() -> int | None:
+    """JOURNAL_WORKERS, when set to a number (1: no worker processes)."""
+    value = os.environ.get("JOURNAL_WORKERS", "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def available_cpus() -> int:
-    """The processors this process may run on."""
+    """The processors this process may use for forked workers: JOURNAL_WORKERS when set;
+    1 where processes cannot be forked, or safely (other threads: mkdocs serve's server and
+    file watcher; a forked child would inherit any lock they hold, logging's say, and could
+    wait on it forever); else the processors it may run on."""
+    if not hasattr(os, "fork"):
+        return 1
+    asked = asked_workers()
+    if asked is not None:
+        return max(1, asked)
+    if threading.active_count() > 1:
+        return 1
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
@@ -37,7 +54,13 @@ def map_in_forks(func: Callable[[T], R], items: Sequence[T], processes: int) -> 
     bounds = [len(items) * k // processes for k in range(processes + 1)]
     parts = [items[bounds[k] : bounds[k + 1]] for k in range(processes)]
     children = [(_fork(func, part), part) for part in parts[1:]]
-    results = [func(item) for item in parts[0]]
+    try:
+        results = [func(item) for item in parts[0]]
+    except BaseException:
+        for (pid, reader), _ in children:  # no child left behind
+            os.close(reader)
+            os.waitpid(pid, 0)
+        raise
     for (pid, reader), part in children:
         results += _collect(pid, reader, func, part)
     return results

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from . import urls
 from .article_types import DEFAULT_TYPES, ArticleType, type_named
 
 
@@ -73,7 +74,7 @@ class Funding:
 
     @property
     def is_ror(self) -> bool:
-        return self.funder_id.startswith("https://ror.org/")
+        return urls.is_ror(self.funder_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,9 +35,6 @@ from .reading import is_preview as is_preview
 from .reading import source_date_epoch as source_date_epoch
 from .search_index import SearchCard
 
-TEMPLATES = "templates"
-"""The cache's folder of compiled page templates (see `SiteData.template_cache`)."""
-
 
 class Views(Mapping[str, Mapping[str, Any]]):
     """Page src_uri → its view model, made on each lookup and not kept (see PageSpec.context)."""
@@ -89,9 +86,6 @@ class SiteData:
     renderer: str | None = None
     """The host's Markdown settings (page_bodies.renderer_fingerprint); None: rendered
     bodies are not kept between builds."""
-    template_cache: Path | None = None
-    """Where the host may keep its compiled page templates between builds (the trusted cache
-    folder, see `trusted_cache_dir`); None: compile them on every build."""
 
     def page_body(self, markdown: str, render: Callable[[], Any]) -> Any | None:
         """A generated page's rendered body (JSON data the host made with `render`), kept
@@ -338,5 +332,4 @@ def build_site_data(
         pdf_maker=PdfMaker(root, outputs, citations.cite),
         notes=notes,
         renderer=renderer,
-        template_cache=folder / TEMPLATES if folder else None,
     )

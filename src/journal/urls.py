@@ -143,10 +143,15 @@ def url_for_doi(doi: str) -> str:
     return f"https://doi.org/{doi}"
 
 
+def is_ror(funder_id: str) -> bool:
+    """Whether a funder is named by its ROR id (else by its Crossref Funder ID, a DOI)."""
+    return funder_id.startswith("https://ror.org/")
+
+
 def url_for_funder(funder_id: str) -> str:
     """A funder's address: its ROR id as written, or its Crossref Funder ID as a DOI link;
     "" without an id."""
-    if not funder_id or funder_id.startswith("https://ror.org/"):
+    if not funder_id or is_ror(funder_id):
         return funder_id
     return url_for_doi(funder_id)
 

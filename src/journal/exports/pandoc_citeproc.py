@@ -199,27 +199,32 @@ def entries(batches: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, lis
             found = _read(json.loads(output.read_text(encoding="utf-8")))
             result[name] += [_restored(found[f"c{i}"]) for i in range(count)]
 
-        for number, (name, items) in enumerate(jobs):
-            bibliography = folder / f"items-{number}.json"
-            cited = [{**_kept(item), "id": f"c{i}"} for i, item in enumerate(items)]
-            bibliography.write_text(json.dumps(cited, ensure_ascii=False), encoding="utf-8")
-            output = folder / f"entries-{number}.json"
-            if len(running) == AT_ONCE:
+        try:
+            for number, (name, items) in enumerate(jobs):
+                bibliography = folder / f"items-{number}.json"
+                cited = [{**_kept(item), "id": f"c{i}"} for i, item in enumerate(items)]
+                bibliography.write_text(json.dumps(cited, ensure_ascii=False), encoding="utf-8")
+                output = folder / f"entries-{number}.json"
+                if len(running) == AT_ONCE:
+                    finish()
+                with (
+                    document.open("rb") as stdin,
+                    output.open("wb") as stdout,
+                    output.with_suffix(".err").open("wb") as stderr,
+                ):
+                    process = subprocess.Popen(
+                        _command(folder, styles[name], bibliography),
+                        stdin=stdin,
+                        stdout=stdout,
+                        stderr=stderr,
+                    )
+                running.append((name, len(items), process, output))
+            while running:
                 finish()
-            with (
-                document.open("rb") as stdin,
-                output.open("wb") as stdout,
-                output.with_suffix(".err").open("wb") as stderr,
-            ):
-                process = subprocess.Popen(
-                    _command(folder, styles[name], bibliography),
-                    stdin=stdin,
-                    stdout=stdout,
-                    stderr=stderr,
-                )
-            running.append((name, len(items), process, output))
-        while running:
-            finish()
+        finally:  # a pandoc that failed: the others stop before their folder goes
+            for _, _, process, _ in running:
+                process.kill()
+                process.wait()
     return result
 
 

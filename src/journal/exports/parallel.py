@@ -22,13 +22,12 @@ any number of heads (the tests compare both).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
+from ..forks import asked_workers, available_cpus
 from ..model import Abstract, Journal
 from .head import Cite, head_for_abstract
 
@@ -46,26 +45,10 @@ def _run(index: int) -> Any:
     return _jobs[index]()
 
 
-def _asked() -> int | None:
-    """JOURNAL_WORKERS as a number, when set to one."""
-    value = os.environ.get("JOURNAL_WORKERS", "").strip()
-    return int(value) if value.isdigit() else None
-
-
 def workers() -> int:
-    """The cores this process may use (1 where processes cannot be forked)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if _asked() is not None:
-        return max(1, _asked() or 1)
-    if threading.active_count() > 1:
-        # mkdocs serve's server and file watcher run in threads: a forked child would inherit
-        # any lock they hold at that moment (logging's, say) and could wait on it forever.
-        return 1
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    """The cores this process may use (`forks.available_cpus`: JOURNAL_WORKERS, 1 with other
+    threads or without fork)."""
+    return available_cpus()
 
 
 def run_all(
@@ -79,7 +62,7 @@ def run_all(
     worth it: nothing was run, the caller does the work itself. A job's exception stops
     the pool and is raised here: jobs return the failures callers expect."""
     processes = min(count(), 8, len(jobs))
-    if processes < 2 or (len(jobs) < MIN_JOBS and _asked() is None):
+    if processes < 2 or (len(jobs) < MIN_JOBS and asked_workers() is None):
         return False
     global _jobs
     _jobs = jobs
