@@ -367,9 +367,9 @@ def format_section(
             f"{m['files']:,.0f} | {m['raw']:.2f} | {m['gz']:.3f} | "
             f"{1000 * m['wall'] / gen.abstracts:.2f} |"
         )
-    b = medians["bare"]
+    b = medians.get("bare")
     for name, j in medians.items():
-        if name != "bare" and not name.startswith("journal with PDFs") and runs[name]:
+        if b and name != "bare" and not name.startswith("journal with PDFs") and runs[name]:
             rows.append(
                 f"| {name} / bare | "
                 + " | ".join(
@@ -432,7 +432,7 @@ def format_section(
     if extra.get("browser"):
         lines.append(
             f"- headless Chromium, home page → first search result: journal {extra['browser']}, "
-            f"bare {extra['browser_bare']}"
+            f"bare {extra.get('browser_bare', 'not measured')}"
         )
     breakdown = extra.get("breakdown")
     if isinstance(breakdown, dict):
@@ -443,15 +443,20 @@ def format_section(
             "| part | journal KB | journal files | bare KB | bare files |",
             "|---|---|---|---|---|",
         ]
-        journal_parts, bare_parts = breakdown["journal"], breakdown["bare"]
+        journal_parts, bare_parts = breakdown["journal"], breakdown.get("bare", {})
         for name in sorted(set(journal_parts) | set(bare_parts), key=_part_order):
             jf, jb = journal_parts.get(name, (0, 0))
             bf, bb = bare_parts.get(name, (0, 0))
+            bare_cells = (
+                f" | {bb / gen.abstracts / 1000:.1f} | "
+                + (f"{bf / gen.abstracts:.2f}" if bf else "")
+                if bare_parts
+                else " | (not built) | "
+            )
             lines.append(
                 f"| {name} | {jb / gen.abstracts / 1000:.1f} | "
                 + (f"{jf / gen.abstracts:.2f}" if jf else "")
-                + f" | {bb / gen.abstracts / 1000:.1f} | "
-                + (f"{bf / gen.abstracts:.2f}" if bf else "")
+                + bare_cells
                 + " |"
             )
     lines += ["", f"- machine: {machine()}", ""]
@@ -552,6 +557,12 @@ def main(argv: list[str] | None = None) -> int:
         help="skip the warm build with one abstract edited (a shorter run)",
     )
     parser.add_argument(
+        "--no-bare",
+        action="store_true",
+        help="skip the bare site (at 50,000 its build takes 10 minutes and its search index "
+        "crashes Chromium; compare with an earlier run's figures)",
+    )
+    parser.add_argument(
         "--pdf",
         action="store_true",
         help="also build with PDFs on (cold and warm, per run) for their cost",
@@ -578,6 +589,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.no_edited:
         del runs[edited]
+    if args.no_bare:
+        del runs["bare"]
     if args.pdf:
         runs["journal with PDFs"] = []
         runs["journal with PDFs, warm cache"] = []
@@ -601,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         if args.no_edited:
             builds = [build for build in builds if build[0] != edited]
+        if args.no_bare:
+            builds = [build for build in builds if build[0] != "bare"]
         if args.pdf:
             builds += [
                 ("journal with PDFs", gen.journal, with_pdfs),
@@ -647,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "breakdown": {
             "journal": site_breakdown(last["journal, warm cache"]),
-            "bare": site_breakdown(last["bare"]),
+            **({"bare": site_breakdown(last["bare"])} if "bare" in last else {}),
         },
     }
     print(f"check: {extra['check']}", flush=True)
@@ -658,7 +673,10 @@ def main(argv: list[str] | None = None) -> int:
             extra[key] = f"{seconds:.2f} s" if seconds is not None else "failed (see log)"
             print(f"{key}: {extra[key]}", flush=True)
     if args.browser:
-        for key, built in (("browser", last["journal"]), ("browser_bare", last["bare"])):
+        sites = [("browser", last["journal"])]
+        if "bare" in last:
+            sites.append(("browser_bare", last["bare"]))
+        for key, built in sites:
             times = [measure_browser(built, "carcinoma") for _ in range(BROWSER_RUNS)]
             done = [t for t in times if t is not None]
             extra[key] = (

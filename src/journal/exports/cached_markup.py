@@ -27,7 +27,8 @@ _METAS = re.compile(rf"(?:{_META}\n)*{_META}")
 """head.head_html's meta tags (Scholar, Dublin Core, Open Graph, Twitter), one per line, some
 with the language of their content."""
 _JSONLD_START, _JSONLD_END = '<script type="application/ld+json">', "</script>"
-"""head.head_html's JSON-LD script, after the meta tags: |tojson leaves no < > & ' in it."""
+"""head.head_html's JSON-LD script, after the meta tags: htmlsafe_json_dumps leaves no < > & ' in
+it."""
 _CITATION_TAG = re.compile(r"</?(?:i|b|sup|sub)>")
 """The tags citations.format_citations' markers become (the rest of its HTML is escaped)."""
 _LOCAL_URL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~/-]*")

@@ -34,9 +34,9 @@ def _attribute(name: str) -> str:
 
 def head_html(metas: Metas, graph: dict[str, Any] | None) -> str:
     """The meta tags (Open Graph names in `property`, a language in `lang`) and the JSON-LD
-    script, escaped: every value with markupsafe.escape; the JSON-LD as Jinja's |tojson prints
-    it, without the spaces after , and : (sorted keys; < > & and ' as \\u escapes, so a
-    `</script>` in a title cannot end the script)."""
+    script, escaped: every value with markupsafe.escape; the JSON-LD with Jinja's
+    htmlsafe_json_dumps (the function behind |tojson), without the spaces after , and : (sorted
+    keys; < > & and ' as \\u escapes, so a `</script>` in a title cannot end the script)."""
     tags = [
         _TAG_IN.format(_attribute(name), name, lang, content)
         if lang

