@@ -23,8 +23,6 @@ from .jats import has_jats
 from .jsonld import graph_for_abstract, graph_for_home, graph_for_issue
 from .meta import Metas, meta_for_abstract, meta_for_home, meta_for_issue
 
-_TAG = Markup('<meta {}="{}" content="{}">')
-_TAG_IN = Markup('<meta {}="{}" lang="{}" content="{}">')
 _JSONLD = Markup('<script type="application/ld+json">{}</script>')
 
 
@@ -32,22 +30,28 @@ def _attribute(name: str) -> str:
     return "property" if name.startswith(("og:", "article:")) else "name"
 
 
+def _tag(name: str, content: str, lang: str | None) -> str:
+    # escape() on each value, joined by hand: what Markup('<meta {}="{}" ...>').format does,
+    # without string.Formatter's Python-level parsing (83 tags an abstract: 2 s a 1,000 cold).
+    attribute = _attribute(name)
+    if lang:
+        return (
+            f'<meta {attribute}="{escape(name)}" lang="{escape(lang)}" content="{escape(content)}">'
+        )
+    return f'<meta {attribute}="{escape(name)}" content="{escape(content)}">'
+
+
 def head_html(metas: Metas, graph: dict[str, Any] | None) -> str:
     """The meta tags (Open Graph names in `property`, a language in `lang`) and the JSON-LD
     script, escaped: every value with markupsafe.escape; the JSON-LD with Jinja's
     htmlsafe_json_dumps (the function behind |tojson), without the spaces after , and : (sorted
     keys; < > & and ' as \\u escapes, so a `</script>` in a title cannot end the script)."""
-    tags = [
-        _TAG_IN.format(_attribute(name), name, lang, content)
-        if lang
-        else _TAG.format(_attribute(name), name, content)
-        for name, content, lang in metas
-    ]
+    tags = [_tag(name, content, lang) for name, content, lang in metas]
     if graph:
         tags.append(
             _JSONLD.format(htmlsafe_json_dumps(graph, sort_keys=True, separators=(",", ":")))
         )
-    return str(escape("\n").join(tags))
+    return "\n".join(tags)
 
 
 def _link(label: str, src_uri: str, media_type: str) -> dict[str, str]:
