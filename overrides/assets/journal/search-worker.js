@@ -35,6 +35,7 @@ const FULL = 100;
 /* Results whose documents a first answer waits for: Material shows ten at once and the
    next four only as the reader scrolls to the end of the list. */
 const FIRST = 10;
+const AHEAD = 4; /* chunks fetched at once for the rest of an answer */
 const WORD = /[\p{L}\p{N}]+/gu; /* a word of normalised text (as Python's [^\W_]+) */
 const SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu; /* a word of the text shown, accents included */
 const MARKUP = /(<[^>]*>|&[#\w]+;)/; /* parts of the shown HTML that are not words */
@@ -121,12 +122,23 @@ function chunk(number) {
   return chunks.get(number);
 }
 
-/* The chunks that hold the documents of these groups of results. */
-function cardsOf(groups) {
+/* The numbers of the chunks that hold the documents of these groups of results. */
+function chunksOf(groups) {
   const numbers = new Set();
   for (const [, hits] of groups)
     for (const hit of hits) numbers.add(Math.floor(hit.doc / chunkSize));
-  return Promise.all([...numbers].map(chunk));
+  return [...numbers];
+}
+
+/* The chunks of the results after the first, AHEAD at a time, so that the page shows the
+   first answer beside them; false if another query came meanwhile (it gets the network). */
+async function completed(groups, id) {
+  const numbers = chunksOf(groups);
+  for (let i = 0; i < numbers.length; i += AHEAD) {
+    if (id !== asked) return false;
+    await Promise.all(numbers.slice(i, i + AHEAD).map(chunk));
+  }
+  return id === asked;
 }
 
 function shardKey(word) {
@@ -257,13 +269,13 @@ async function search(query, id) {
     }
   }
   const list = [...groups];
-  await cardsOf(list.slice(0, FIRST));
+  await Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
   const answer = results(list, terms);
   if (answer.missing) {
     /* The other results' cards, then the complete answer, if no other query came since. */
-    cardsOf(list.slice(FIRST))
-      .then(() => {
-        if (id === asked) postMessage({ type: RESULT, data: results(list, terms) });
+    completed(list.slice(FIRST), id)
+      .then(done => {
+        if (done) postMessage({ type: RESULT, data: results(list, terms) });
       })
       .catch(err => console.warn(`Search results not completed for "${query}":`, err));
   }
