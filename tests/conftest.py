@@ -101,6 +101,25 @@ def search_documents(site: Path) -> list[dict]:
     return documents
 
 
+def search_pages(site: Path) -> tuple[list[int], set[int]]:
+    """What a built site's `search/documents.json` says of every document: its page (a
+    section's page, or itself) and which are articles, read from the runs it holds."""
+    head = json.loads((site / "search/documents.json").read_text("utf-8"))
+    parents = list(range(head["count"]))
+    end = 0
+    sections = head["sections"]
+    for gap, length, back in zip(sections[::3], sections[1::3], sections[2::3], strict=True):
+        first, end = end + gap, end + gap + length
+        parents[first:end] = [first - back] * length
+    articles: set[int] = set()
+    end = 0
+    runs = head["articles"]
+    for gap, length in zip(runs[::2], runs[1::2], strict=True):
+        first, end = end + gap, end + gap + length
+        articles |= set(range(first, end))
+    return parents, articles
+
+
 def run_mkdocs_build(
     project: Path,
     site: Path,

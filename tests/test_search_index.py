@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import search_documents
+from conftest import search_documents, search_pages
 from journal.search_index import (
     CHUNK,
     TEASER_CHARACTERS,
@@ -182,6 +182,9 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
     assert _postings(shards, "okoro")[lung_position] > _postings(shards, "lung")[lung_position]
 
 
+PARTS = ("#part", "#more")
+
+
 def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path: Path) -> None:
     # Enough documents for two chunks; an article, then a page with a section, repeated.
     entries: list[dict] = []
@@ -194,6 +197,7 @@ def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path:
         if n % 50 == 0:
             entries.append({"location": f"p{n}/", "title": "Page", "text": ""})
             entries.append({"location": f"p{n}/#part", "title": "Part", "text": "y"})
+            entries.append({"location": f"p{n}/#more", "title": "More", "text": "z"})
     entries.append({"location": "gone/#part", "title": "Orphan", "text": ""})  # page not indexed
     write_search_index(tmp_path, entries, CONFIG, cards, "J")
     head = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
@@ -204,14 +208,10 @@ def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path:
     documents = search_documents(tmp_path)
     assert [d["location"] for d in documents] == [e["location"] for e in entries]
     where = {d["location"]: i for i, d in enumerate(documents)}
-    sections = dict(zip(head["sections"][::2], head["sections"][1::2], strict=True))
-    assert sections == {
-        where[f"p{n}/#part"]: where[f"p{n}/"] for n in range(0, CHUNK + CHUNK // 2, 50)
-    }
-    runs = head["articles"]
-    articles = {
-        i for first, end in zip(runs[::2], runs[1::2], strict=True) for i in range(first, end)
-    }
+    parents, articles = search_pages(tmp_path)
+    sections = {doc: page for doc, page in enumerate(parents) if doc != page}
+    pages = [f"p{n}/" for n in range(0, CHUNK + CHUNK // 2, 50)]
+    assert sections == {where[page + part]: where[page] for page in pages for part in PARTS}
     assert (
         articles
         == {i for i, d in enumerate(documents) if "cite" in d}

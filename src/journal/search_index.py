@@ -10,11 +10,12 @@ overrides/assets/journal/search-worker.js):
   index was made (`shards`, `stop_words`); its `docs` are empty;
 - `search/documents.json`, which the worker fetches as it starts: what ranking and grouping
   need of every document, and no document's text: the index's `version`, `count` (the
-  documents), `chunk` (how many documents a chunk holds), `sections` (each section's
-  document and its page's, as `[section, page, section, page, ...]`: a section is a
-  document whose location has a "#" and whose page is indexed), `articles` (the documents
-  that are articles, as ranges `[first, after last, first, after last, ...]`), `types`
-  (the article types' names) and `journal` (the abbreviation every citation follows);
+  documents), `chunk` (how many documents a chunk holds), `sections` (which documents are
+  sections of which page: a section is a document whose location has a "#" and whose page
+  is indexed; runs of a page's consecutive sections as `[first - the previous run's end,
+  length, first - page, ...]`), `articles` (the documents that are articles, as runs
+  `[first - the previous run's end, length, ...]`), `types` (the article types' names) and
+  `journal` (the abbreviation every citation follows);
 - `search/documents/<n>.json`, the documents' cards, `chunk` at a time by position (chunk
   `n` holds documents `n * chunk` to `(n + 1) * chunk - 1`): `version` and `documents`, each
   one's location, title, tags and a short teaser in place of its whole text. An article's
@@ -257,29 +258,46 @@ class SearchIndex:
         yield urls.SEARCH_INDEX, _dumps(index)
 
     def _sections(self) -> list[int]:
-        """[section, page, ...]: each document with a "#" in its location whose page (the
-        location before the "#") is a document too (the last of that location's)."""
-        pages = {
-            doc["location"]: i for i, doc in enumerate(self.docs) if "#" not in doc["location"]
-        }
-        pairs: list[int] = []
+        """The sections' pages as runs, three numbers a run: [first - the previous run's end,
+        length, first - page, ...]. A section is a document with a "#" in its location whose
+        page (the location before the "#", its last document) is a document too; a run is
+        consecutive sections of one page (a page's sections follow it: [1, 4, 1] repeats)."""
+        pages = {d["location"]: i for i, d in enumerate(self.docs) if "#" not in d["location"]}
+        runs: list[list[int]] = []  # [first, end, page]
         for i, doc in enumerate(self.docs):
             page, hashed, _ = doc["location"].partition("#")
-            if hashed and (parent := pages.get(page, i)) != i:
-                pairs += (i, parent)
-        return pairs
+            parent = pages.get(page, i) if hashed else i
+            if parent == i:
+                continue
+            if runs and runs[-1][1] == i and runs[-1][2] == parent:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1, parent])
+        return _deltas(runs)
 
     def _articles(self) -> list[int]:
-        """[first, after last, ...]: the runs of documents that are articles (have a card)."""
-        runs: list[int] = []
+        """The documents that are articles (have a card) as runs, two numbers a run:
+        [first - the previous run's end, length, ...]."""
+        runs: list[list[int]] = []  # [first, end]
         for i, doc in enumerate(self.docs):
             if "cite" not in doc:
                 continue
-            if runs and runs[-1] == i:
-                runs[-1] = i + 1
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
             else:
-                runs += (i, i + 1)
-        return runs
+                runs.append([i, i + 1])
+        return _deltas(runs)
+
+
+def _deltas(runs: list[list[int]]) -> list[int]:
+    """Runs [first, end, page?] written as [first - the previous end, end - first,
+    first - page?]: small numbers that repeat, which gzip all but removes."""
+    flat: list[int] = []
+    end = 0
+    for run in runs:
+        flat += (run[0] - end, run[1] - run[0], *(run[0] - page for page in run[2:]))
+        end = run[1]
+    return flat
 
 
 def write_search_index(

@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route, expect
 
-from conftest import ROOT, run_mkdocs_build, search_documents
+from conftest import ROOT, run_mkdocs_build, search_documents, search_pages
 from journal.search_index import STOP_WORDS, shard_key
 
 pytestmark = pytest.mark.browser
@@ -72,11 +72,8 @@ def chunked_url(chunked_site: Path) -> Iterator[str]:
 def _ranked_groups(site: Path, word: str) -> list[tuple[int, list[int]]]:
     """The documents matching `word` (typed whole), grouped by page, in the order shown:
     (page, the group's documents)."""
-    head = json.loads((site / "search/documents.json").read_text("utf-8"))
     shard = json.loads((site / f"search/shards/{shard_key(word)}.json").read_text("utf-8"))
-    parents = list(range(head["count"]))
-    for section, page in zip(head["sections"][::2], head["sections"][1::2], strict=True):
-        parents[section] = page
+    parents, _ = search_pages(site)
     postings = shard[word]
     ranked = sorted(
         (

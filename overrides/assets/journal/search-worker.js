@@ -85,12 +85,21 @@ async function loadDocuments() {
   chunkSize = data.chunk || 1;
   journal = data.journal || "";
   types = data.types || [];
+  /* Runs as search_index.py writes them: [first - the previous run's end, length, ...]. */
   parents = Array.from({ length: count }, (_, i) => i);
   const sections = data.sections || [];
-  for (let j = 0; j < sections.length; j += 2) parents[sections[j]] = sections[j + 1];
+  for (let j = 0, end = 0; j < sections.length; j += 3) {
+    const first = end + sections[j];
+    end = first + sections[j + 1];
+    parents.fill(first - sections[j + 2], first, end);
+  }
   articles = new Uint8Array(count);
   const runs = data.articles || [];
-  for (let j = 0; j < runs.length; j += 2) articles.fill(1, runs[j], runs[j + 1]);
+  for (let j = 0, end = 0; j < runs.length; j += 2) {
+    const first = end + runs[j];
+    end = first + runs[j + 1];
+    articles.fill(1, first, end);
+  }
   docs = new Array(count);
   return data;
 }
