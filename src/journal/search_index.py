@@ -32,13 +32,14 @@ A query fetches one shard for each two first letters its words start with, ranks
 groups its results with `documents.json`, and fetches the chunks of the results Material
 shows at once (the first ten pages): at 10,000 abstracts "carcinoma" matches 9,333
 documents, whose cards are megabytes. The worker answers with every result (Material counts
-them and shows the rest as the reader scrolls), then, if some cards were not fetched yet,
-fetches their chunks and answers again, complete. `config.journal` also carries a `version`
-(a hash of the other files), which the worker adds to the address of each file it fetches,
-and which `documents.json` and each chunk repeat, so that a browser's cached files are never
-mixed with a new build's. A score is BM25 (no length normalisation, as Material sets lunr)
-summed over the fields, each weighted by Material's `fields` boosts (a word in the title or
-tags outweighs any number in the text).
+them and shows the rest as the reader scrolls; those not fetched yet are placeholders), then
+fetches the other chunks, four at a time, and answers again, complete, unless another query
+came meanwhile. `config.journal` also carries a `version` (a hash of the other files), which
+the worker adds to the address of each file it fetches, and which `documents.json` and each
+chunk repeat (the worker refuses a file of another version), so that a browser's cached
+files are never mixed with a new build's. A score is BM25 (no length normalisation, as
+Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts (a
+word in the title or tags outweighs any number in the text).
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@
    documents by position: a query fetches the chunks of the results Material shows at once
    (the first FIRST pages) and answers with every result, those still unfetched as
    placeholders that Material shows only as the reader scrolls; it then fetches the other
-   chunks and answers again, complete, unless the reader has typed another query.
+   chunks (AHEAD at a time, beside the page showing the first answer) and answers again,
+   complete, unless the reader has typed another query (then it stops fetching them).
 
    An article's result reads as a citation: Material shows a result's `text` as HTML, and
    this worker puts there, before the teaser, the article's authors (apart from the keywords,
