@@ -187,3 +187,44 @@ def test_a_query_answers_before_every_chunk_is_fetched_and_completes_across_chun
 
 def _plain(fragment: str) -> str:
     return " ".join(BeautifulSoup(fragment, "html.parser").get_text().split())
+
+
+@pytest.mark.parametrize("failure", ["another build", "offline"])
+def test_a_chunk_of_another_build_or_not_fetched_shows_no_results_and_the_next_query_retries(
+    browser: Browser, chunked_site: Path, chunked_url: str, failure: str
+) -> None:
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    word, groups = _pick_query(chunked_site, size)
+    documents = search_documents(chunked_site)
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    broken = True
+
+    def chunks(route: Route) -> None:
+        if not broken:
+            route.continue_()
+        elif failure == "offline":
+            route.abort("internetdisconnected")
+        else:  # a cached chunk of an earlier deploy: same address, another version inside
+            path = urlsplit(route.request.url).path.lstrip("/")
+            data = json.loads((chunked_site / path).read_text("utf-8"))
+            data["version"] = "0" * 16
+            route.fulfill(body=json.dumps(data), content_type="application/json")
+
+    context.route("**/search/documents/*.json*", chunks)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(word + " ", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    # No result with another build's card (nor a half-made list): none, as when offline.
+    expect(meta).to_have_text("No matching documents")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+    broken = False
+    box.press_sequentially(" ", delay=20)  # the reader types on: the chunks are asked again
+    expect(meta).to_have_text(f"{len(groups)} matching documents")
+    first = page.locator(".md-search-result__item h1").first
+    expect(first).to_have_text(_plain(documents[groups[0][0]]["title"]))
+    context.close()
