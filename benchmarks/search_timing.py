@@ -7,19 +7,24 @@ search index as the page loads), puts the query into the search box in one step,
 is let go (Material reads the box on every keyup), and waits for the first result. Prints
 JSON: `seconds` (navigation start → first result, what a reader who searches at once waits for),
 `page_load` (navigation → the load event) and `after_load` (the load event → first result:
-fetching the search index and the shards the query needs, then answering it).
+fetching the search index and the shards the query needs, then answering it), and what the
+browser fetched of search/ before the first result: `search_files`, `search_bytes` (as
+served: this server sends no gzip) and `search_gzip_bytes` (each file gzipped, as a web
+server would send it).
 Needs Playwright and Chromium (/usr/bin/chromium, as the browser tests use).
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -40,9 +45,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the browser closed while files were still being sent: not the measurement's
+
+
 def measure(site: Path, query: str) -> dict[str, float]:
+    finished: list[tuple[float, str]] = []
     handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
@@ -51,6 +62,9 @@ def measure(site: Path, query: str) -> dict[str, float]:
                 executable_path=CHROMIUM, args=["--no-sandbox", "--headless"]
             )
             page = browser.new_page()
+            page.context.on(
+                "requestfinished", lambda r: finished.append((time.perf_counter(), r.url))
+            )
             start = time.perf_counter()
             page.goto(url, wait_until="load")
             loaded = time.perf_counter()
@@ -60,7 +74,16 @@ def measure(site: Path, query: str) -> dict[str, float]:
             browser.close()
     finally:
         server.shutdown()
-    return {"seconds": end - start, "page_load": loaded - start, "after_load": end - loaded}
+    paths = {unquote(urlsplit(url).path) for at, url in finished if at <= end}
+    files = [site / path.lstrip("/") for path in sorted(paths) if path.startswith("/search/")]
+    return {
+        "seconds": end - start,
+        "page_load": loaded - start,
+        "after_load": end - loaded,
+        "search_files": len(files),
+        "search_bytes": sum(f.stat().st_size for f in files),
+        "search_gzip_bytes": sum(len(gzip.compress(f.read_bytes(), 6)) for f in files),
+    }
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -79,6 +80,44 @@ def journal_pages(site: Path, pattern: str = "*") -> list[Path]:
     it has none of the journal's chrome, search or sitemap entry."""
     admin = site / ADMIN
     return sorted(p for p in site.rglob(pattern) if p.is_file() and admin not in p.parents)
+
+
+def search_documents(site: Path) -> list[dict]:
+    """Every document of a built site's search index, in order: its cards read from the
+    chunks `search/documents.json` names, each of the index's version."""
+    search = site / "search"
+    head = json.loads((search / "documents.json").read_text("utf-8"))
+    version = json.loads((search / "search_index.json").read_text("utf-8"))["config"]["journal"]
+    assert head["version"] == version["version"]
+    count, size = head["count"], head["chunk"]
+    chunks = sorted((search / "documents").glob("*.json"), key=lambda p: int(p.stem))
+    assert [p.stem for p in chunks] == [str(n) for n in range(-(-count // size))]
+    documents: list[dict] = []
+    for path in chunks:
+        data = json.loads(path.read_text("utf-8"))
+        assert data["version"] == head["version"]
+        assert len(data["documents"]) == min(size, count - len(documents))
+        documents += data["documents"]
+    return documents
+
+
+def search_pages(site: Path) -> tuple[list[int], set[int]]:
+    """What a built site's `search/documents.json` says of every document: its page (a
+    section's page, or itself) and which are articles, read from the runs it holds."""
+    head = json.loads((site / "search/documents.json").read_text("utf-8"))
+    parents = list(range(head["count"]))
+    end = 0
+    sections = head["sections"]
+    for gap, length, back in zip(sections[::3], sections[1::3], sections[2::3], strict=True):
+        first, end = end + gap, end + gap + length
+        parents[first:end] = [first - back] * length
+    articles: set[int] = set()
+    end = 0
+    runs = head["articles"]
+    for gap, length in zip(runs[::2], runs[1::2], strict=True):
+        first, end = end + gap, end + gap + length
+        articles |= set(range(first, end))
+    return parents, articles
 
 
 def run_mkdocs_build(

@@ -3,7 +3,6 @@ publishes it (self-hosted, out of search, sitemap and robots.txt) only when aske
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -14,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import ROOT, Build, journal_pages, run_mkdocs_build
+from conftest import ROOT, Build, journal_pages, run_mkdocs_build, search_documents
 from journal import cms, new_journal
 from journal.article_types import DEFAULT_NAMES, default_type, journal_type
 from journal.schema import build_schema
@@ -183,8 +182,7 @@ def test_the_build_publishes_admin_self_hosted(cms_build: Build) -> None:
 
 def _assert_out_of_search_sitemap_and_robots(build: Build) -> None:
     assert (build.site / "admin" / "index.html").is_file()
-    search = (build.site / "search" / "documents.json").read_text("utf-8")
-    documents = json.loads(search)["documents"]
+    documents = search_documents(build.site)
     assert documents and not [d for d in documents if "admin" in d["location"]]
     sitemap = etree.parse(str(build.site / "sitemap.xml"))
     locations = [e.text or "" for e in sitemap.iter("{*}loc")]

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from conftest import search_documents, search_pages
 from journal.search_index import (
+    CHUNK,
     TEASER_CHARACTERS,
     SearchCard,
     build_search_index,
@@ -44,9 +46,7 @@ def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[
     write_search_index(tmp_path, entries, CONFIG)
     index = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
     assert index["docs"] == []  # the page's main thread loads no documents
-    documents = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
-    assert documents["version"] == index["config"]["journal"]["version"]
-    index["docs"] = documents["documents"]
+    index["docs"] = search_documents(tmp_path)  # of the index's version
     shards = {
         p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
     }
@@ -165,7 +165,7 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
     write_search_index(tmp_path, ENTRIES, CONFIG, cards, "J Clin & Exp Oncol")
     documents = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
     assert documents["journal"] == "J Clin &amp; Exp Oncol"  # shown as HTML: escaped
-    docs = {d["location"]: d for d in documents["documents"]}
+    docs = {d["location"]: d for d in search_documents(tmp_path)}
     cervix, lung = docs["abstracts/cervix/"], docs["abstracts/lung/"]
     assert cervix["authors"] == ["Ana López", "Jean-Paul &lt;Dupont&gt;"]
     assert cervix["tags"] == ["imaging"]  # keywords only: authors are not chips
@@ -180,3 +180,44 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
     }
     lung_position = list(docs).index("abstracts/lung/")
     assert _postings(shards, "okoro")[lung_position] > _postings(shards, "lung")[lung_position]
+
+
+PARTS = ("#part", "#more")
+
+
+def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path: Path) -> None:
+    # Enough documents for two chunks; an article, then a page with a section, repeated.
+    entries: list[dict] = []
+    cards = {}
+    for n in range(CHUNK + CHUNK // 2):
+        entries.append({"location": f"abstracts/a{n}/", "title": f"Case {n}", "text": "x"})
+        cards[f"abstracts/a{n}/"] = SearchCard(
+            authors=("Ana López",), keywords=(), type="Case Report", citation=f"2017;6(3):{n}"
+        )
+        if n % 50 == 0:
+            entries.append({"location": f"p{n}/", "title": "Page", "text": ""})
+            entries.append({"location": f"p{n}/#part", "title": "Part", "text": "y"})
+            entries.append({"location": f"p{n}/#more", "title": "More", "text": "z"})
+    entries.append({"location": "gone/#part", "title": "Orphan", "text": ""})  # page not indexed
+    write_search_index(tmp_path, entries, CONFIG, cards, "J")
+    head = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
+    assert "documents" not in head  # no card is fetched before a query needs it
+    assert (head["count"], head["chunk"]) == (len(entries), CHUNK)
+    chunks = sorted(p.name for p in (tmp_path / "search/documents").iterdir())
+    assert chunks == ["0.json", "1.json"]
+    documents = search_documents(tmp_path)
+    assert [d["location"] for d in documents] == [e["location"] for e in entries]
+    where = {d["location"]: i for i, d in enumerate(documents)}
+    parents, articles = search_pages(tmp_path)
+    sections = {doc: page for doc, page in enumerate(parents) if doc != page}
+    pages = [f"p{n}/" for n in range(0, CHUNK + CHUNK // 2, 50)]
+    assert sections == {where[page + part]: where[page] for page in pages for part in PARTS}
+    assert (
+        articles
+        == {i for i, d in enumerate(documents) if "cite" in d}
+        == {where[location] for location in cards}
+    )
+    # Written again with fewer documents: no chunk of the larger index is left to fetch.
+    write_search_index(tmp_path, entries[:10], CONFIG, cards, "J")
+    assert [p.name for p in (tmp_path / "search/documents").iterdir()] == ["0.json"]
+    assert len(search_documents(tmp_path)) == 10

@@ -10,7 +10,7 @@ import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Build, journal_pages, run_mkdocs_build
+from conftest import ROOT, Build, journal_pages, run_mkdocs_build, search_documents
 from journal.search_index import STOP_WORDS, TEASER_CHARACTERS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -228,7 +228,7 @@ def test_no_email_address_appears_in_plain_text_anywhere(sample_site: Build) -> 
 
 
 def test_search_index_has_abstracts_with_authors_and_no_listing_pages(sample_site: Build) -> None:
-    docs = json.loads((sample_site.site / "search" / "documents.json").read_text())["documents"]
+    docs = search_documents(sample_site.site)
     locations = {d["location"].split("#")[0] for d in docs}
     for slug, meta in _sample_abstracts():
         entries = [d for d in docs if d["location"] == f"abstracts/{slug}/"]
@@ -248,7 +248,7 @@ def test_every_word_of_an_abstracts_body_is_searchable_from_its_shard(
 ) -> None:
     search = sample_site.site / "search"
     index = json.loads((search / "search_index.json").read_text("utf-8"))
-    documents = json.loads((search / "documents.json").read_text("utf-8"))["documents"]
+    documents = search_documents(sample_site.site)
     locations = [d["location"] for d in documents]
     for slug, _ in _sample_abstracts()[:3]:
         post = frontmatter.load(next((ROOT / "abstracts").rglob(f"{slug}.md")))
@@ -368,5 +368,5 @@ def test_the_editors_guide_is_not_on_the_public_site(sample_site: Build) -> None
     assert not (sample_site.site / "editing-guide").exists()
     home = sample_site.html("")
     assert not [a for a in home.find_all("a") if "guide" in a.get_text().lower()]
-    search = (sample_site.site / "search/documents.json").read_text(encoding="utf-8")
+    search = json.dumps(search_documents(sample_site.site), ensure_ascii=False)
     assert "journal new abstract" not in search

@@ -22,7 +22,7 @@ from lxml import etree
 from pybtex.database import parse_file
 from pypdf import PdfReader
 
-from conftest import FIXTURES, Build, copy_project, run_mkdocs_build
+from conftest import FIXTURES, Build, copy_project, run_mkdocs_build, search_documents
 from journal import title_markup
 from official_schemas import crossref_errors, doaj_errors, jats_errors
 
@@ -161,7 +161,7 @@ def test_meta_tags_and_json_ld_have_the_plain_title(site: Path) -> None:
 
 
 def test_search_shows_the_title_with_its_markup_and_nothing_else(site: Path) -> None:
-    documents = json.loads((site / "search/documents.json").read_text("utf-8"))["documents"]
+    documents = search_documents(site)
     (entry,) = [d for d in documents if d["location"] == f"abstracts/{SLUG}/"]
     title = BeautifulSoup(entry["title"], "html.parser")
     assert _marked(title) == MARKS

@@ -8,23 +8,38 @@ overrides/assets/journal/search-worker.js):
 - `search/search_index.json`: Material's file, which every page loads on its main thread:
   Material's `config`, and under `config.journal` what the worker needs to read queries as the
   index was made (`shards`, `stop_words`); its `docs` are empty;
-- `search/documents.json`, which the worker fetches as it starts: `documents`, each one's
-  location, title, tags and a short teaser in place of its whole text, and the index's
-  `version`. An article's result reads as a citation (its `SearchCard`): its tags are its
-  keywords, and it has `authors`, `cite` (its citation after the journal's abbreviation,
-  "2017;6(3):21") and `type` (a position in `types`); the abbreviation is written once, as
-  `journal`;
+- `search/documents.json`, which the worker fetches as it starts: what ranking and grouping
+  need of every document, and no document's text: the index's `version`, `count` (the
+  documents), `chunk` (how many documents a chunk holds), `sections` (which documents are
+  sections of which page: a section is a document whose location has a "#" and whose page
+  is indexed; runs of a page's consecutive sections as `[first - the previous run's end,
+  length, first - page, ...]`), `articles` (the documents that are articles, as runs
+  `[first - the previous run's end, length, ...]`), `types` (the article types' names) and
+  `journal` (the abbreviation every citation follows);
+- `search/documents/<n>.json`, the documents' cards, `chunk` at a time by position (chunk
+  `n` holds documents `n * chunk` to `(n + 1) * chunk - 1`): `version` and `documents`, each
+  one's location, title, tags and a short teaser in place of its whole text. An article's
+  result reads as a citation (its `SearchCard`): its tags are its keywords, and it has
+  `authors`, `cite` (its citation after the journal's abbreviation, "2017;6(3):21") and
+  `type` (a position in `types`);
 - `search/shards/<key>.json`, one per two first letters of the indexed words (the key is
   their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
   in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
-  position in `documents.json`; a score is an integer, higher for a better match.
+  position in the index (its chunk and its place there); a score is an integer, higher for
+  a better match.
 
-A query fetches one shard for each two first letters its words start with. `config.journal`
-also carries a `version` (a hash of the other files), which the worker adds to the address
-of each file it fetches, so that a browser's cached files are never mixed with a new build's.
-A score is BM25 (no length normalisation, as Material sets lunr) summed over the fields,
-each weighted by Material's `fields` boosts (a word in the title or tags outweighs any
-number in the text).
+A query fetches one shard for each two first letters its words start with, ranks and
+groups its results with `documents.json`, and fetches the chunks of the results Material
+shows at once (the first ten pages): at 10,000 abstracts "carcinoma" matches 9,333
+documents, whose cards are megabytes. The worker answers with every result (Material counts
+them and shows the rest as the reader scrolls; those not fetched yet are placeholders), then
+fetches the other chunks, four at a time, and answers again, complete, unless another query
+came meanwhile. `config.journal` also carries a `version` (a hash of the other files), which
+the worker adds to the address of each file it fetches, and which `documents.json` and each
+chunk repeat (the worker refuses a file of another version), so that a browser's cached
+files are never mixed with a new build's. A score is BM25 (no length normalisation, as
+Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts (a
+word in the title or tags outweighs any number in the text).
 """
 
 from __future__ import annotations
@@ -76,6 +91,9 @@ K1 = 1.2
 """BM25's term-frequency saturation: the fifth occurrence of a word adds little."""
 SCALE = 100
 """Scores are stored as integers: BM25 times this."""
+CHUNK = 100
+"""Documents in one chunk of cards: a query's first results need a few chunks of some
+10 kB each (gzipped), not every document's card."""
 DEFAULT_BOOSTS = {"title": 1000.0, "text": 1.0, "tags": 1_000_000.0}
 MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
 """What Material's search plugin writes as `config` (its page highlighting reads
@@ -192,8 +210,9 @@ class SearchIndex:
         self.docs.append(slim)
 
     def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-        """(path in the site, JSON text) of every shard, the documents, and Material's
-        `search_index.json`; one at a time, so no more than one is held."""
+        """(path in the site, JSON text) of every shard, the documents' chunks, the documents'
+        `documents.json` and Material's `search_index.json`; one at a time (but the chunks,
+        which the version covers and repeats), so no more than one shard is held."""
         by_key: dict[str, list[str]] = {}
         for word in sorted(self._postings):
             by_key.setdefault(shard_key(word), []).append(word)
@@ -211,15 +230,24 @@ class SearchIndex:
             text = _dumps(shard)
             version.update(text.encode("utf-8"))
             yield urls.search_shard(key), text
-        documents = _dumps(self.docs)
-        version.update(documents.encode("utf-8"))
+        cards = [_dumps(self.docs[start : start + CHUNK]) for start in range(0, count, CHUNK)]
+        for text in cards:
+            version.update(text.encode("utf-8"))
+        head = _dumps(
+            {
+                "count": count,
+                "chunk": CHUNK,
+                "sections": self._sections(),
+                "articles": self._articles(),
+                "journal": html.escape(self.journal, quote=False),
+                "types": [html.escape(name, quote=False) for name in self.types],
+            }
+        )[1:]
+        version.update(head.encode("utf-8"))
         stamp = version.hexdigest()[:16]
-        head = _dumps({"journal": html.escape(self.journal, quote=False)})[1:-1]
-        types = _dumps([html.escape(name, quote=False) for name in self.types])
-        yield (
-            urls.SEARCH_DOCUMENTS,
-            f'{{"version":"{stamp}",{head},"types":{types},"documents":{documents}}}',
-        )
+        for number, text in enumerate(cards):
+            yield urls.search_chunk(number), f'{{"version":"{stamp}","documents":{text}}}'
+        yield urls.SEARCH_DOCUMENTS, f'{{"version":"{stamp}",{head}'
         journal = {
             "version": stamp,
             "shards": list(by_key),
@@ -229,6 +257,48 @@ class SearchIndex:
         settings = {key: config[key] for key in MATERIAL_SETTINGS if key in config}
         index = {"config": {**settings, "journal": journal}, "docs": []}
         yield urls.SEARCH_INDEX, _dumps(index)
+
+    def _sections(self) -> list[int]:
+        """The sections' pages as runs, three numbers a run: [first - the previous run's end,
+        length, first - page, ...]. A section is a document with a "#" in its location whose
+        page (the location before the "#", its last document) is a document too; a run is
+        consecutive sections of one page (a page's sections follow it: [1, 4, 1] repeats)."""
+        pages = {d["location"]: i for i, d in enumerate(self.docs) if "#" not in d["location"]}
+        runs: list[list[int]] = []  # [first, end, page]
+        for i, doc in enumerate(self.docs):
+            page, hashed, _ = doc["location"].partition("#")
+            parent = pages.get(page, i) if hashed else i
+            if parent == i:
+                continue
+            if runs and runs[-1][1] == i and runs[-1][2] == parent:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1, parent])
+        return _deltas(runs)
+
+    def _articles(self) -> list[int]:
+        """The documents that are articles (have a card) as runs, two numbers a run:
+        [first - the previous run's end, length, ...]."""
+        runs: list[list[int]] = []  # [first, end]
+        for i, doc in enumerate(self.docs):
+            if "cite" not in doc:
+                continue
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
+        return _deltas(runs)
+
+
+def _deltas(runs: list[list[int]]) -> list[int]:
+    """Runs [first, end, page?] written as [first - the previous end, end - first,
+    first - page?]: small numbers that repeat, which gzip all but removes."""
+    flat: list[int] = []
+    end = 0
+    for run in runs:
+        flat += (run[0] - end, run[1] - run[0], *(run[0] - page for page in run[2:]))
+        end = run[1]
+    return flat
 
 
 def write_search_index(
@@ -242,7 +312,8 @@ def write_search_index(
     `search_index.json` Material wrote (`config`: its search plugin's settings; `cards`:
     the articles' pages by location, `journal`: the abbreviation their citations follow)."""
     index = build_search_index(entries, config.get("fields"), cards, journal)
-    shutil.rmtree(site_dir / "search" / "shards", ignore_errors=True)
+    for folder in ("shards", "documents"):  # no file of an earlier build left to fetch
+        shutil.rmtree(site_dir / "search" / folder, ignore_errors=True)
     for path, text in index.files(config):
         destination = site_dir / path
         destination.parent.mkdir(parents=True, exist_ok=True)

@@ -115,6 +115,11 @@ def search_shard(key: str) -> str:
     return f"search/shards/{key}.json"
 
 
+def search_chunk(number: int) -> str:
+    """One chunk of the search index's documents (journal.search_index.CHUNK of them)."""
+    return f"search/documents/{number}.json"
+
+
 def url_for(src_uri: str) -> str:
     """The URL MkDocs gives a page source (directory URLs), e.g. "abstracts/x/"."""
     if not src_uri.endswith(".md"):

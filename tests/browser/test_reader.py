@@ -197,10 +197,11 @@ def test_opening_a_page_fetches_neither_the_sitemap_nor_every_pages_text(
     expect(page.locator("link[rel~='alternate'][type='application/atom+xml']")).to_have_count(1)
     page.wait_for_load_state("networkidle")
     fetched = [urlsplit(url).path.rsplit("/", 1)[-1] for url in urls]
-    # Search gets ready at once: Material's settings and the documents' titles, no shard.
+    # Search gets ready at once: Material's settings and what ranking needs of the documents,
+    # no shard and no document's card (a query fetches those it shows).
     assert {"search_index.json", "documents.json"} <= set(fetched)
     assert "sitemap.xml" not in fetched
-    assert not any("/search/shards/" in url for url in urls)
+    assert not any("/search/shards/" in url or "/search/documents/" in url for url in urls)
 
 
 def test_a_reader_walks_home_issue_abstract_author_and_back(page: Page, tour: Tour) -> None:

@@ -7,9 +7,15 @@
    Messages: SETUP (0) brings search/search_index.json (config.journal: the index's version,
    the shards' names, the stop words and letter folds); READY (1) answers it. QUERY (2)
    brings what the reader typed; RESULT (3) answers with the matching documents, grouped by
-   page: most query words matched first, then the highest score. A query also needs
-   search/documents.json (each document's location, title, tags and teaser), which this
-   worker fetches as it starts, off the page's main thread.
+   page: most query words matched first, then the highest score. Ranking and grouping also
+   need search/documents.json (which documents are sections of which page, which are
+   articles), which this worker fetches as it starts, off the page's main thread. What a
+   result shows (location, title, tags, teaser) is in search/documents/<n>.json, a chunk of
+   documents by position: a query fetches the chunks of the results Material shows at once
+   (the first FIRST pages) and answers with every result, those still unfetched as
+   placeholders that Material shows only as the reader scrolls; it then fetches the other
+   chunks (AHEAD at a time, beside the page showing the first answer) and answers again,
+   complete, unless the reader has typed another query (then it stops fetching them).
 
    An article's result reads as a citation: Material shows a result's `text` as HTML, and
    this worker puts there, before the teaser, the article's authors (apart from the keywords,
@@ -27,16 +33,24 @@ const PAGE_WEIGHT = 2; /* a page's own score counts double against its sections'
    reader scrolls) bring title and tags only: "carcinoma" matches 9,333 documents at 10,000
    abstracts, and every byte of the answer is copied to the page's main thread. */
 const FULL = 100;
+/* Results whose documents a first answer waits for: Material shows ten at once and the
+   next four only as the reader scrolls to the end of the list. */
+const FIRST = 10;
+const AHEAD = 4; /* chunks fetched at once for the rest of an answer */
 const WORD = /[\p{L}\p{N}]+/gu; /* a word of normalised text (as Python's [^\W_]+) */
 const SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu; /* a word of the text shown, accents included */
 const MARKUP = /(<[^>]*>|&[#\w]+;)/; /* parts of the shown HTML that are not words */
 const root = new URL("../../", self.location.href); /* this file is assets/journal/ */
 
 let version = "";
-let docs = []; /* from search/documents.json, once loaded */
+let docs = []; /* each document's card, from its chunk (search/documents/<n>.json) once loaded */
+let chunkSize = 1; /* documents in a chunk */
 let journal = ""; /* the abbreviation every article's citation starts with */
 let types = []; /* article types' names; an article's `type` is a position here */
 let parents = []; /* each document's page: a section's page, or the document itself */
+let articles = new Uint8Array(0); /* 1 for a document that is an article */
+const chunks = new Map(); /* chunk number → promise of its documents */
+let asked = 0; /* queries received: an answer completed late is posted only for the last */
 let shardKeys = new Set();
 let stopWords = new Set();
 let folds = new Map();
@@ -67,22 +81,32 @@ async function loadDocuments() {
   let data = early && await early;
   early = null;
   if (!data || data.version !== version) data = await load("search/documents.json");
-  const list = data.documents;
+  if (version && data.version !== version) throw new Error("search/documents.json: of another build");
+  const count = data.count || 0;
+  chunkSize = data.chunk || 1;
   journal = data.journal || "";
   types = data.types || [];
-  const pages = new Map();
-  list.forEach((doc, i) => {
-    if (!doc.location.includes("#")) pages.set(doc.location, i);
-  });
-  parents = list.map((doc, i) => {
-    const hash = doc.location.indexOf("#");
-    return hash < 0 ? i : pages.get(doc.location.slice(0, hash)) ?? i;
-  });
-  docs = list;
-  return docs;
+  /* Runs as search_index.py writes them: [first - the previous run's end, length, ...]. */
+  parents = Array.from({ length: count }, (_, i) => i);
+  const sections = data.sections || [];
+  for (let j = 0, end = 0; j < sections.length; j += 3) {
+    const first = end + sections[j];
+    end = first + sections[j + 1];
+    parents.fill(first - sections[j + 2], first, end);
+  }
+  articles = new Uint8Array(count);
+  const runs = data.articles || [];
+  for (let j = 0, end = 0; j < runs.length; j += 2) {
+    const first = end + runs[j];
+    end = first + runs[j + 1];
+    articles.fill(1, first, end);
+  }
+  docs = new Array(count);
+  return data;
 }
 
-/* The documents, loaded once (again after a failure); the setup and a query may both ask. */
+/* What ranking and grouping need, loaded once (again after a failure); the setup and a
+   query may both ask. */
 let loading = null;
 function documents() {
   if (!loading) {
@@ -92,6 +116,39 @@ function documents() {
     });
   }
   return loading;
+}
+
+/* One chunk of cards, loaded once (again after a failure), refused if of another build. */
+function chunk(number) {
+  if (!chunks.has(number)) {
+    chunks.set(number, load(`search/documents/${number}.json`).then(data => {
+      if (version && data.version !== version) throw new Error(`chunk ${number}: of another build`);
+      data.documents.forEach((doc, i) => { docs[number * chunkSize + i] = doc; });
+    }).catch(err => {
+      chunks.delete(number); /* try again on the next query */
+      throw err;
+    }));
+  }
+  return chunks.get(number);
+}
+
+/* The numbers of the chunks that hold the documents of these groups of results. */
+function chunksOf(groups) {
+  const numbers = new Set();
+  for (const [, hits] of groups)
+    for (const hit of hits) numbers.add(Math.floor(hit.doc / chunkSize));
+  return [...numbers];
+}
+
+/* The chunks of the results after the first, AHEAD at a time, so that the page shows the
+   first answer beside them; false if another query came meanwhile (it gets the network). */
+async function completed(groups, id) {
+  const numbers = chunksOf(groups);
+  for (let i = 0; i < numbers.length; i += AHEAD) {
+    if (id !== asked) return false;
+    await Promise.all(numbers.slice(i, i + AHEAD).map(chunk));
+  }
+  return id === asked;
 }
 
 function shardKey(word) {
@@ -164,7 +221,7 @@ function card(doc, mark) {
     + `<span class="journal-result__citation">${journal} ${doc.cite}</span></p>`;
 }
 
-async function search(query) {
+async function search(query, id) {
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
   const [, ...tables] = await Promise.all([
@@ -210,10 +267,9 @@ async function search(query) {
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(hit);
   }
-  const items = [];
   for (const [page, hits] of groups) {
     if (!hits.some(hit => hit.doc === page)) hits.push({ doc: page, rank: 0, matched: new Set() });
-    if (docs[page].cite !== undefined) {
+    if (articles[page]) {
       /* An article's page comes first, above its sections' score: Material shows the text
          (the citation) of a page only then. */
       const at = hits.findIndex(hit => hit.doc === page);
@@ -221,31 +277,60 @@ async function search(query) {
       article.rank = Math.max(article.rank, ...hits.map(hit => hit.rank + 1));
       hits.unshift(article);
     }
+  }
+  const list = [...groups];
+  await Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
+  const answer = results(list, terms);
+  if (answer.missing) {
+    /* The other results' cards, then the complete answer, if no other query came since. */
+    completed(list.slice(FIRST), id)
+      .then(done => {
+        if (done) postMessage({ type: RESULT, data: results(list, terms) });
+      })
+      .catch(err => console.warn(`Search results not completed for "${query}":`, err));
+  }
+  return { items: answer.items };
+}
+
+/* Material's items for these groups of results; `missing`: whether some documents' cards
+   were not loaded yet (their results are placeholders). */
+function results(groups, terms) {
+  const items = [];
+  let missing = false;
+  for (const [, hits] of groups) {
     const full = items.length < FULL;
     const mark = full ? fragment => highlight(fragment, terms) : fragment => fragment;
     items.push(hits.map(({ doc, rank, matched }) => {
-      const { location, title, text, tags } = docs[doc];
       const result = {
-        location,
-        title: mark(title),
-        text: card(docs[doc], mark) + (full ? mark(text) : ""),
+        location: "",
+        title: "…",
+        text: "",
         score: rank,
         terms: Object.fromEntries(terms.map((term, t) => [term.word, matched.has(t)]))
       };
+      const shown = docs[doc];
+      if (shown === undefined) {
+        missing = true;
+        return result;
+      }
+      const { location, title, text, tags } = shown;
+      result.location = location;
+      result.title = mark(title);
+      result.text = card(shown, mark) + (full ? mark(text) : "");
       if (tags) result.tags = tags.map(mark);
       return result;
     }));
   }
-  return { items };
+  return { items, missing };
 }
 
-async function handle(message) {
+async function handle(message, id) {
   switch (message.type) {
     case SETUP:
       return setup(message.data);
     case QUERY:
       try {
-        return { type: RESULT, data: await search(message.data) };
+        return { type: RESULT, data: await search(message.data, id) };
       } catch (err) {
         console.warn(`Search failed for "${message.data}":`, err);
         return { type: RESULT, data: { items: [] } };
@@ -258,8 +343,9 @@ async function handle(message) {
 /* One message at a time, so results come back in the order the queries were typed. */
 let queue = Promise.resolve();
 addEventListener("message", event => {
+  const id = event.data && event.data.type === QUERY ? ++asked : asked;
   queue = queue
-    .then(() => handle(event.data))
+    .then(() => handle(event.data, id))
     .then(reply => postMessage(reply))
     .catch(err => console.error(err));
 });
