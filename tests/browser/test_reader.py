@@ -392,6 +392,17 @@ def test_the_cite_block_switches_style_and_copies_the_citation(
     assert copied == second and "<" not in copied  # the citation as shown, no markup
 
 
+def test_the_journals_colours_colour_the_header_and_links(page: Page) -> None:
+    # mkdocs.yml's primary_color (#1d3f72) and accent_color (#c2185b), from main.html's <style>.
+    page.goto("about/")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb(29, 63, 114)"
+    accent = page.evaluate(
+        "getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()"
+    )
+    assert accent == "#c2185b"
+
+
 def test_the_palette_toggle_switches_to_dark_and_is_remembered(page: Page) -> None:
     page.goto("")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
