@@ -27,7 +27,7 @@ from journal.board import BOARD_FILE
 from journal.chrome import ChromeParts, strings_in
 from journal.cms import write_admin
 from journal.loading import read_site_url
-from journal.markup_fixes import fix_theme_markup
+from journal.markup_fixes import compact_whitespace, fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
 from journal.placeholders import fill_placeholders
@@ -241,11 +241,14 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
 
 
 def on_post_page(output: str, page: Page, **kwargs: Any) -> str:
-    return fix_theme_markup(output)  # Material's invalid markup outside any block
+    # Material's invalid markup outside any block; the templates' indentation.
+    return compact_whitespace(fix_theme_markup(output))
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
-    return fix_theme_markup(output_content)  # 404.html
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    return compact_whitespace(fix_theme_markup(output_content))  # 404.html
 
 
 def _menu_urls(items: list[Any]) -> Iterator[str]:

@@ -25,7 +25,7 @@ def test_articles_lists_every_published_item_newest_year_first(sample_site: Buil
     assert sorted(titles) == sorted(str(m["title"]) for m in _published())
     for section in page.select(".journal-articles__year"):
         year = _text(section.h2)
-        for meta in section.select(".journal-toc__meta"):
+        for meta in section.select("ol.journal-toc > li > span:last-child"):
             assert f"J Clin Exp Oncol {year}," in _text(meta)
 
 

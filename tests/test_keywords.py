@@ -115,7 +115,7 @@ def test_a_keyword_page_lists_its_abstracts_as_a_table_of_contents(fixture_site:
     assert [h.get_text(strip=True) for h in page.select(".journal-toc__heading")] == [
         "Volume 1, Issue 1 (2020)"
     ]
-    item = page.select_one(".journal-toc__item")
+    item = page.select_one("ol.journal-toc > li")
     assert item.select_one(".journal-toc__title").get_text() == (
         "Imaging <b>before</b> & after: a first study"
     )

@@ -60,7 +60,7 @@ def tour(sample_site: Any) -> Tour:
     home = _soup(sample_site, "")
     issue = _join("", home.select_one("#current-issue a")["href"])
     # The first research output with a DOI: a full article page (several authors, dates).
-    items = _soup(sample_site, issue).select(".journal-toc__item")
+    items = _soup(sample_site, issue).select("ol.journal-toc > li")
     first = next(i for i in items if i.select_one(".journal-toc__doi")).select_one("a")
     abstract = _join(issue, first["href"])
     author = _join(abstract, _soup(sample_site, abstract).select_one(".journal-author a")["href"])
@@ -224,7 +224,7 @@ def test_the_archive_leads_to_an_older_issue(page: Page, tour: Tour) -> None:
     page.goto("archive/")
     page.locator(f".journal-archive__issue a[href$='{tour.older_issue}']").click()
     expect(page).to_have_url(re.compile(re.escape(tour.older_issue) + "$"))
-    expect(page.locator(".journal-toc__item").first).to_be_visible()
+    expect(page.locator("ol.journal-toc > li").first).to_be_visible()
 
 
 def test_a_keyword_on_an_abstract_opens_its_page_and_the_keyword_index(
@@ -386,10 +386,40 @@ def test_the_cite_block_switches_style_and_copies_the_citation(
     styles.nth(1).click()
     expect(styles.nth(1)).to_have_attribute("aria-pressed", "true")
     expect(visible).not_to_have_text(first)
-    second = visible.get_attribute("data-cite-text")
+    second = visible.inner_text()
     page.locator(".journal-cite__copy").click()
     expect(page.locator(".journal-cite__status")).to_have_text("Copied.")
-    assert page.evaluate("navigator.clipboard.readText()") == second
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == second and "<" not in copied  # the citation as shown, no markup
+
+
+def test_a_table_of_contents_entry_shows_title_authors_and_details_on_their_own_lines(
+    page: Page, tour: Tour
+) -> None:
+    # The entry's parts carry no classes but the title's: journal.css styles them by place.
+    page.goto(tour.issue)
+    entry = page.locator("ol.journal-toc > li").first
+    parts = [entry.locator("> a"), entry.locator("> span").nth(0), entry.locator("> span").nth(1)]
+    boxes = [part.bounding_box() for part in parts]
+    assert all(box is not None for box in boxes)
+    tops = [box["y"] for box in boxes if box is not None]
+    assert tops[0] < tops[1] < tops[2]  # three lines
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert parts[1].evaluate(size) < parts[0].evaluate(size)
+    colour = "e => getComputedStyle(e).color"
+    assert parts[2].evaluate(colour) != parts[1].evaluate(colour)  # the details are lighter
+    assert entry.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+
+
+def test_the_journals_colours_colour_the_header_and_links(page: Page) -> None:
+    # mkdocs.yml's primary_color (#1d3f72) and accent_color (#c2185b), from main.html's <style>.
+    page.goto("about/")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb(29, 63, 114)"
+    accent = page.evaluate(
+        "getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()"
+    )
+    assert accent == "#c2185b"
 
 
 def test_the_palette_toggle_switches_to_dark_and_is_remembered(page: Page) -> None:

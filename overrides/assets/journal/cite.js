@@ -46,7 +46,7 @@
     });
     block.querySelector(".journal-cite__copy").addEventListener("click", function () {
       var entry = block.querySelector('.journal-cite__entry[data-cite-style="' + current + '"]');
-      var text = entry.querySelector(".journal-cite__text").dataset.citeText;
+      var text = entry.querySelector(".journal-cite__text").textContent;
       copyText(text).then(
         function () { status.textContent = "Copied."; },
         function () { status.textContent = "Select the citation and copy it."; }
