@@ -114,6 +114,22 @@ def test_dublin_core_open_graph_and_twitter_tags(fixture_site: Build) -> None:
     assert _values(pairs, "twitter:title") == _values(pairs, "twitter:description") == []
 
 
+def test_search_engines_read_the_abstracts_own_description(fixture_site: Build) -> None:
+    # the snippet under the title in a search engine's results: the abstract's summary,
+    # once, not the journal's description (other pages keep the journal's)
+    page = fixture_site.html("abstracts/first-imaging-study/")
+    assert page.head is not None
+    descriptions = [
+        str(t["content"]) for t in page.head.find_all("meta", attrs={"name": "description"})
+    ]
+    summary = _values(_meta(page), "og:description")
+    assert len(descriptions) == 1 and summary and descriptions == summary
+    assert descriptions == ["The first abstract of the fixture journal, about imaging."]
+    home = fixture_site.html("")
+    assert home.head is not None
+    assert descriptions[0] not in str(home.head)
+
+
 def test_meta_values_are_escaped_in_the_html(fixture_site: Build) -> None:
     raw = (fixture_site.site / "abstracts/first-imaging-study/index.html").read_text()
     assert (

@@ -412,6 +412,7 @@ def view_for_abstract(
     ]
     return {
         "kind": "abstract",
+        "description_in_head": True,  # its summary, among the cached head tags
         "title": _title(abstract.title),
         "page_title": title_markup.plain(abstract.title),
         "type": abstract.type,

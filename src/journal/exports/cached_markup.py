@@ -20,12 +20,12 @@ from .citations import STYLES
 _VALUE = r"[^\"'<>]*"  # markupsafe.escape leaves none of " ' < > in a value
 _LANG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"  # a language tag: "fr", "pt-BR", "zh-Hant"
 _META = (
-    r'<meta (?:name="(?:citation_[a-z_]+|DC\.[A-Za-z.]+|twitter:[a-z]+)"'
+    r'<meta (?:name="(?:citation_[a-z_]+|DC\.[A-Za-z.]+|twitter:[a-z]+|description)"'
     rf'|property="(?:og|article):[a-z_]+")(?: lang="{_LANG}")? content="{_VALUE}">'
 )
 _METAS = re.compile(rf"(?:{_META}\n)*{_META}")
-"""head.head_html's meta tags (Scholar, Dublin Core, Open Graph, Twitter), one per line, some
-with the language of their content."""
+"""head.head_html's meta tags (Scholar, Dublin Core, the description, Open Graph, Twitter),
+one per line, some with the language of their content."""
 _JSONLD_START, _JSONLD_END = '<script type="application/ld+json">', "</script>"
 """head.head_html's JSON-LD script, after the meta tags: htmlsafe_json_dumps leaves no < > & ' in
 it."""
