@@ -147,6 +147,7 @@ def run_check(
         today=today,
         preview=preview,
         processes=available_cpus(),
+        checking_only=True,
     )
     if journal is not None:
         problems += reading.check_fonts(root, journal, entries)
