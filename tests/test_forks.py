@@ -3,14 +3,17 @@ order, with the same lines as one process finds them."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES
-from journal import forks
+from journal import cli, forks
 from journal.loading import read_settings
 from journal.problems import format_problem
 from journal.reading import load_journal
@@ -77,3 +80,53 @@ def test_every_broken_abstract_at_once_gives_the_same_problems_in_forks(
     assert len(read_back) == 1
     assert lines(5) == one
     assert len(read_back) == 1 + 4
+
+
+def test_the_check_lists_the_same_problems_and_scheduled_abstracts_in_forks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`journal check` keeps of an abstract already out only what the checks across files
+    read (forked readers send back less): its report is the one of a full reading."""
+    project = tmp_path / "journal"
+    shutil.copytree(FIXTURES / "journal", project)
+    for path in sorted(INVALID.glob("*.md")):
+        if not path.name.startswith(("author-", "continuous-")):
+            shutil.copyfile(path, project / "abstracts/1/1" / path.name)
+    later = project / "abstracts/1/1/later.md"  # one abstract still to come, one draft
+    text = (project / "abstracts/1/1/first-imaging-study.md").read_text(encoding="utf-8")
+    later.write_text(re.sub(r"published: .*", "published: 2999-01-01", text), encoding="utf-8")
+    drafted = project / "abstracts/1/1/drafted.md"
+    drafted.write_text(text.replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    values, _ = read_settings(config)
+    with_pdfs, _, _ = load_journal(
+        project, config, values, today=TODAY, preview=False, checking_only=True
+    )
+    assert with_pdfs is not None and all(a.body for a in with_pdfs.abstracts)  # fonts' check
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\n  journal:\n", "\n  journal:\n    pdf: false\n", 1))
+    values, _ = read_settings(config)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+    def report(workers: str) -> str:
+        monkeypatch.setenv("JOURNAL_WORKERS", workers)
+        out = io.StringIO()
+        cli.main(["check", "--format", "json"], out)
+        return out.getvalue()
+
+    full, _, _ = load_journal(project, config, values, today=TODAY, preview=False)
+    checked, _, _ = load_journal(
+        project, config, values, today=TODAY, preview=False, checking_only=True
+    )
+    assert full is not None and checked is not None
+    assert any(a.body for a in full.abstracts) and not any(a.body for a in checked.abstracts)
+    one = report("1")
+    monkeypatch.setattr(forks, "MIN_PER_PROCESS", 1)
+    assert report("3") == one
+    data = json.loads(one)
+    assert len(data["problems"]) > 30
+    assert {s["path"] for s in data["scheduled"]} >= {
+        "abstracts/1/1/later.md",
+        "abstracts/1/1/drafted.md",
+    }

@@ -32,6 +32,7 @@ from .loading import (
     load_text,
     publishes_continuously,
     read_settings,
+    read_settings_and_site_url,
     read_site_url,
 )
 from .names import display_name, issue_date, make_slug, split_name
@@ -136,8 +137,7 @@ def run_check(
     """Check every file and print the problems; 1 when there are any (notes do not count).
     `deploy`: also the rules of a deploy (the site's address is not a placeholder)."""
     root, config = _root_and_config(config_file)
-    values, broken = read_settings(config)
-    site_url = read_site_url(config)
+    values, broken, site_url = read_settings_and_site_url(config)
     today, preview = reading.build_date(), reading.is_preview()
     journal, problems, entries = reading.load_journal(
         root,
@@ -147,6 +147,7 @@ def run_check(
         today=today,
         preview=preview,
         processes=available_cpus(),
+        checking_only=True,
     )
     if journal is not None:
         problems += reading.check_fonts(root, journal, entries)

@@ -85,10 +85,11 @@ class Checker:
         self, key: str, mapping: dict[str, Any], allowed: Iterable[str], required: Iterable[str]
     ) -> None:
         """Report unknown keys (with a suggestion) and missing required ones."""
-        allowed = list(allowed)
+        known = allowed if isinstance(allowed, (dict, set, frozenset)) else list(allowed)
         prefix = f"{key}." if key else ""
         for name in mapping:
-            if name not in allowed:
+            if name not in known:
+                allowed = list(known)
                 close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
                 hint = (
                     f'Did you mean "{close[0]}"?'

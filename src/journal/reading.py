@@ -167,6 +167,7 @@ def load_journal(
     scan: Scan | None = None,
     check_cache: bool = True,
     processes: int = 1,
+    checking_only: bool = False,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     """Read and check every editors' file; the Journal when nothing is fatally wrong.
 
@@ -175,6 +176,10 @@ def load_journal(
     `site_url`: the host's (MkDocs'); None reads mkdocs.yml's as MkDocs would (`!ENV`).
     `processes`: read and check the abstracts in up to this many forked processes
     (`forks.map_in_forks`; the same results, in the same order).
+    `checking_only` (`journal check`): the Journal and entries serve only to find problems
+    and list the abstracts to come; in a journal without PDFs, abstracts already out come
+    without their text, references and funding (`_checked_only`), which no check across
+    files reads (PDFs' check of characters does: kept when the journal makes PDFs).
     """
     with paused_gc():
         return _load_journal(
@@ -187,6 +192,7 @@ def load_journal(
             scan=scan,
             check_cache=check_cache,
             processes=processes,
+            checking_only=checking_only,
         )
 
 
@@ -205,15 +211,46 @@ def paused_gc() -> Iterator[None]:
 
 
 def _read_abstract(
-    root: Path, types: tuple[ArticleType, ...], continuous: bool, path: Path
+    root: Path,
+    types: tuple[ArticleType, ...],
+    continuous: bool,
+    out_by: datetime.date | None,
+    path: Path,
 ) -> tuple[RawEntry | Problem, ParsedAbstract | None, list[Problem]]:
     """One abstract file read and checked on its own: the entry (or why it cannot be read),
-    its typed fields when it has no error, and its problems."""
+    its typed fields when it has no error, and its problems. `out_by`: see _checked_only."""
     entry = load_entry(root, path)
     if isinstance(entry, Problem):
         return entry, None, []
     item, found = check_abstract(entry, types, continuous=continuous)
+    if item is not None and out_by is not None:
+        return (*_checked_only(entry, item, out_by), found)
     return entry, item, found
+
+
+UNCHECKED_FIELDS = ("references", "funding")
+"""Fields no check across files reads (only pages, exports and PDFs show them)."""
+
+
+def _checked_only(
+    entry: RawEntry, item: ParsedAbstract, out_by: datetime.date
+) -> tuple[RawEntry, ParsedAbstract]:
+    """An abstract without error that is out by `out_by` (a date, no draft:), as `journal
+    check` needs it once the file is checked: without its text, references and funding, so
+    that a forked reader sends back a fraction of it. Abstracts still to come keep all (the
+    command lists them again, `cli._scheduled`)."""
+    published = entry.meta.get("published")
+    if type(published) is not datetime.date or published > out_by or "draft" in entry.meta:
+        return entry, item
+    kept = RawEntry(
+        path=entry.path,
+        meta={"published": published},
+        body="",
+        lines=entry.lines,
+        body_line=entry.body_line,
+    )
+    fields = {k: v for k, v in item.fields.items() if k not in UNCHECKED_FIELDS}
+    return kept, dataclasses.replace(item, entry=kept, fields=fields)
 
 
 def _load_journal(
@@ -227,7 +264,9 @@ def _load_journal(
     scan: Scan | None,
     check_cache: bool,
     processes: int,
+    checking_only: bool,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
+    today = today or build_date()
     continuous = publishes_continuously(extra_journal)
     keys, problems = preview_scope(continuous)
     if check_cache:
@@ -264,6 +303,7 @@ def _load_journal(
         root,
         settings.article_types if settings else DEFAULT_TYPES,
         settings is not None and settings.continuous,
+        today if checking_only and settings is not None and not settings.pdf else None,
     )
     for path, (entry, item, found) in zip(paths, map_in_forks(read, paths, processes), strict=True):
         if isinstance(entry, Problem):
@@ -326,7 +366,7 @@ def _load_journal(
         parsed,
         authors,
         issue_meta,
-        today=today or build_date(),
+        today=today,
         preview=is_preview() if preview is None else preview,
         broken_authors=broken,
         refused_refs=refused,

@@ -305,6 +305,17 @@ def parse_reference(ch: Checker, key: str, value: Any) -> Reference:
     """`- "Smith J. Title. J Foo. 2020;1:2."` or `- {text: "…", doi: 10.…}`."""
     if not isinstance(value, dict):
         return Reference(text=parse_reference_text(ch, key, value))
+    if value.keys() <= _REFERENCE_KEYS and type(value.get("text")) is str:
+        # The common `- text: …` / `doi: …` item in one go (a journal has thousands); any
+        # problem is left to _read_fields, which reports it (these parsers only raise).
+        try:
+            text = parse_reference_text(ch, key, value["text"])
+            doi = value.get("doi")
+            if doi is None:
+                return Reference(text=text)
+            return Reference(text=text, doi=parse_doi(ch, key, doi))
+        except Invalid:
+            pass
     values = _read_fields(ch, key, value, REFERENCE_FIELDS)
     if "text" not in values:
         raise Reported  # missing or empty: reported by _read_fields
@@ -490,6 +501,8 @@ REFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "doi": (parse_doi, False),
 }
 
+_REFERENCE_KEYS = REFERENCE_FIELDS.keys()
+
 FUNDING_FIELDS: dict[str, tuple[Parser, bool]] = {
     "funder": (parse_title, True),
     "funder_id": (parse_funder_id, False),
@@ -565,8 +578,9 @@ def _read_fields(
     ch.check_keys(prefix, data, table, [k for k, (_, req) in table.items() if req])
     values = {}
     for name, (parser, _) in table.items():
-        if data.get(name) is not None:
-            value = _quiet(ch, f"{prefix}.{name}" if prefix else name, data[name], parser)
+        given = data.get(name)
+        if given is not None:
+            value = _quiet(ch, f"{prefix}.{name}" if prefix else name, given, parser)
             if value is not None:
                 values[name] = value
     return values
@@ -592,12 +606,12 @@ def slug_of(ch: Checker, path: str) -> str:
 
 def check_body(ch: Checker, what: str, *, required: bool) -> None:
     body = ch.entry.body
-    words = len(body.split())
+    empty = not body or body.isspace()  # no words (str.split's whitespace is isspace's)
 
     def report(line: int, message: str) -> None:
         ch.problems.append(Problem(path=ch.entry.path, line=line, field="body", message=message))
 
-    if required and not words:
+    if required and empty:
         report(ch.entry.body_line, f"the {what} is missing. Write it below the closing --- line.")
     too_long = _too_long(body)
     if too_long:
