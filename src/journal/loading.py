@@ -17,7 +17,6 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .assets import walk
-from .plain_yaml import PlainReader
 from .problems import Problem
 from .yaml_errors import explain, number_lines
 
@@ -221,9 +220,6 @@ def _parse(rel: str, text: str) -> RawEntry:
 
 
 def _load_yaml(text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
-    fast = _PLAIN.read(text, offset)  # most front matter: the same result, twice as fast
-    if fast is not None:
-        return fast
     data, lines, plain = _read_yaml(text, offset, checked=True)
     if data is None:
         return {}, {}, {}
@@ -306,8 +302,6 @@ _SCALARS: dict[str, Any] = {
     "tag:yaml.org,2002:bool": _TIMESTAMPS.construct_yaml_bool,
     "tag:yaml.org,2002:null": _TIMESTAMPS.construct_yaml_null,
 }
-_PLAIN = PlainReader(_Loader("").resolve, _SCALARS, _TIMESTAMPS.construct_yaml_timestamp)
-"""Plain front matter read without libyaml's nodes (plain_yaml.py), typed as _index types it."""
 _UNUSUAL: Any = object()
 """_index's value for a node it leaves to PyYAML's constructor (an explicit or rare tag)."""
 
