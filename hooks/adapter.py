@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import mkdocs.utils
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -44,6 +45,11 @@ SERVING = False
 """True under `mkdocs serve`, which gives site_url its own address (http://127.0.0.1:8000/)."""
 DIRTY = False
 """True for `--dirty` builds, where Material's search merges its earlier entries."""
+_URL_PARTS: Any = getattr(mkdocs.utils, "_norm_parts", None)
+"""MkDocs 1.6's cache of split URLs (get_relative_url), unbounded: ~13 entries per page
+written, kept to the end of the build (2 KB per abstract). Emptied as it grows; absent or
+different in another MkDocs, it is left alone."""
+URL_PARTS_KEPT = 4096
 SEARCH: SearchIndex | None = None
 """The journal's search index, which takes each page's entries from Material's search as the
 page is written (replaced with each build)."""
@@ -265,6 +271,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     # written (links are checked from the anchors, the sitemap was written before): let it go
     # ("" and not None: Page.title reads a None content as "not rendered yet").
     page.content = ""
+    info = getattr(_URL_PARTS, "cache_info", None)
+    if info is not None and info().currsize > URL_PARTS_KEPT:
+        _URL_PARTS.cache_clear()
     return fix_theme_markup(output)  # Material's invalid markup outside any block
 
 
