@@ -7,12 +7,13 @@ state, BUILD, is replaced at the start of every build.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import markdown
+import mkdocs.utils
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,7 +35,7 @@ from journal.placeholders import fill_placeholders
 from journal.problem_pages import problem_pages, problems_nav_item
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
 from journal.sanitize import sanitize_html
-from journal.search_index import write_search_index
+from journal.search_index import SearchIndex, build_search_index, write_search_files
 
 log = get_plugin_logger("journal")
 BUILD = SiteData(journal=None, problems=[])
@@ -42,6 +43,16 @@ CHROME = ChromeParts()
 """The theme's parts sibling pages share (journal.chrome), replaced with each build's nav."""
 SERVING = False
 """True under `mkdocs serve`, which gives site_url its own address (http://127.0.0.1:8000/)."""
+DIRTY = False
+"""True for `--dirty` builds, where Material's search merges its earlier entries."""
+_URL_PARTS: Any = getattr(mkdocs.utils, "_norm_parts", None)
+"""MkDocs 1.6's cache of split URLs (get_relative_url), unbounded: ~13 entries per page
+written, kept to the end of the build (2 KB per abstract). Emptied as it grows; absent or
+different in another MkDocs, it is left alone."""
+URL_PARTS_KEPT = 4096
+SEARCH: SearchIndex | None = None
+"""The journal's search index, which takes each page's entries from Material's search as the
+page is written (replaced with each build)."""
 
 
 class _PageFile(File):
@@ -78,8 +89,20 @@ class _GeneratedPage(Page):
         self.content = body["html"]
         self.toc = get_toc(body["toc"])
         self._title_from_render = body["title"]
-        self.present_anchor_ids = set(body["anchors"])
+        self.present_anchor_ids = body["anchors"]
         self.links_to_anchors = {}
+
+    # MkDocs keeps every page's anchors until the end of the build (to check links to them):
+    # held as a tuple, a third of a set's memory (2 KB per abstract page).
+    _anchors: tuple[str, ...] | None = None
+
+    @property  # type: ignore[override]
+    def present_anchor_ids(self) -> frozenset[str] | None:  # type: ignore[override]
+        return None if self._anchors is None else frozenset(self._anchors)
+
+    @present_anchor_ids.setter
+    def present_anchor_ids(self, anchors: Iterable[str] | None) -> None:
+        self._anchors = None if anchors is None else tuple(anchors)
 
     def _rendered(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         super().render(config, files)
@@ -118,9 +141,10 @@ def _renderer(config: MkDocsConfig) -> Any:
     return render
 
 
-def on_startup(command: str, **kwargs: Any) -> None:
-    global SERVING
+def on_startup(command: str, dirty: bool = False, **kwargs: Any) -> None:
+    global SERVING, DIRTY
     SERVING = command == "serve"
+    DIRTY = dirty
 
 
 def _site_url(config: MkDocsConfig, config_file: Path) -> str:
@@ -132,7 +156,8 @@ def _site_url(config: MkDocsConfig, config_file: Path) -> str:
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-    global BUILD
+    global BUILD, SEARCH
+    SEARCH = None
     config_file = Path(config.config_file_path).resolve()
     docs = Path(config.docs_dir)
     docs_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
@@ -240,9 +265,35 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     return sanitize_html(html)
 
 
-def on_post_page(output: str, page: Page, **kwargs: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    _index_page(config)
+    # MkDocs keeps every page's HTML until the build ends; nothing reads it once the page is
+    # written (links are checked from the anchors, the sitemap was written before): let it go
+    # ("" and not None: Page.title reads a None content as "not rendered yet").
+    page.content = ""
+    info = getattr(_URL_PARTS, "cache_info", None)
+    if info is not None and info().currsize > URL_PARTS_KEPT:
+        _URL_PARTS.cache_clear()
     # Material's invalid markup outside any block; the templates' indentation.
     return compact_whitespace(fix_theme_markup(output))
+
+
+def _index_page(config: MkDocsConfig) -> None:
+    """Move the entries Material's search made for the page just written into the journal's
+    index: Material would keep every page's text until the end of the build and then write
+    it all as one JSON text, which the journal replaces (DEVELOPING.md, "Memory")."""
+    global SEARCH
+    search = config.plugins.get("material/search")
+    if DIRTY or search is None or not search.config.enabled:
+        return  # a --dirty build: Material merges the entries of earlier builds
+    entries = search.search_index.entries
+    if SEARCH is None:
+        SEARCH = build_search_index(
+            (), search.search_index.config.get("fields"), BUILD.search_cards, BUILD.search_journal
+        )
+    for entry in entries:
+        SEARCH.add(entry)
+    entries.clear()
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
@@ -309,13 +360,12 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if search is not None and search.config.enabled:
         # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).
         index = search.search_index
-        write_search_index(
-            Path(config.site_dir),
-            index.entries,
-            index.config,
-            BUILD.search_cards,
-            BUILD.search_journal,
+        journal = SEARCH or build_search_index(
+            (), index.config.get("fields"), BUILD.search_cards, BUILD.search_journal
         )
+        for entry in index.entries:  # what no page took: a --dirty build's, or none
+            journal.add(entry)
+        write_search_files(Path(config.site_dir), journal, index.config)
 
 
 def on_template_context(context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

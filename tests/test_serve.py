@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -69,6 +70,15 @@ def test_saving_an_abstract_or_a_bio_updates_the_served_pages(served) -> None:
         source.read_text().replace("A conference talk without a DOI", "A renamed conference talk")
     )
     assert _wait_for(page, "A renamed conference talk")
+    # Search finds the page by its new title, once: the rebuild's index holds none of the
+    # earlier build's pages.
+    assert _wait_for(base + "search/documents.json", "A renamed conference talk")
+    documents = json.loads(_get(base + "search/documents.json"))["documents"]
+    titles = [doc["title"] for doc in documents]
+    locations = [doc["location"] for doc in documents]
+    assert "A renamed conference talk" in titles
+    assert "A conference talk without a DOI" not in titles
+    assert len(locations) == len(set(locations))
     bio = project / "authors/chen-wei.md"
     bio.write_text(bio.read_text().replace("is a pathologist", "is a molecular pathologist"))
     assert _wait_for(base + "authors/chen-wei/", "is a molecular pathologist")

@@ -311,7 +311,15 @@ def write_search_index(
     """Write the index of Material's search entries into a built site, in place of the
     `search_index.json` Material wrote (`config`: its search plugin's settings; `cards`:
     the articles' pages by location, `journal`: the abbreviation their citations follow)."""
-    index = build_search_index(entries, config.get("fields"), cards, journal)
+    write_search_files(
+        site_dir, build_search_index(entries, config.get("fields"), cards, journal), config
+    )
+
+
+def write_search_files(site_dir: Path, index: SearchIndex, config: Mapping[str, Any]) -> None:
+    """Write an index into a built site, in place of the `search_index.json` Material wrote
+    (`config`: its search plugin's settings). A host that adds each page's entries to
+    `index` as the page is written (`SearchIndex.add`) need not keep them all."""
     for folder in ("shards", "documents"):  # no file of an earlier build left to fetch
         shutil.rmtree(site_dir / "search" / folder, ignore_errors=True)
     for path, text in index.files(config):
