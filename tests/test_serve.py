@@ -42,6 +42,22 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
+def _served_documents(base: str) -> list[dict]:
+    """Every document of the served search index: the chunks documents.json counts, each of
+    its version (a chunk of an earlier build would say another)."""
+    try:
+        head = json.loads(_get(base + "search/documents.json"))
+        chunks = [
+            json.loads(_get(f"{base}search/documents/{n}.json"))
+            for n in range(-(-head["count"] // head["chunk"]))
+        ]
+    except (ValueError, KeyError):  # between a rebuild's files
+        return []
+    if any(chunk["version"] != head["version"] for chunk in chunks):
+        return []
+    return [document for chunk in chunks for document in chunk["documents"]]
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     project = copy_project(FIXTURES / "journal", tmp_path / "journal")
@@ -72,8 +88,10 @@ def test_saving_an_abstract_or_a_bio_updates_the_served_pages(served) -> None:
     assert _wait_for(page, "A renamed conference talk")
     # Search finds the page by its new title, once: the rebuild's index holds none of the
     # earlier build's pages.
-    assert _wait_for(base + "search/documents.json", "A renamed conference talk")
-    documents = json.loads(_get(base + "search/documents.json"))["documents"]
+    deadline = time.monotonic() + 60
+    while "A renamed conference talk" not in str(documents := _served_documents(base)):
+        assert time.monotonic() < deadline, documents
+        time.sleep(0.3)
     titles = [doc["title"] for doc in documents]
     locations = [doc["location"] for doc in documents]
     assert "A renamed conference talk" in titles
