@@ -12,10 +12,11 @@
    articles), which this worker fetches as it starts, off the page's main thread. What a
    result shows (location, title, tags, teaser) is in search/documents/<n>.json, a chunk of
    documents by position: a query fetches the chunks of the results Material shows at once
-   (the first FIRST pages) and answers with every result, those still unfetched as
-   placeholders that Material shows only as the reader scrolls; it then fetches the other
-   chunks (AHEAD at a time, beside the page showing the first answer) and answers again,
-   complete, unless the reader has typed another query (then it stops fetching them).
+   (the first FIRST pages) and answers with the results whose chunks are in (those first
+   ones, and any after them already fetched); it then fetches the other chunks (AHEAD at a
+   time, beside the page showing the first answer) and answers again, complete, unless the
+   reader has typed another query. A query the reader has typed past while it waits for
+   files is dropped unanswered, so that it holds up neither the newer query nor the network.
 
    An article's result reads as a citation: Material shows a result's `text` as HTML, and
    this worker puts there, before the teaser, the article's authors (apart from the keywords,
@@ -51,6 +52,8 @@ let parents = []; /* each document's page: a section's page, or the document its
 let articles = new Uint8Array(0); /* 1 for a document that is an article */
 const chunks = new Map(); /* chunk number → promise of its documents */
 let asked = 0; /* queries received: an answer completed late is posted only for the last */
+let nudge = () => {};
+let newer = new Promise(resolve => { nudge = resolve; }); /* settles when a query comes */
 let shardKeys = new Set();
 let stopWords = new Set();
 let folds = new Map();
@@ -140,13 +143,20 @@ function chunksOf(groups) {
   return [...numbers];
 }
 
+/* What query `id` waits for, or less: the wait ends when a newer query comes. */
+function unlessNewer(promise, id) {
+  return id === asked ? Promise.race([promise, newer]) : Promise.resolve();
+}
+
 /* The chunks of the results after the first, AHEAD at a time, so that the page shows the
-   first answer beside them; false if another query came meanwhile (it gets the network). */
+   first answer beside them (a chunk that fails is asked once more); false if another query
+   came meanwhile (it gets the network). */
 async function completed(groups, id) {
   const numbers = chunksOf(groups);
+  const again = number => chunk(number).catch(() => chunk(number));
   for (let i = 0; i < numbers.length; i += AHEAD) {
     if (id !== asked) return false;
-    await Promise.all(numbers.slice(i, i + AHEAD).map(chunk));
+    await unlessNewer(Promise.all(numbers.slice(i, i + AHEAD).map(again)), id);
   }
   return id === asked;
 }
@@ -224,10 +234,11 @@ function card(doc, mark) {
 async function search(query, id) {
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
-  const [, ...tables] = await Promise.all([
-    documents(),
-    ...terms.map(term => shard(shardKey(term.word)))
-  ]);
+  const loaded = Promise.all([documents(), ...terms.map(term => shard(shardKey(term.word)))]);
+  loaded.catch(() => {}); /* a failure is this query's, reported below if it is still asked */
+  await unlessNewer(loaded, id);
+  if (id !== asked) return null; /* typed past: the newer query is answered instead */
+  const [, ...tables] = await loaded;
 
   /* doc → {score, matched: indexes of the query words it has} */
   const found = new Map();
@@ -279,49 +290,46 @@ async function search(query, id) {
     }
   }
   const list = [...groups];
-  await Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
+  const first = Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
+  first.catch(() => {});
+  await unlessNewer(first, id);
+  if (id !== asked) return null;
+  await first;
   const answer = results(list, terms);
-  if (answer.missing) {
+  if (answer.items.length < list.length) {
     /* The other results' cards, then the complete answer, if no other query came since. */
-    completed(list.slice(FIRST), id)
+    completed(list.slice(answer.items.length), id)
       .then(done => {
-        if (done) postMessage({ type: RESULT, data: results(list, terms) });
+        if (done) postMessage({ type: RESULT, data: { items: results(list, terms).items } });
       })
       .catch(err => console.warn(`Search results not completed for "${query}":`, err));
   }
   return { items: answer.items };
 }
 
-/* Material's items for these groups of results; `missing`: whether some documents' cards
-   were not loaded yet (their results are placeholders). */
+/* Material's items for the groups of results whose documents' cards are loaded, up to the
+   first group with one not loaded yet: no result stands for a card the reader cannot see. */
 function results(groups, terms) {
   const items = [];
-  let missing = false;
   for (const [, hits] of groups) {
+    if (hits.some(({ doc }) => docs[doc] === undefined)) break;
     const full = items.length < FULL;
     const mark = full ? fragment => highlight(fragment, terms) : fragment => fragment;
     items.push(hits.map(({ doc, rank, matched }) => {
+      const shown = docs[doc];
+      const { location, title, text, tags } = shown;
       const result = {
-        location: "",
-        title: "…",
-        text: "",
+        location,
+        title: mark(title),
+        text: card(shown, mark) + (full ? mark(text) : ""),
         score: rank,
         terms: Object.fromEntries(terms.map((term, t) => [term.word, matched.has(t)]))
       };
-      const shown = docs[doc];
-      if (shown === undefined) {
-        missing = true;
-        return result;
-      }
-      const { location, title, text, tags } = shown;
-      result.location = location;
-      result.title = mark(title);
-      result.text = card(shown, mark) + (full ? mark(text) : "");
       if (tags) result.tags = tags.map(mark);
       return result;
     }));
   }
-  return { items, missing };
+  return { items };
 }
 
 async function handle(message, id) {
@@ -330,7 +338,8 @@ async function handle(message, id) {
       return setup(message.data);
     case QUERY:
       try {
-        return { type: RESULT, data: await search(message.data, id) };
+        const data = await search(message.data, id);
+        return data && { type: RESULT, data };
       } catch (err) {
         console.warn(`Search failed for "${message.data}":`, err);
         return { type: RESULT, data: { items: [] } };
@@ -343,9 +352,14 @@ async function handle(message, id) {
 /* One message at a time, so results come back in the order the queries were typed. */
 let queue = Promise.resolve();
 addEventListener("message", event => {
-  const id = event.data && event.data.type === QUERY ? ++asked : asked;
+  let id = asked;
+  if (event.data && event.data.type === QUERY) {
+    id = ++asked;
+    nudge(); /* a query still waiting for files gives way */
+    newer = new Promise(resolve => { nudge = resolve; });
+  }
   queue = queue
     .then(() => handle(event.data, id))
-    .then(reply => postMessage(reply))
+    .then(reply => reply && postMessage(reply))
     .catch(err => console.error(err));
 });
