@@ -553,6 +553,9 @@ def test_a_retraction_links_both_ways_in_page_jats_meta_and_json_ld(tmp_path: Pa
     meta = meta_for_abstract(journal, retracted)
     assert Meta("og:title", f"Retracted: {retracted.title}") in meta
     assert Meta("DC.description", "This article has been retracted.") in meta
+    # a search engine's snippet says it first
+    (snippet,) = [m.content for m in meta if m.name == "description"]
+    assert snippet.startswith("This article has been retracted. ") and len(snippet) > 40
     assert "creativeWorkStatus" not in graph_for_abstract(journal, notice)
 
 

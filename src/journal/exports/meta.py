@@ -166,10 +166,12 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Metas:
     """Every meta tag of an abstract page; empty values are left out."""
     description = summarise(plain_text(abstract.body))
     pairs = _scholar(journal, abstract) + _dublin_core(journal, abstract)
-    # What search engines show under the title (the page's own, not the journal's).
-    pairs.append(Meta("description", description))
-    # A retracted article says so where links to it are shown (social cards, Dublin Core).
     title = title_markup.plain(abstract.title)
+    # What search engines show under the title: the page's own summary (its title when it
+    # has no text), a retraction said first; never the journal's description.
+    retracted = "This article has been retracted. " if abstract.is_retracted else ""
+    pairs.append(Meta("description", retracted + (description or title)))
+    # A retracted article says so where links to it are shown (social cards, Dublin Core).
     shown = f"Retracted: {title}" if abstract.is_retracted else title
     pairs += _social(
         journal, "article", shown, abstract_url(journal.settings, abstract), description
