@@ -7,7 +7,8 @@ overrides/assets/journal/search-worker.js):
 
 - `search/search_index.json`: Material's file, which every page loads on its main thread:
   Material's `config`, and under `config.journal` what the worker needs to read queries as the
-  index was made (`shards`, `stop_words`); its `docs` are empty;
+  index was made (`version`: a hash of the other files, `shards`, `stop_words`, `folds`: the
+  letters folded as `fold` folds them); its `docs` are empty;
 - `search/documents.json`, which the worker fetches as it starts: what ranking and grouping
   need of every document, and no document's text: the index's `version`, `count` (the
   documents), `chunk` (how many documents a chunk holds), `sections` (which documents are
