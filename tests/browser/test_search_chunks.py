@@ -235,3 +235,45 @@ def test_a_chunk_of_another_build_or_not_fetched_shows_no_results_and_the_next_q
     first = page.locator(".md-search-result__item h1").first
     expect(first).to_have_text(_plain(documents[groups[0][0]]["title"]))
     context.close()
+
+
+def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
+    browser: Browser, chunked_site: Path, chunked_url: str
+) -> None:
+    # The page and its worker start on one build; the site is deployed again before the
+    # reader searches: the files served now are of another version. The worker reads the new
+    # build's settings and answers from its files (not "No matching documents" until reload).
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    word, groups = _pick_query(chunked_site, size)
+    old = json.loads((chunked_site / "search/search_index.json").read_text("utf-8"))["config"][
+        "journal"
+    ]["version"]
+    new = "f" * len(old)
+    assert new != old
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    deployed = False
+
+    def search_files(route: Route) -> None:
+        path = urlsplit(route.request.url).path.lstrip("/")
+        if not deployed or "/shards/" in path:
+            route.continue_()
+            return
+        text = (chunked_site / path).read_text("utf-8")
+        assert old in text, path
+        route.fulfill(body=text.replace(old, new), content_type="application/json")
+
+    context.route("**/search/**", search_files)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto("")
+    page.wait_for_load_state("networkidle")  # the worker holds the first build's documents
+    deployed = True
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(word + " ", delay=20)
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        f"{len(groups)} matching documents"
+    )
+    first = page.locator(".md-search-result__item h1").first
+    expect(first).to_have_text(_plain(search_documents(chunked_site)[groups[0][0]]["title"]))
+    context.close()

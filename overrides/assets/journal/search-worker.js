@@ -17,6 +17,8 @@
    time, beside the page showing the first answer) and answers again, complete, unless the
    reader has typed another query. A query the reader has typed past while it waits for
    files is dropped unanswered, so that it holds up neither the newer query nor the network.
+   A file of another build (the site deployed since the page loaded) makes the worker read
+   the settings of the build now served and ask the query again (`refresh`).
 
    An article's result reads as a citation: Material shows a result's `text` as HTML, and
    this worker puts there, before the teaser, the article's authors (apart from the keywords,
@@ -67,6 +69,10 @@ function normalise(text) {
     .replace(foldable, letter => folds.get(letter));
 }
 
+/* A file of a build other than the one this page's settings name: the site was deployed
+   again since the page loaded, or the browser kept an earlier build's file. */
+class OtherBuild extends Error {}
+
 /* One of the index's files; the version keeps a cached file of another build out. */
 async function load(path, stamp = version) {
   const url = new URL(path, root);
@@ -84,7 +90,7 @@ async function loadDocuments() {
   let data = early && await early;
   early = null;
   if (!data || data.version !== version) data = await load("search/documents.json");
-  if (version && data.version !== version) throw new Error("search/documents.json: of another build");
+  if (version && data.version !== version) throw new OtherBuild("search/documents.json: of another build");
   const count = data.count || 0;
   chunkSize = data.chunk || 1;
   journal = data.journal || "";
@@ -125,7 +131,7 @@ function documents() {
 function chunk(number) {
   if (!chunks.has(number)) {
     chunks.set(number, load(`search/documents/${number}.json`).then(data => {
-      if (version && data.version !== version) throw new Error(`chunk ${number}: of another build`);
+      if (version && data.version !== version) throw new OtherBuild(`chunk ${number}: of another build`);
       data.documents.forEach((doc, i) => { docs[number * chunkSize + i] = doc; });
     }).catch(err => {
       chunks.delete(number); /* try again on the next query */
@@ -178,15 +184,45 @@ function shard(key) {
 }
 
 async function setup({ config }) {
+  settings(config);
+  /* Ready at once: a query's shards are fetched while the documents still load. */
+  documents().catch(err => console.warn("Search documents not loaded yet:", err));
+  return { type: READY };
+}
+
+function settings(config) {
   const journal = config.journal || {};
   version = journal.version || "";
   shardKeys = new Set(journal.shards || []);
   stopWords = new Set(journal.stop_words || []);
   folds = new Map(Object.entries(journal.folds || {}));
   if (folds.size) foldable = new RegExp(`[${[...folds.keys()].join("")}]`, "gu");
-  /* Ready at once: a query's shards are fetched while the documents still load. */
-  documents().catch(err => console.warn("Search documents not loaded yet:", err));
-  return { type: READY };
+}
+
+/* After a deploy: the index's settings of the build now served (past the browser's cache),
+   and every file of the earlier one forgotten; false if the build is the same (a file the
+   browser kept is then at fault, and asking again would not help). */
+let refreshing = null;
+function refresh() {
+  if (!refreshing) {
+    refreshing = fetch(new URL("search/search_index.json", root), { cache: "no-store" })
+      .then(response => {
+        if (!response.ok) throw new Error(`search/search_index.json: HTTP ${response.status}`);
+        return response.json();
+      })
+      .then(data => {
+        const before = version;
+        settings(data.config || {});
+        if (version === before) return false;
+        shards.clear();
+        chunks.clear();
+        early = null;
+        loading = null;
+        return true;
+      })
+      .finally(() => { refreshing = null; });
+  }
+  return refreshing;
 }
 
 /* The query's words; the last is a prefix while the reader may still be typing it. */
@@ -231,7 +267,17 @@ function card(doc, mark) {
     + `<span class="journal-result__citation">${journal} ${doc.cite}</span></p>`;
 }
 
+/* A query's answer; once more with the settings of a build deployed since (see refresh). */
 async function search(query, id) {
+  try {
+    return await answerOnce(query, id);
+  } catch (err) {
+    if (!(err instanceof OtherBuild) || !(await refresh())) throw err;
+    return answerOnce(query, id);
+  }
+}
+
+async function answerOnce(query, id) {
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
   const loaded = Promise.all([documents(), ...terms.map(term => shard(shardKey(term.word)))]);
