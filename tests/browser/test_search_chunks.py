@@ -93,13 +93,7 @@ def _ranked_groups(site: Path, word: str) -> list[tuple[int, list[int]]]:
 def _pick_query(site: Path, size: int) -> tuple[str, list[tuple[int, list[int]]]]:
     """A word whose first results need fewer chunks than all its results, which lie in
     several chunks, with more results than Material shows at once."""
-    words = sorted(
-        word
-        for path in sorted((site / "search/shards").glob("*.json"))
-        for word in json.loads(path.read_text("utf-8"))
-        if word.isalpha() and len(word) > 4 and word not in STOP_WORDS
-    )
-    for word in words:
+    for word in _words(site):
         groups = _ranked_groups(site, word)
         first = {doc // size for _, docs in groups[:FIRST] for doc in docs}
         every = {doc // size for _, docs in groups for doc in docs}
@@ -240,16 +234,25 @@ def test_a_chunk_of_another_build_or_not_fetched_shows_no_results_and_the_next_q
 def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
     browser: Browser, chunked_site: Path, chunked_url: str
 ) -> None:
-    # The page and its worker start on one build; the site is deployed again before the
-    # reader searches: the files served now are of another version. The worker reads the new
-    # build's settings and answers from its files (not "No matching documents" until reload).
+    # The reader searches, the site is deployed again (every title changed, another version),
+    # and the reader searches for another word: its first results need a chunk the worker
+    # has not fetched (of the new build) and one it has (of the old). The worker reads the new
+    # build's settings, forgets the old build's cards and answers with the new build's only.
     size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
-    word, groups = _pick_query(chunked_site, size)
+    before, before_groups = _pick_query(chunked_site, size)
+    loaded = {doc // size for _, docs in before_groups for doc in docs}
+    after = None
+    for word in _words(chunked_site):
+        groups = _ranked_groups(chunked_site, word)
+        first = {doc // size for _, docs in groups[:FIRST] for doc in docs}
+        if word != before and len(groups) >= FIRST and first & loaded and first - loaded:
+            after, after_groups = word, groups
+            break
+    assert after is not None
     old = json.loads((chunked_site / "search/search_index.json").read_text("utf-8"))["config"][
         "journal"
     ]["version"]
     new = "f" * len(old)
-    assert new != old
     context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
     deployed = False
 
@@ -258,7 +261,11 @@ def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
         if not deployed or "/shards/" in path:
             route.continue_()
             return
-        text = (chunked_site / path).read_text("utf-8")
+        data = json.loads((chunked_site / path).read_text("utf-8"))
+        if path.startswith("search/documents/"):
+            for document in data["documents"]:
+                document["title"] = "Deployed " + document["title"]
+        text = json.dumps(data)
         assert old in text, path
         route.fulfill(body=text.replace(old, new), content_type="application/json")
 
@@ -266,14 +273,26 @@ def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
     page = context.new_page()
     page.set_default_timeout(20_000)
     page.goto("")
-    page.wait_for_load_state("networkidle")  # the worker holds the first build's documents
-    deployed = True
     box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
     box.click()
-    box.press_sequentially(word + " ", delay=20)
-    expect(page.locator(".md-search-result__meta")).to_have_text(
-        f"{len(groups)} matching documents"
-    )
-    first = page.locator(".md-search-result__item h1").first
-    expect(first).to_have_text(_plain(search_documents(chunked_site)[groups[0][0]]["title"]))
+    box.press_sequentially(before + " ", delay=20)
+    expect(meta).to_have_text(f"{len(before_groups)} matching documents")
+    deployed = True
+    box.fill("")
+    box.press_sequentially(after + " ", delay=20)
+    expect(meta).to_have_text(f"{len(after_groups)} matching documents")
+    titles = page.locator(".md-search-result__item h1")
+    expect(titles).to_have_count(FIRST)
+    shown = titles.all_inner_texts()
+    assert all(title.startswith("Deployed ") for title in shown), shown
     context.close()
+
+
+def _words(site: Path) -> list[str]:
+    return sorted(
+        word
+        for path in sorted((site / "search/shards").glob("*.json"))
+        for word in json.loads(path.read_text("utf-8"))
+        if word.isalpha() and len(word) > 4 and word not in STOP_WORDS
+    )

@@ -111,6 +111,7 @@ async function loadDocuments() {
     articles.fill(1, first, end);
   }
   docs = new Array(count);
+  chunks.clear(); /* cards of this build only */
   return data;
 }
 
@@ -130,13 +131,14 @@ function documents() {
 /* One chunk of cards, loaded once (again after a failure), refused if of another build. */
 function chunk(number) {
   if (!chunks.has(number)) {
-    chunks.set(number, load(`search/documents/${number}.json`).then(data => {
+    const loaded = load(`search/documents/${number}.json`).then(data => {
       if (version && data.version !== version) throw new OtherBuild(`chunk ${number}: of another build`);
       data.documents.forEach((doc, i) => { docs[number * chunkSize + i] = doc; });
     }).catch(err => {
-      chunks.delete(number); /* try again on the next query */
+      if (chunks.get(number) === loaded) chunks.delete(number); /* asked again next time */
       throw err;
-    }));
+    });
+    chunks.set(number, loaded);
   }
   return chunks.get(number);
 }
@@ -159,7 +161,10 @@ function unlessNewer(promise, id) {
    came meanwhile (it gets the network). */
 async function completed(groups, id) {
   const numbers = chunksOf(groups);
-  const again = number => chunk(number).catch(() => chunk(number));
+  const again = number => chunk(number).catch(err => {
+    if (id !== asked) throw err;
+    return chunk(number);
+  });
   for (let i = 0; i < numbers.length; i += AHEAD) {
     if (id !== asked) return false;
     await unlessNewer(Promise.all(numbers.slice(i, i + AHEAD).map(again)), id);
@@ -175,10 +180,11 @@ function shardKey(word) {
 function shard(key) {
   if (!shardKeys.has(key)) return Promise.resolve({});
   if (!shards.has(key)) {
-    shards.set(key, load(`search/shards/${key}.json`).catch(err => {
-      shards.delete(key); /* try again on the next query */
+    const loaded = load(`search/shards/${key}.json`).catch(err => {
+      if (shards.get(key) === loaded) shards.delete(key); /* asked again next time */
       throw err;
-    }));
+    });
+    shards.set(key, loaded);
   }
   return shards.get(key);
 }
@@ -272,12 +278,19 @@ async function search(query, id) {
   try {
     return await answerOnce(query, id);
   } catch (err) {
-    if (!(err instanceof OtherBuild) || !(await refresh())) throw err;
+    if (id !== asked) return null; /* typed past: its failure is not shown */
+    if (!(err instanceof OtherBuild)) throw err;
+    const again = refresh();
+    again.catch(() => {});
+    await unlessNewer(again, id);
+    if (id !== asked) return null;
+    if (!(await again)) throw err;
     return answerOnce(query, id);
   }
 }
 
 async function answerOnce(query, id) {
+  if (id !== asked) return null; /* typed past before it began */
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
   const loaded = Promise.all([documents(), ...terms.map(term => shard(shardKey(term.word)))]);
