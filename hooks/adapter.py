@@ -287,13 +287,14 @@ def _index_page(config: MkDocsConfig) -> None:
     if DIRTY or search is None or not search.config.enabled:
         return  # a --dirty build: Material merges the entries of earlier builds
     entries = search.search_index.entries
-    if SEARCH is None:
-        SEARCH = build_search_index(
-            (), search.search_index.config.get("fields"), BUILD.search_cards, BUILD.search_journal
-        )
+    SEARCH = SEARCH or _new_search_index(search.search_index.config)
     for entry in entries:
         SEARCH.add(entry)
     entries.clear()
+
+
+def _new_search_index(config: dict[str, Any]) -> SearchIndex:
+    return build_search_index((), config.get("fields"), BUILD.search_cards, BUILD.search_journal)
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
@@ -360,9 +361,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if search is not None and search.config.enabled:
         # Its entries include the earlier pages' on a `--dirty` rebuild (it merges them).
         index = search.search_index
-        journal = SEARCH or build_search_index(
-            (), index.config.get("fields"), BUILD.search_cards, BUILD.search_journal
-        )
+        journal = SEARCH or _new_search_index(index.config)
         for entry in index.entries:  # what no page took: a --dirty build's, or none
             journal.add(entry)
         write_search_files(Path(config.site_dir), journal, index.config)

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, shared_dir
 from journal import load_journal
@@ -107,6 +108,16 @@ def test_values_are_escaped_and_only_the_styles_tags_are_markup(journal: Journal
     )
     for cite in (vancouver, ama):
         assert title in cite["text"] and "<script>" not in cite["html"]
+
+
+def test_the_shown_citation_reads_as_its_plain_text(journal: Journal) -> None:
+    # "Copy citation" copies what the page shows (the entry's text): it must be the plain
+    # citation (the PDFs' citation line), hostile values and corpus markup included.
+    abstracts = sorted(journal.abstracts, key=lambda a: a.slug)
+    for cites in format_all(journal, abstracts):
+        for cite in cites:
+            shown = BeautifulSoup(cite["html"], "html.parser").get_text()
+            assert shown == cite["text"], cite["id"]
 
 
 def test_many_at_once_are_each_as_if_alone(journal: Journal) -> None:

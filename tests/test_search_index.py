@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -19,8 +20,16 @@ from journal.search_index import (
     build_search_index,
     shard_key,
     terms,
-    write_search_index,
+    write_search_files,
 )
+
+
+def _write(site: Path, entries: Any, config: dict, cards: Any = None, journal: str = "") -> None:
+    """The index of these entries written into `site` as the build writes it."""
+    write_search_files(
+        site, build_search_index(entries, config.get("fields"), cards, journal), config
+    )
+
 
 FIELDS = {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1000000}}
 CONFIG = {"lang": ["en"], "fields": FIELDS}
@@ -43,7 +52,7 @@ ENTRIES = [
 
 
 def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[str, dict]]:
-    write_search_index(tmp_path, entries, CONFIG)
+    _write(tmp_path, entries, CONFIG)
     index = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
     assert index["docs"] == []  # the page's main thread loads no documents
     index["docs"] = search_documents(tmp_path)  # of the index's version
@@ -115,15 +124,15 @@ def test_documents_keep_title_tags_and_a_short_escaped_teaser(tmp_path: Path) ->
 
 
 def test_the_same_entries_write_the_same_bytes(tmp_path: Path) -> None:
-    write_search_index(tmp_path / "a", ENTRIES, CONFIG)
-    write_search_index(tmp_path / "b", ENTRIES, CONFIG)
+    _write(tmp_path / "a", ENTRIES, CONFIG)
+    _write(tmp_path / "b", ENTRIES, CONFIG)
     a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.json")}
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.json")}
     assert a == b and len(a) > 3
 
 
 def test_a_rebuild_leaves_no_shard_of_words_that_are_gone(tmp_path: Path) -> None:
-    write_search_index(tmp_path, ENTRIES, CONFIG)
+    _write(tmp_path, ENTRIES, CONFIG)
     renamed = [{**e, "tags": ["Zoe Zhang"]} if "tags" in e else e for e in ENTRIES]
     _, shards = _written(tmp_path, renamed)
     assert shard_key("zoe") in shards
@@ -132,7 +141,7 @@ def test_a_rebuild_leaves_no_shard_of_words_that_are_gone(tmp_path: Path) -> Non
 
 def test_the_sites_field_boosts_decide_the_order(tmp_path: Path) -> None:
     text_first = {"fields": {"title": {"boost": 1}, "text": {"boost": 1000}}}
-    write_search_index(tmp_path, ENTRIES, {**CONFIG, **text_first})
+    _write(tmp_path, ENTRIES, {**CONFIG, **text_first})
     shard = json.loads((tmp_path / "search/shards" / f"{shard_key('cervical')}.json").read_text())
     scores = dict(zip(shard["cervical"][::2], shard["cervical"][1::2], strict=True))
     assert scores[1] > scores[0]  # the lung abstract says "cervical" twice in its text
@@ -162,7 +171,7 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
             authors=("Ben Okoro",), keywords=(), type="Research Article", citation="2018;7(1)"
         ),
     }
-    write_search_index(tmp_path, ENTRIES, CONFIG, cards, "J Clin & Exp Oncol")
+    _write(tmp_path, ENTRIES, CONFIG, cards, "J Clin & Exp Oncol")
     documents = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
     assert documents["journal"] == "J Clin &amp; Exp Oncol"  # shown as HTML: escaped
     docs = {d["location"]: d for d in search_documents(tmp_path)}
@@ -199,7 +208,7 @@ def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path:
             entries.append({"location": f"p{n}/#part", "title": "Part", "text": "y"})
             entries.append({"location": f"p{n}/#more", "title": "More", "text": "z"})
     entries.append({"location": "gone/#part", "title": "Orphan", "text": ""})  # page not indexed
-    write_search_index(tmp_path, entries, CONFIG, cards, "J")
+    _write(tmp_path, entries, CONFIG, cards, "J")
     head = json.loads((tmp_path / "search/documents.json").read_text("utf-8"))
     assert "documents" not in head  # no card is fetched before a query needs it
     assert (head["count"], head["chunk"]) == (len(entries), CHUNK)
@@ -218,6 +227,6 @@ def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path:
         == {where[location] for location in cards}
     )
     # Written again with fewer documents: no chunk of the larger index is left to fetch.
-    write_search_index(tmp_path, entries[:10], CONFIG, cards, "J")
+    _write(tmp_path, entries[:10], CONFIG, cards, "J")
     assert [p.name for p in (tmp_path / "search/documents").iterdir()] == ["0.json"]
     assert len(search_documents(tmp_path)) == 10

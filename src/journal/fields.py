@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -85,16 +85,15 @@ class Checker:
         self, key: str, mapping: dict[str, Any], allowed: Iterable[str], required: Iterable[str]
     ) -> None:
         """Report unknown keys (with a suggestion) and missing required ones."""
-        known = allowed if isinstance(allowed, (dict, set, frozenset)) else list(allowed)
+        known = allowed if isinstance(allowed, Collection) else tuple(allowed)  # a table: as is
         prefix = f"{key}." if key else ""
         for name in mapping:
             if name not in known:
-                allowed = list(known)
-                close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
                 hint = (
                     f'Did you mean "{close[0]}"?'
                     if close
-                    else ("Remove it, or use one of: " + ", ".join(allowed) + ".")
+                    else ("Remove it, or use one of: " + ", ".join(known) + ".")
                 )
                 self.report(f"{prefix}{name}", f"unknown field. {hint}")
         for name in required:

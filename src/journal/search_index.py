@@ -32,13 +32,13 @@ overrides/assets/journal/search-worker.js):
 A query fetches one shard for each two first letters its words start with, ranks and
 groups its results with `documents.json`, and fetches the chunks of the results Material
 shows at once (the first ten pages): at 10,000 abstracts "carcinoma" matches 9,333
-documents, whose cards are megabytes. The worker answers with every result (Material counts
-them and shows the rest as the reader scrolls; those not fetched yet are placeholders), then
-fetches the other chunks, four at a time, and answers again, complete, unless another query
-came meanwhile. `config.journal` also carries a `version` (a hash of the other files), which
-the worker adds to the address of each file it fetches, and which `documents.json` and each
-chunk repeat (the worker refuses a file of another version), so that a browser's cached
-files are never mixed with a new build's. A score is BM25 (no length normalisation, as
+documents, whose cards are megabytes. The worker answers with the results whose cards it
+has, then fetches the other chunks, four at a time, and answers again, complete, unless
+another query came meanwhile. `config.journal` also carries a `version` (a hash of the
+other files), which the worker adds to the address of each file it fetches, and which
+`documents.json` and each chunk repeat (the worker refuses a file of another version, and
+reads the settings of the build now served), so that a browser's cached files are never
+mixed with a new build's. A score is BM25 (no length normalisation, as
 Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts (a
 word in the title or tags outweighs any number in the text).
 """
@@ -300,21 +300,6 @@ def _deltas(runs: list[list[int]]) -> list[int]:
         flat += (run[0] - end, run[1] - run[0], *(run[0] - page for page in run[2:]))
         end = run[1]
     return flat
-
-
-def write_search_index(
-    site_dir: Path,
-    entries: Iterable[Mapping[str, Any]],
-    config: Mapping[str, Any],
-    cards: Mapping[str, SearchCard] | None = None,
-    journal: str = "",
-) -> None:
-    """Write the index of Material's search entries into a built site, in place of the
-    `search_index.json` Material wrote (`config`: its search plugin's settings; `cards`:
-    the articles' pages by location, `journal`: the abbreviation their citations follow)."""
-    write_search_files(
-        site_dir, build_search_index(entries, config.get("fields"), cards, journal), config
-    )
 
 
 def write_search_files(site_dir: Path, index: SearchIndex, config: Mapping[str, Any]) -> None:

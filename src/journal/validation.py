@@ -305,17 +305,6 @@ def parse_reference(ch: Checker, key: str, value: Any) -> Reference:
     """`- "Smith J. Title. J Foo. 2020;1:2."` or `- {text: "…", doi: 10.…}`."""
     if not isinstance(value, dict):
         return Reference(text=parse_reference_text(ch, key, value))
-    if value.keys() <= _REFERENCE_KEYS and type(value.get("text")) is str:
-        # The common `- text: …` / `doi: …` item in one go (a journal has thousands); any
-        # problem is left to _read_fields, which reports it (these parsers only raise).
-        try:
-            text = parse_reference_text(ch, key, value["text"])
-            doi = value.get("doi")
-            if doi is None:
-                return Reference(text=text)
-            return Reference(text=text, doi=parse_doi(ch, key, doi))
-        except Invalid:
-            pass
     values = _read_fields(ch, key, value, REFERENCE_FIELDS)
     if "text" not in values:
         raise Reported  # missing or empty: reported by _read_fields
@@ -500,8 +489,6 @@ REFERENCE_FIELDS: dict[str, tuple[Parser, bool]] = {
     "text": (parse_reference_text, True),
     "doi": (parse_doi, False),
 }
-
-_REFERENCE_KEYS = REFERENCE_FIELDS.keys()
 
 FUNDING_FIELDS: dict[str, tuple[Parser, bool]] = {
     "funder": (parse_title, True),

@@ -44,6 +44,10 @@ class Meta(NamedTuple):
 Metas = list[Meta]
 
 
+RETRACTED = "This article has been retracted."
+"""What a retracted article's description says (search engines' snippet, Dublin Core)."""
+
+
 def summarise(text: str, limit: int = SUMMARY_LENGTH) -> str:
     """The text cut at a word boundary to at most `limit` characters (… when cut)."""
     text = " ".join(text.split())
@@ -169,7 +173,7 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Metas:
     title = title_markup.plain(abstract.title)
     # What search engines show under the title: the page's own summary (its title when it
     # has no text), a retraction said first; never the journal's description.
-    retracted = "This article has been retracted. " if abstract.is_retracted else ""
+    retracted = f"{RETRACTED} " if abstract.is_retracted else ""
     pairs.append(Meta("description", retracted + (description or title)))
     # A retracted article says so where links to it are shown (social cards, Dublin Core).
     shown = f"Retracted: {title}" if abstract.is_retracted else title
@@ -183,7 +187,7 @@ def meta_for_abstract(journal: Journal, abstract: Abstract) -> Metas:
         for u in abstract.updated_by
     ]
     if abstract.is_retracted:
-        pairs.append(Meta("DC.description", "This article has been retracted."))
+        pairs.append(Meta("DC.description", RETRACTED))
     pairs.append(Meta("article:published_time", abstract.published.isoformat()))
     # No `article:tag` per keyword: the keywords are citation_keywords, DC.subject and the
     # JSON-LD's `keywords` already, and no link preview shows Open Graph tags (issue 19).
