@@ -161,6 +161,11 @@ def load_entry(root: Path, path: Path) -> RawEntry | Problem:
         data = path.read_bytes()
     except OSError as exc:
         return Problem(path=rel, line=1, field="file", message=f"cannot be read ({exc.strerror}).")
+    return entry_from_bytes(rel, data)
+
+
+def entry_from_bytes(rel: str, data: bytes) -> RawEntry | Problem:
+    """`load_entry` of a file's bytes, already read (`rel`: its repository-relative path)."""
     if len(data) > MAX_FILE_BYTES:
         return Problem(
             path=rel,

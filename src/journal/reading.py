@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -18,9 +18,11 @@ from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
 from .board import BOARD_FILE, ParsedBoard, check_board, resolve_board
 from .cache_folder import trusted_cache_dir
+from .check_cache import CheckCache, Result, encode
 from .forks import map_in_forks
 from .loading import (
     RawEntry,
+    entry_from_bytes,
     iter_files,
     iter_markdown,
     load_data,
@@ -215,30 +217,49 @@ def _read_abstract(
     types: tuple[ArticleType, ...],
     continuous: bool,
     out_by: datetime.date | None,
-    path: Path,
-) -> tuple[RawEntry | Problem, ParsedAbstract | None, list[Problem]]:
+    kept: bool,
+    item: tuple[Path, bytes | None],
+) -> tuple[Result, str | None]:
     """One abstract file read and checked on its own: the entry (or why it cannot be read),
-    its typed fields when it has no error, and its problems. `out_by`: see _checked_only."""
-    entry = load_entry(root, path)
+    its typed fields when it has no error, and its problems; `item`: the file and its bytes
+    (None: read them here). `out_by`: see _checked_only. `kept`: also the result as the
+    check cache keeps it (`check_cache.encode`; None for a value it does not keep)."""
+    path, data = item
+    if data is None:
+        entry = load_entry(root, path)
+    else:
+        entry = entry_from_bytes(path.relative_to(root).as_posix(), data)
     if isinstance(entry, Problem):
-        return entry, None, []
-    item, found = check_abstract(entry, types, continuous=continuous)
-    if item is not None and out_by is not None:
-        return (*_checked_only(entry, item, out_by), found)
-    return entry, item, found
+        result: Result = (entry, None, [])
+        return result, encode(result, None) if kept else None
+    parsed, found = check_abstract(entry, types, continuous=continuous)
+    out = None
+    if parsed is not None and out_by is not None:
+        short, parsed = _checked_only(entry, parsed, out_by)
+        if short is not entry:
+            out, entry = short.meta["published"], short
+    result = (entry, parsed, found)
+    return result, encode(result, out) if kept else None
 
 
 UNCHECKED_FIELDS = ("references", "funding")
 """Fields no check across files reads (only pages, exports and PDFs show them)."""
 
 
+def _unchecked(key: str) -> bool:
+    """A key path ("references[3].doi") inside one of the UNCHECKED_FIELDS."""
+    name = key.partition(".")[0].partition("[")[0]
+    return name in UNCHECKED_FIELDS
+
+
 def _checked_only(
     entry: RawEntry, item: ParsedAbstract, out_by: datetime.date
 ) -> tuple[RawEntry, ParsedAbstract]:
     """An abstract without error that is out by `out_by` (a date, no draft:), as `journal
-    check` needs it once the file is checked: without its text, references and funding, so
-    that a forked reader sends back a fraction of it. Abstracts still to come keep all (the
-    command lists them again, `cli._scheduled`)."""
+    check` needs it once the file is checked: without its text, references and funding (nor
+    their lines), so that a forked reader sends back a fraction of it, and the check cache
+    keeps one. Abstracts still to come keep all (the command lists them again,
+    `cli._scheduled`)."""
     published = entry.meta.get("published")
     if type(published) is not datetime.date or published > out_by or "draft" in entry.meta:
         return entry, item
@@ -246,11 +267,55 @@ def _checked_only(
         path=entry.path,
         meta={"published": published},
         body="",
-        lines=entry.lines,
+        lines={k: v for k, v in entry.lines.items() if not _unchecked(k)},
         body_line=entry.body_line,
     )
     fields = {k: v for k, v in item.fields.items() if k not in UNCHECKED_FIELDS}
     return kept, dataclasses.replace(item, entry=kept, fields=fields)
+
+
+def _read_abstracts(
+    root: Path,
+    paths: Sequence[Path],
+    read: Callable[[bool, tuple[Path, bytes | None]], tuple[Result, str | None]],
+    cache: CheckCache | None,
+    out_by: datetime.date | None,
+    processes: int,
+) -> list[Result]:
+    """Every abstract file read and checked (`_read_abstract`), in the order of `paths`:
+    with a check cache (`journal check` without PDFs), the files it keeps are taken from it
+    and only the others are read, in forked processes; their entries are added to it."""
+    if cache is None or out_by is None:
+        items: list[tuple[Path, bytes | None]] = [(path, None) for path in paths]
+        return [result for result, _ in map_in_forks(partial(read, False), items, processes)]
+    results: list[Result | None] = []
+    missing: list[tuple[int, str, tuple[Path, bytes | None]]] = []
+    for path in paths:
+        rel = path.relative_to(root).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError:  # reported by the reader
+            missing.append((len(results), "", (path, None)))
+            results.append(None)
+            continue
+        key = cache.key(rel, data)
+        found = cache.get(key, rel, out_by)
+        if found is None:
+            missing.append((len(results), key, (path, data)))
+            results.append(None)
+            continue
+        (entry, item, problems), short = found
+        if item is not None and not short:  # kept whole: perhaps out by now
+            short_entry, item = _checked_only(entry, item, out_by)
+            entry = short_entry
+        results.append((entry, item, problems))
+    made = map_in_forks(partial(read, True), [item for _, _, item in missing], processes)
+    for (number, key, _), (result, text) in zip(missing, made, strict=True):
+        results[number] = result
+        if key and text is not None:
+            cache.put(key, text)
+    cache.save()
+    return [result for result in results if result is not None]
 
 
 def _load_journal(
@@ -269,8 +334,8 @@ def _load_journal(
     today = today or build_date()
     continuous = publishes_continuously(extra_journal)
     keys, problems = preview_scope(continuous)
-    if check_cache:
-        problems += trusted_cache_dir(root)[1]
+    cache_folder, refused = trusted_cache_dir(root) if check_cache else (None, [])
+    problems += refused
     scan = scan or scan_journal(root, continuous)
     problems += scan.problems
     if site_url is None:
@@ -298,14 +363,15 @@ def _load_journal(
         if not scan.is_refused(path.relative_to(root).as_posix())
     }
     paths = [path for folder in folders for path in iter_markdown(folder)]
-    read = partial(
-        _read_abstract,
-        root,
-        settings.article_types if settings else DEFAULT_TYPES,
-        settings is not None and settings.continuous,
-        today if checking_only and settings is not None and not settings.pdf else None,
-    )
-    for path, (entry, item, found) in zip(paths, map_in_forks(read, paths, processes), strict=True):
+    types = settings.article_types if settings else DEFAULT_TYPES
+    continuous_folders = settings is not None and settings.continuous
+    out_by = today if checking_only and settings is not None and not settings.pdf else None
+    read = partial(_read_abstract, root, types, continuous_folders, out_by)
+    cache = None
+    if out_by is not None and cache_folder is not None and not refused and check_cache:
+        cache = CheckCache(cache_folder, types, continuous_folders)
+    results = _read_abstracts(root, paths, read, cache, out_by, processes)
+    for path, (entry, item, found) in zip(paths, results, strict=True):
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
             unreadable.append(path)

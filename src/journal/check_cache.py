@@ -1,0 +1,295 @@
+"""What `journal check` keeps between runs: each abstract file's reading and checks, keyed
+by its bytes.
+
+Reading an abstract (its front matter parsed, every field checked) depends only on the
+file's path and bytes, the journal's article types, whether it publishes continuously and
+this package's code with the libraries it reads through; an entry is named by a hash of
+all of these, so an edit, another setting or another release makes the file's entry
+afresh. What depends on the day or on other files (whether an abstract is out yet, the
+checks across files, photos, covers) is computed after the cache, on every run.
+
+An entry holds the result as `journal check` keeps it (`reading._checked_only`: an abstract
+already out without its text, references and funding), so only a check of a journal
+without PDFs uses the cache; an entry of an abstract that was out when it was written is
+used only while the abstract is still out (a SOURCE_DATE_EPOCH set back reads the file).
+
+All entries are in one JSON file, `checks.json` in the build cache folder (`cache_folder`:
+never one git tracks); each value is the JSON text of one result, read back only into this
+package's own dataclasses, with every type checked (`decode`): an entry that fails is read
+from the file again. A run writes the file (atomically) only when an entry was added or
+left unused; entries it did not use are dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from .article_types import ArticleType
+from .loading import RawEntry
+from .model import Affiliation, Conference, Contributor, Funding, Group, License, Reference
+from .model import MediaPartner, Translation
+from .problems import Problem
+from .validation import AuthorRef, ParsedAbstract, UpdateRef
+
+FILE_NAME = "checks.json"
+FORMAT = 1
+"""Raised when the shape of an entry changes (the code's hash changes anyway)."""
+LIBRARIES = ("PyYAML", "python-frontmatter", "python-stdnum", "nh3", "Markdown")
+"""The libraries a file's checks read through."""
+
+Result = tuple[RawEntry | Problem, ParsedAbstract | None, list[Problem]]
+"""One abstract file read and checked (`reading._read_abstract`)."""
+
+_CLASSES: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        Affiliation,
+        AuthorRef,
+        Conference,
+        Contributor,
+        Funding,
+        Group,
+        License,
+        MediaPartner,
+        Problem,
+        RawEntry,
+        Reference,
+        Translation,
+        UpdateRef,
+    )
+}
+
+
+class Unkept(Exception):
+    """A value this cache does not write (its result is simply made on every run)."""
+
+
+class Refused(Exception):
+    """An entry that is not what this package writes."""
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's code, the Python version and the libraries' versions."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    """`value` as JSON data: tuples, dates and this package's dataclasses tagged by a mapping
+    of one key starting with "~" (a mapping with such a key of its own is not kept)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise Unkept
+        return value
+    if kind is list:
+        return [_encode(v) for v in value]
+    if kind is tuple:
+        return {"~t": [_encode(v) for v in value]}
+    if kind is dict:
+        if not all(type(k) is str and not k.startswith("~") for k in value):
+            raise Unkept
+        return {k: _encode(v) for k, v in value.items()}
+    if kind is datetime.date:
+        return {"~d": value.isoformat()}
+    if _CLASSES.get(kind.__name__) is kind:
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"~c": [kind.__name__, fields]}
+    raise Unkept
+
+
+def _tagged(data: dict[str, Any]) -> Any:
+    """json's object_hook: a tagged mapping back into its value (see _encode)."""
+    if len(data) != 1:
+        return data
+    ((key, value),) = data.items()
+    if key[:1] != "~":
+        return data
+    if key == "~t" and type(value) is list:
+        return tuple(value)
+    if key == "~d" and type(value) is str:
+        return datetime.date.fromisoformat(value)
+    if key == "~c" and type(value) is list and len(value) == 2 and type(value[1]) is dict:
+        name, fields = value
+        expected = _FIELDS.get(name) if type(name) is str else None
+        if expected is not None and fields.keys() == expected.keys():
+            for field_name, kinds in expected.items():
+                if kinds and type(fields[field_name]) not in kinds:
+                    raise Refused
+            return _CLASSES[name](**fields)
+    raise Refused
+
+
+def _kinds(annotation: str) -> tuple[type, ...]:
+    """The types a field's annotation allows, for the simple ones (() when not checked:
+    Any, or a union of others, read where they are used)."""
+    allowed: list[type] = []
+    for part in annotation.split(" | "):
+        part = part.strip()
+        simple = {"str": str, "int": int, "bool": bool, "None": type(None)}.get(part)
+        if simple is not None:
+            allowed.append(simple)
+        elif part.startswith("tuple["):
+            allowed.append(tuple)
+        elif part.startswith("dict["):
+            allowed.append(dict)
+        else:
+            return ()
+    return tuple(allowed)
+
+
+_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
+    name: {f.name: _kinds(str(f.type)) for f in dataclasses.fields(cls)}
+    for name, cls in _CLASSES.items()
+}
+"""Each dataclass's fields, with the types each may hold (see _kinds)."""
+
+
+def encode(result: Result, published: datetime.date | None) -> str | None:
+    """The JSON text of one result; `published`: the entry is the short form of an
+    abstract out by then (`reading._checked_only`). None: a value the cache does not keep."""
+    entry, item, problems = result
+    parsed = None
+    if item is not None:
+        parsed = [item.slug, item.fields, item.refs, item.updates]
+    try:
+        data = {
+            "entry": _encode(entry),
+            "parsed": _encode(parsed),
+            "problems": _encode(problems),
+            "out": published.isoformat() if published else None,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (Unkept, ValueError, RecursionError):
+        return None
+
+
+def decode(text: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
+    """A result read back and checked (None when it is not one this package writes for the
+    file `rel`), and whether it is the short form of an abstract out by `out_by`."""
+    try:
+        data = json.loads(text, object_hook=_tagged)
+    except (Refused, ValueError, TypeError, RecursionError):
+        return None
+    if type(data) is not dict or data.keys() != {"entry", "parsed", "problems", "out"}:
+        return None
+    entry, parsed, problems, out = data["entry"], data["parsed"], data["problems"], data["out"]
+    if not isinstance(entry, RawEntry | Problem) or entry.path != rel:
+        return None
+    if type(problems) is not list or not all(_is_problem(p) for p in problems):
+        return None
+    if out is not None:
+        if type(out) is not str or not isinstance(entry, RawEntry):
+            return None
+        try:
+            if datetime.date.fromisoformat(out) > out_by:
+                return None  # written as out: not yet so on this day, the file is read again
+        except ValueError:
+            return None
+    item = None
+    if parsed is not None:
+        if not isinstance(entry, RawEntry) or type(parsed) is not list or len(parsed) != 4:
+            return None
+        slug, fields, refs, updates = parsed
+        if type(slug) is not str or type(fields) is not dict or type(refs) is not tuple:
+            return None
+        if type(updates) is not tuple:
+            return None
+        if not all(type(r) is AuthorRef for r in refs):
+            return None
+        if not all(type(u) is UpdateRef for u in updates):
+            return None
+        item = ParsedAbstract(entry=entry, slug=slug, fields=fields, refs=refs, updates=updates)
+    return (entry, item, problems), out is not None
+
+
+def _is_problem(value: Any) -> bool:
+    return type(value) is Problem and value.severity in ("error", "warning", "note")
+
+
+class CheckCache:
+    """The entries of one run: those read from `checks.json` and those this run made."""
+
+    def __init__(
+        self, folder: Path | None, types: tuple[ArticleType, ...], continuous: bool
+    ) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        settings = json.dumps([repr(types), continuous])
+        self.salt = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode()).digest()
+        self.stored = self._read()
+        self.used: dict[str, str] = {}
+
+    def _read(self) -> dict[str, str]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if type(data) is not dict or data.get("format") != FORMAT:
+            return {}
+        entries = data.get("entries")
+        if type(entries) is not dict:
+            return {}
+        return {k: v for k, v in entries.items() if type(v) is str}
+
+    def key(self, rel: str, data: bytes) -> str:
+        """The name of a file's entry: a hash of everything its result depends on."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(rel.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
+        """The result kept for the file, when there is one and it passes `decode`."""
+        text = self.stored.get(key)
+        if text is None:
+            return None
+        found = decode(text, rel, out_by)
+        if found is not None:
+            self.used[key] = text
+        return found
+
+    def put(self, key: str, text: str) -> None:
+        self.used[key] = text
+
+    def save(self) -> None:
+        """Write the entries this run used or made (atomically), if they changed."""
+        if self.path is None or self.used.keys() == self.stored.keys():
+            return
+        text = json.dumps({"format": FORMAT, "entries": self.used}, ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".checks-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(temporary, self.path)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+__all__ = ["FILE_NAME", "CheckCache", "decode", "encode"]
