@@ -36,24 +36,38 @@ from typing import Any
 
 from .article_types import ArticleType
 from .loading import RawEntry
-from .model import Affiliation, Conference, Contributor, Funding, Group, License, Reference
-from .model import MediaPartner, Translation
+from .model import (
+    Affiliation,
+    Author,
+    Conference,
+    Contributor,
+    Funding,
+    Group,
+    License,
+    MediaPartner,
+    Reference,
+    Translation,
+)
 from .problems import Problem
 from .validation import AuthorRef, ParsedAbstract, UpdateRef
 
 FILE_NAME = "checks.json"
 FORMAT = 1
 """Raised when the shape of an entry changes (the code's hash changes anyway)."""
+_HEADER = json.dumps({"format": FORMAT})
 LIBRARIES = ("PyYAML", "python-frontmatter", "python-stdnum", "nh3", "Markdown")
 """The libraries a file's checks read through."""
 
 Result = tuple[RawEntry | Problem, ParsedAbstract | None, list[Problem]]
 """One abstract file read and checked (`reading._read_abstract`)."""
+AuthorResult = tuple[RawEntry | Problem, Author | None, list[Problem]]
+"""One author file read and checked (`reading._read_author`)."""
 
 _CLASSES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (
         Affiliation,
+        Author,
         AuthorRef,
         Conference,
         Contributor,
@@ -94,8 +108,9 @@ def code_fingerprint() -> str:
 
 
 def _encode(value: Any) -> Any:
-    """`value` as JSON data: tuples, dates and this package's dataclasses tagged by a mapping
-    of one key starting with "~" (a mapping with such a key of its own is not kept)."""
+    """`value` as JSON data: tuples, dates and this package's dataclasses (the class's name
+    and its fields' values in order) tagged by a mapping of one key starting with "~" (a
+    mapping with such a key of its own is not kept)."""
     kind = type(value)
     if kind is str or kind is int or kind is bool or value is None:
         return value
@@ -114,8 +129,8 @@ def _encode(value: Any) -> Any:
     if kind is datetime.date:
         return {"~d": value.isoformat()}
     if _CLASSES.get(kind.__name__) is kind:
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"~c": [kind.__name__, fields]}
+        fields = [_encode(getattr(value, name)) for name in _FIELDS[kind.__name__]]
+        return {"~c": [kind.__name__, *fields]}
     raise Unkept
 
 
@@ -130,14 +145,14 @@ def _tagged(data: dict[str, Any]) -> Any:
         return tuple(value)
     if key == "~d" and type(value) is str:
         return datetime.date.fromisoformat(value)
-    if key == "~c" and type(value) is list and len(value) == 2 and type(value[1]) is dict:
-        name, fields = value
-        expected = _FIELDS.get(name) if type(name) is str else None
-        if expected is not None and fields.keys() == expected.keys():
-            for field_name, kinds in expected.items():
-                if kinds and type(fields[field_name]) not in kinds:
+    if key == "~c" and type(value) is list and value and type(value[0]) is str:
+        expected = _FIELDS.get(value[0])
+        if expected is not None and len(value) == len(expected) + 1:
+            values = dict(zip(expected, value[1:], strict=True))
+            for name, kinds in expected.items():
+                if kinds and type(values[name]) not in kinds:
                     raise Refused
-            return _CLASSES[name](**fields)
+            return _CLASSES[value[0]](**values)
     raise Refused
 
 
@@ -224,6 +239,37 @@ def decode(text: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | 
     return (entry, item, problems), out is not None
 
 
+def encode_author(result: AuthorResult) -> str | None:
+    """The JSON text of one author file's result (None: a value the cache does not keep)."""
+    entry, author, problems = result
+    try:
+        data = {"entry": _encode(entry), "author": _encode(author), "problems": _encode(problems)}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (Unkept, ValueError, RecursionError):
+        return None
+
+
+def decode_author(text: str, rel: str) -> AuthorResult | None:
+    """An author file's result read back and checked, None when it is not one this package
+    writes for the file `rel`."""
+    try:
+        data = json.loads(text, object_hook=_tagged)
+    except (Refused, ValueError, TypeError, RecursionError):
+        return None
+    if type(data) is not dict or data.keys() != {"entry", "author", "problems"}:
+        return None
+    entry, author, problems = data["entry"], data["author"], data["problems"]
+    if not isinstance(entry, RawEntry | Problem) or entry.path != rel:
+        return None
+    if type(problems) is not list or not all(_is_problem(p) for p in problems):
+        return None
+    if author is not None and (type(author) is not Author or author.source != rel):
+        return None
+    if author is not None and not all(type(a) is Affiliation for a in author.affiliations):
+        return None
+    return entry, author, problems
+
+
 def _is_problem(value: Any) -> bool:
     return type(value) is Problem and value.severity in ("error", "warning", "note")
 
@@ -241,22 +287,30 @@ class CheckCache:
         self.used: dict[str, str] = {}
 
     def _read(self) -> dict[str, str]:
+        """The entries of `checks.json`: a first line {"format": FORMAT}, then one line per
+        entry, its key (64 hexadecimal digits), a space and its JSON text (which holds no
+        line break: JSON writes one inside a string as \\n)."""
         if self.path is None:
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            lines = self.path.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
             return {}
-        if type(data) is not dict or data.get("format") != FORMAT:
+        if lines[0] != _HEADER:
             return {}
-        entries = data.get("entries")
-        if type(entries) is not dict:
-            return {}
-        return {k: v for k, v in entries.items() if type(v) is str}
+        entries = {}
+        for line in lines[1:]:
+            key, _, text = line.partition(" ")
+            if len(key) == 64 and text:
+                entries[key] = text
+        return entries
 
-    def key(self, rel: str, data: bytes) -> str:
-        """The name of a file's entry: a hash of everything its result depends on."""
+    def key(self, rel: str, data: bytes, kind: str = "abstract") -> str:
+        """The name of a file's entry: a hash of everything its result depends on (`kind`:
+        what the file is read as, and how)."""
         digest = hashlib.sha256(self.salt)
+        digest.update(kind.encode())
+        digest.update(b"\0")
         digest.update(rel.encode("utf-8", "surrogateescape"))
         digest.update(b"\0")
         digest.update(data)
@@ -272,6 +326,14 @@ class CheckCache:
             self.used[key] = text
         return found
 
+    def get_author(self, key: str, rel: str) -> AuthorResult | None:
+        """The result kept for an author file (see `get`)."""
+        text = self.stored.get(key)
+        found = None if text is None else decode_author(text, rel)
+        if text is not None and found is not None:
+            self.used[key] = text
+        return found
+
     def put(self, key: str, text: str) -> None:
         self.used[key] = text
 
@@ -279,7 +341,7 @@ class CheckCache:
         """Write the entries this run used or made (atomically), if they changed."""
         if self.path is None or self.used.keys() == self.stored.keys():
             return
-        text = json.dumps({"format": FORMAT, "entries": self.used}, ensure_ascii=False)
+        text = "".join([_HEADER, "\n", *(f"{k} {v}\n" for k, v in self.used.items())])
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".checks-")
@@ -292,4 +354,4 @@ class CheckCache:
                     os.unlink(temporary)
 
 
-__all__ = ["FILE_NAME", "CheckCache", "decode", "encode"]
+__all__ = ["FILE_NAME", "CheckCache", "decode", "decode_author", "encode", "encode_author"]

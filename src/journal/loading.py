@@ -160,8 +160,13 @@ def load_entry(root: Path, path: Path) -> RawEntry | Problem:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Problem(path=rel, line=1, field="file", message=f"cannot be read ({exc.strerror}).")
+        return unreadable(rel, exc)
     return entry_from_bytes(rel, data)
+
+
+def unreadable(rel: str, exc: OSError) -> Problem:
+    """The problem of a file that cannot be read."""
+    return Problem(path=rel, line=1, field="file", message=f"cannot be read ({exc.strerror}).")
 
 
 def entry_from_bytes(rel: str, data: bytes) -> RawEntry | Problem:

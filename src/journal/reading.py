@@ -18,7 +18,7 @@ from .assembly import build_journal
 from .assets import Scan, check_published_file, scan_content
 from .board import BOARD_FILE, ParsedBoard, check_board, resolve_board
 from .cache_folder import trusted_cache_dir
-from .check_cache import CheckCache, Result, encode
+from .check_cache import AuthorResult, CheckCache, Result, encode, encode_author
 from .forks import map_in_forks
 from .loading import (
     RawEntry,
@@ -30,6 +30,7 @@ from .loading import (
     load_settings,
     publishes_continuously,
     read_site_url,
+    unreadable,
 )
 from .model import Author, Journal, Settings
 from .problems import Problem
@@ -314,8 +315,40 @@ def _read_abstracts(
         results[number] = result
         if key and text is not None:
             cache.put(key, text)
-    cache.save()
     return [result for result in results if result is not None]
+
+
+def _read_author(continuous: bool, rel: str, data: bytes) -> AuthorResult:
+    """One author file read and checked on its own: (the entry, or why it cannot be read;
+    the author when the file has no error; its problems). The entry keeps only the line of
+    `photo:`, which the check of the photo, after the cache, reads."""
+    entry = entry_from_bytes(rel, data)
+    if isinstance(entry, Problem):
+        return entry, None, []
+    author, found = check_author(entry, continuous=continuous)
+    lines = {"photo": entry.lines["photo"]} if "photo" in entry.lines else {}
+    return RawEntry(path=rel, meta={}, body="", lines=lines), author, found
+
+
+def _author(
+    root: Path, continuous: bool, cache: CheckCache | None, path: Path
+) -> AuthorResult:
+    """`_read_author`, from the check cache when it keeps the file."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return unreadable(rel, exc), None, []
+    if cache is None:
+        return _read_author(continuous, rel, data)
+    key = cache.key(rel, data, f"author {continuous}")
+    found = cache.get_author(key, rel)
+    if found is None:
+        found = _read_author(continuous, rel, data)
+        text = encode_author(found)
+        if text is not None:
+            cache.put(key, text)
+    return found
 
 
 def _load_journal(
@@ -397,13 +430,12 @@ def _load_journal(
     for path in iter_markdown(root / AUTHORS):
         if wanted is not None and path.stem not in wanted:
             continue
-        entry = load_entry(root, path)
+        entry, author, found = _author(root, continuous, cache, path)
+        problems += found
         if isinstance(entry, Problem):
             problems.append(entry)
             broken.add(path.stem)
             continue
-        author, found = check_author(entry, continuous=continuous)
-        problems += found
         if author and author.photo:
             author, found = _check_photo(root, scan, entry, author)
             problems += found
@@ -411,6 +443,8 @@ def _load_journal(
             authors.append(author)
         else:
             broken.add(path.stem)
+    if cache is not None:
+        cache.save()
     refused |= _mentioned(unreadable, {a.id for a in authors})
     problems += abstract_problems
     issue_meta: list[dict[str, Any]] = []
