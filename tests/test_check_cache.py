@@ -19,9 +19,7 @@ from journal.cli import main
 from test_invalid_fixtures import INVALID, place
 
 RULES = sorted(
-    p.name.removesuffix(".md")
-    for p in INVALID.glob("*.md")
-    if not p.name.startswith("continuous-")
+    p.name.removesuffix(".md") for p in INVALID.glob("*.md") if not p.name.startswith("continuous-")
 )
 """Every broken abstract and author file of tests/fixtures/invalid, planted at once."""
 

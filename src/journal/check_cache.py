@@ -1,23 +1,25 @@
-"""What `journal check` keeps between runs: each abstract file's reading and checks, keyed
-by its bytes.
+"""What `journal check` keeps between runs: each abstract and author file's reading and
+checks, keyed by its bytes.
 
-Reading an abstract (its front matter parsed, every field checked) depends only on the
-file's path and bytes, the journal's article types, whether it publishes continuously and
-this package's code with the libraries it reads through; an entry is named by a hash of
-all of these, so an edit, another setting or another release makes the file's entry
-afresh. What depends on the day or on other files (whether an abstract is out yet, the
-checks across files, photos, covers) is computed after the cache, on every run.
+Reading a file (its front matter parsed, every field checked) depends only on the file's
+path and bytes, the journal's article types, whether it publishes continuously and this
+package's code with the libraries it reads through; an entry is named by a hash of all of
+these, so an edit, another setting or another release makes the file's entry afresh. What
+depends on the day or on other files (whether an abstract is out yet, the checks across
+files, photos, covers) is computed after the cache, on every run.
 
-An entry holds the result as `journal check` keeps it (`reading._checked_only`: an abstract
-already out without its text, references and funding), so only a check of a journal
-without PDFs uses the cache; an entry of an abstract that was out when it was written is
-used only while the abstract is still out (a SOURCE_DATE_EPOCH set back reads the file).
+An abstract's entry holds the result as `journal check` keeps it (`reading._checked_only`:
+an abstract already out without its text, references and funding), so only a check of a
+journal without PDFs uses the cache (the build, and a check with PDFs, need every text);
+an entry of an abstract that was out when it was written is used only while it is still
+out (a SOURCE_DATE_EPOCH set back reads the file again).
 
-All entries are in one JSON file, `checks.json` in the build cache folder (`cache_folder`:
-never one git tracks); each value is the JSON text of one result, read back only into this
-package's own dataclasses, with every type checked (`decode`): an entry that fails is read
-from the file again. A run writes the file (atomically) only when an entry was added or
-left unused; entries it did not use are dropped.
+All entries are in one file, `checks.json` in the build cache folder (`cache_folder`: never
+one git tracks), one line each: the key and the JSON text of the result, read back only
+into this package's own dataclasses with every simple field's type checked (`_tagged`,
+`decode`); an entry that fails is read from the file again. A run writes the file
+(atomically) only when an entry was added or left unused; entries it did not use are
+dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import operator
 import os
 import sys
 import tempfile
@@ -107,6 +110,10 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+"""Types JSON keeps as they are (a float is checked: JSON has no NaN)."""
+
+
 def _encode(value: Any) -> Any:
     """`value` as JSON data: tuples, dates and this package's dataclasses (the class's name
     and its fields' values in order) tagged by a mapping of one key starting with "~" (a
@@ -119,18 +126,18 @@ def _encode(value: Any) -> Any:
             raise Unkept
         return value
     if kind is list:
-        return [_encode(v) for v in value]
+        return [v if type(v) in _PLAIN else _encode(v) for v in value]
     if kind is tuple:
-        return {"~t": [_encode(v) for v in value]}
+        return {"~t": [v if type(v) in _PLAIN else _encode(v) for v in value]}
     if kind is dict:
         if not all(type(k) is str and not k.startswith("~") for k in value):
             raise Unkept
-        return {k: _encode(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else _encode(v) for k, v in value.items()}
     if kind is datetime.date:
         return {"~d": value.isoformat()}
     if _CLASSES.get(kind.__name__) is kind:
-        fields = [_encode(getattr(value, name)) for name in _FIELDS[kind.__name__]]
-        return {"~c": [kind.__name__, *fields]}
+        values = _GETTERS[kind.__name__](value)
+        return {"~c": [kind.__name__, *(v if type(v) in _PLAIN else _encode(v) for v in values)]}
     raise Unkept
 
 
@@ -179,6 +186,8 @@ _FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     for name, cls in _CLASSES.items()
 }
 """Each dataclass's fields, with the types each may hold (see _kinds)."""
+_GETTERS = {name: operator.attrgetter(*fields) for name, fields in _FIELDS.items()}
+"""Each dataclass's field values, in order (every class here has more than one field)."""
 
 
 def encode(result: Result, published: datetime.date | None) -> str | None:

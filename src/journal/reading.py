@@ -306,7 +306,7 @@ def _read_abstracts(
             results.append(None)
             continue
         (entry, item, problems), short = found
-        if item is not None and not short:  # kept whole: perhaps out by now
+        if item is not None and not short and isinstance(entry, RawEntry):  # out by now?
             short_entry, item = _checked_only(entry, item, out_by)
             entry = short_entry
         results.append((entry, item, problems))
@@ -330,9 +330,7 @@ def _read_author(continuous: bool, rel: str, data: bytes) -> AuthorResult:
     return RawEntry(path=rel, meta={}, body="", lines=lines), author, found
 
 
-def _author(
-    root: Path, continuous: bool, cache: CheckCache | None, path: Path
-) -> AuthorResult:
+def _author(root: Path, continuous: bool, cache: CheckCache | None, path: Path) -> AuthorResult:
     """`_read_author`, from the check cache when it keeps the file."""
     rel = path.relative_to(root).as_posix()
     try:
@@ -367,8 +365,8 @@ def _load_journal(
     today = today or build_date()
     continuous = publishes_continuously(extra_journal)
     keys, problems = preview_scope(continuous)
-    cache_folder, refused = trusted_cache_dir(root) if check_cache else (None, [])
-    problems += refused
+    cache_folder, cache_refusals = trusted_cache_dir(root) if check_cache else (None, [])
+    problems += cache_refusals
     scan = scan or scan_journal(root, continuous)
     problems += scan.problems
     if site_url is None:
@@ -401,7 +399,7 @@ def _load_journal(
     out_by = today if checking_only and settings is not None and not settings.pdf else None
     read = partial(_read_abstract, root, types, continuous_folders, out_by)
     cache = None
-    if out_by is not None and cache_folder is not None and not refused and check_cache:
+    if out_by is not None and cache_folder is not None and check_cache:
         cache = CheckCache(cache_folder, types, continuous_folders)
     results = _read_abstracts(root, paths, read, cache, out_by, processes)
     for path, (entry, item, found) in zip(paths, results, strict=True):
