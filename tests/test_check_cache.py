@@ -52,18 +52,23 @@ def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
-@pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The abstract files `journal check` reads and checks itself (not from the cache)."""
+def spied(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The files `journal check` gives reading.<name> (it reads and checks them itself)."""
     paths: list[str] = []
-    real = reading.check_abstract
+    real = getattr(reading, name)
 
     def spy(entry: Any, *args: Any, **kwargs: Any) -> Any:
         paths.append(entry.path)
         return real(entry, *args, **kwargs)
 
-    monkeypatch.setattr(reading, "check_abstract", spy)
+    monkeypatch.setattr(reading, name, spy)
     return paths
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The abstract files `journal check` reads and checks itself (not from the cache)."""
+    return spied(monkeypatch, "check_abstract")
 
 
 def check(*argv: str) -> tuple[int, str]:
@@ -78,15 +83,18 @@ def abstracts(project: Path) -> list[str]:
 
 @pytest.mark.parametrize("output", ["text", "json", "github"])
 def test_a_check_from_the_cache_prints_what_a_check_without_it_does(
-    planted: Path, checked: list[str], output: str, tmp_path: Path
+    planted: Path, checked: list[str], output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    authors = spied(monkeypatch, "check_author")
     cold = check("--format", output)
+    assert "authors/author-orcid-checksum.md" in authors
     assert cold[0] == 1 and len(cold[1].splitlines()) > len(RULES), cold[1]
     assert "abstracts/1/1/first-imaging-study.md" in checked
     assert (tmp_path / "cache" / FILE_NAME).is_file()
     checked.clear()
+    authors.clear()
     assert check("--format", output) == cold
-    assert checked == []  # every abstract came from the cache
+    assert (checked, authors) == ([], [])  # every abstract and author came from the cache
     if output == "json":
         assert json.loads(cold[1])["problems"]
 
