@@ -218,29 +218,31 @@ def _read_abstract(
     types: tuple[ArticleType, ...],
     continuous: bool,
     out_by: datetime.date | None,
-    kept: bool,
-    item: tuple[Path, bytes | None],
-) -> tuple[Result, str | None]:
+    cache: CheckCache | None,
+    path: Path,
+) -> tuple[Result, tuple[str, str] | None]:
     """One abstract file read and checked on its own: the entry (or why it cannot be read),
-    its typed fields when it has no error, and its problems; `item`: the file and its bytes
-    (None: read them here). `out_by`: see _checked_only. `kept`: also the result as the
-    check cache keeps it (`check_cache.encode`; None for a value it does not keep)."""
-    path, data = item
-    if data is None:
-        entry = load_entry(root, path)
-    else:
-        entry = entry_from_bytes(path.relative_to(root).as_posix(), data)
+    its typed fields when it has no error, and its problems. `out_by`: see _checked_only.
+    With a check cache, also the entry it keeps of the result (its key, from the bytes read
+    here, and its text; None for a value it does not keep)."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return (unreadable(rel, exc), None, []), None
+    entry = entry_from_bytes(rel, data)
+    out = None
     if isinstance(entry, Problem):
         result: Result = (entry, None, [])
-        return result, encode(result, None) if kept else None
-    parsed, found = check_abstract(entry, types, continuous=continuous)
-    out = None
-    if parsed is not None and out_by is not None:
-        short, parsed = _checked_only(entry, parsed, out_by)
-        if short is not entry:
-            out, entry = short.meta["published"], short
-    result = (entry, parsed, found)
-    return result, encode(result, out) if kept else None
+    else:
+        parsed, found = check_abstract(entry, types, continuous=continuous)
+        if parsed is not None and out_by is not None:
+            short, parsed = _checked_only(entry, parsed, out_by)
+            if short is not entry:
+                out, entry = short.meta["published"], short
+        result = (entry, parsed, found)
+    text = encode(result, out) if cache is not None else None
+    return result, None if text is None or cache is None else (cache.key(rel, data), text)
 
 
 UNCHECKED_FIELDS = ("references", "funding")
@@ -278,7 +280,7 @@ def _checked_only(
 def _read_abstracts(
     root: Path,
     paths: Sequence[Path],
-    read: Callable[[bool, tuple[Path, bytes | None]], tuple[Result, str | None]],
+    read: Callable[[CheckCache | None, Path], tuple[Result, tuple[str, str] | None]],
     cache: CheckCache | None,
     out_by: datetime.date | None,
     processes: int,
@@ -287,34 +289,28 @@ def _read_abstracts(
     with a check cache (`journal check` without PDFs), the files it keeps are taken from it
     and only the others are read, in forked processes; their entries are added to it."""
     if cache is None or out_by is None:
-        items: list[tuple[Path, bytes | None]] = [(path, None) for path in paths]
-        return [result for result, _ in map_in_forks(partial(read, False), items, processes)]
+        return [result for result, _ in map_in_forks(partial(read, None), paths, processes)]
     results: list[Result | None] = []
-    missing: list[tuple[int, str, tuple[Path, bytes | None]]] = []
+    missing: list[tuple[int, Path]] = []
     for path in paths:
         rel = path.relative_to(root).as_posix()
         try:
-            data = path.read_bytes()
+            found = cache.get(cache.key(rel, path.read_bytes()), rel, out_by)
         except OSError:  # reported by the reader
-            missing.append((len(results), "", (path, None)))
-            results.append(None)
-            continue
-        key = cache.key(rel, data)
-        found = cache.get(key, rel, out_by)
+            found = None
         if found is None:
-            missing.append((len(results), key, (path, data)))
+            missing.append((len(results), path))
             results.append(None)
             continue
         (entry, item, problems), short = found
         if item is not None and not short and isinstance(entry, RawEntry):  # out by now?
-            short_entry, item = _checked_only(entry, item, out_by)
-            entry = short_entry
+            entry, item = _checked_only(entry, item, out_by)
         results.append((entry, item, problems))
-    made = map_in_forks(partial(read, True), [item for _, _, item in missing], processes)
-    for (number, key, _), (result, text) in zip(missing, made, strict=True):
+    made = map_in_forks(partial(read, cache), [path for _, path in missing], processes)
+    for (number, _), (result, kept) in zip(missing, made, strict=True):
         results[number] = result
-        if key and text is not None:
-            cache.put(key, text)
+        if kept is not None:
+            cache.put(*kept)
     return [result for result in results if result is not None]
 
 
