@@ -3,6 +3,7 @@ build's pages, exports and PDFs are made in site.py, which imports much more).""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import gc
@@ -293,11 +294,11 @@ def _read_abstracts(
     results: list[Result | None] = []
     missing: list[tuple[int, Path]] = []
     for path in paths:
-        rel = path.relative_to(root).as_posix()
-        try:
-            found = cache.get(cache.key(rel, path.read_bytes()), rel, out_by)
-        except OSError:  # reported by the reader
-            found = None
+        found = None
+        if cache.stored:  # an empty cache (a first run) needs no hashing here
+            rel = path.relative_to(root).as_posix()
+            with contextlib.suppress(OSError):  # reported by the reader
+                found = cache.get(cache.key(rel, path.read_bytes()), rel, out_by)
         if found is None:
             missing.append((len(results), path))
             results.append(None)
