@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils.meta import get_data
 
 from journal import SiteData, build_site_data, format_report
 from journal.board import BOARD_FILE
@@ -79,6 +80,17 @@ class _PageFile(File):
 class _GeneratedPage(Page):
     """A generated page whose rendered body the journal keeps between builds (see
     journal.page_bodies): a warm build of an unchanged abstract skips Markdown."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        # MkDocs would parse the page's front matter with PyYAML's pure-Python loader, after
+        # the journal wrote it (~0.6 ms a page): take the values themselves. A plugin that
+        # gives the page another source is read as MkDocs reads it.
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None or not isinstance(self.file, _PageFile):
+            self.markdown, self.meta = get_data(source or self.file.content_string)
+            return
+        spec = self.file.spec
+        self.markdown, self.meta = spec.body.lstrip("\n"), spec.meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert self.markdown is not None
@@ -271,6 +283,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     # written (links are checked from the anchors, the sitemap was written before): let it go
     # ("" and not None: Page.title reads a None content as "not rendered yet").
     page.content = ""
+    if isinstance(page, _GeneratedPage):  # other pages' templates read only its title
+        page.meta = {"title": page.meta["title"]}
     info = getattr(_URL_PARTS, "cache_info", None)
     if info is not None and info().currsize > URL_PARTS_KEPT:
         _URL_PARTS.cache_clear()

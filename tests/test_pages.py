@@ -106,6 +106,15 @@ def test_generated_front_matter_is_escaped_yaml_the_host_reads_back() -> None:
     assert "Ana López-Núñez" in head["tags"] and "imaging" in head["tags"]
 
 
+def test_every_generated_page_gives_the_host_the_values_its_front_matter_says() -> None:
+    # The build hands MkDocs `spec.meta` instead of parsing the YAML it wrote: the same.
+    site = _site(FIXTURE)
+    for spec in site.pages:
+        text = spec.markdown
+        assert yaml.safe_load(text.split("---\n")[1]) == spec.meta, spec.src_uri
+        assert text.split("---\n", 2)[2].lstrip("\n") == spec.body.lstrip("\n")
+
+
 def test_listing_pages_are_excluded_from_search() -> None:
     site = _site(FIXTURE)
     excluded = {p.src_uri for p in site.pages if not p.is_searchable}

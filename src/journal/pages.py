@@ -119,8 +119,9 @@ class PageSpec:
         return self.view()
 
     @property
-    def markdown(self) -> str:
-        """The page as the host reads it: front matter, then the body."""
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter as the host reads it (a new dict each time): the host may
+        take it as it is rather than parse `markdown`'s YAML again (the same values)."""
         # Material prints meta titles unescaped (header, search results): escape here.
         meta: dict[str, Any] = {
             "template": self.template,
@@ -132,7 +133,14 @@ class PageSpec:
             meta["tags"] = [html.escape(term) for term in self.search_terms]
         if self.hide:
             meta["hide"] = list(self.hide)
-        head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
+        return meta
+
+    @property
+    def markdown(self) -> str:
+        """The page as the host reads it: front matter, then the body."""
+        head = yaml.dump(
+            self.meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000
+        )
         return f"---\n{head}---\n\n{self.body}"
 
 
