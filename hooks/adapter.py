@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,14 @@ class _GeneratedPage(Page):
     @present_anchor_ids.setter
     def present_anchor_ids(self, anchors: Iterable[str] | None) -> None:
         self._anchors = None if anchors is None else tuple(anchors)
+
+    def rendered_alone(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        """The body `render` keeps, rendered from the journal's text (in a worker process:
+        BUILD.render_bodies)."""
+        assert isinstance(self.file, _PageFile)
+        spec = self.file.spec
+        self.markdown, self.meta = spec.body.lstrip("\n"), spec.meta
+        return self._rendered(config, files)
 
     def _rendered(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         super().render(config, files)
@@ -331,6 +340,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **kwargs: Any) -> Navigation:
     scripts = [str(getattr(s, "path", s)) for s in config.extra_javascript]
     CHROME = ChromeParts.for_links(
         _menu_urls(nav.items), strings_in(BUILD.site), config.extra_css, scripts, theme
+    )
+    # MkDocs renders the pages next, one by one: a cold build renders the journal's first,
+    # on every core (each page then finds its body in the cache; byte-identical).
+    files = kwargs["files"]
+    BUILD.render_bodies(
+        [
+            (f.spec.body.lstrip("\n"), partial(f.page.rendered_alone, config, files))
+            for f in files
+            if isinstance(f, _PageFile) and isinstance(f.page, _GeneratedPage)
+        ]
     )
     return nav
 

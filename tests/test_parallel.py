@@ -1,4 +1,5 @@
-"""Page heads made by worker processes give the same site as one process (cold builds)."""
+"""Page heads and bodies made by worker processes give the same site as one process (cold
+builds)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ def test_a_cold_build_with_a_pool_is_byte_identical_to_one_without(tmp_path: Pat
     cached = sorted(p.name for p in (tmp_path / "pooled-cache").rglob("citations/*"))
     assert cached == sorted(p.name for p in (tmp_path / "alone-cache").rglob("citations/*"))
     assert cached
+    # So did its page heads and the page bodies rendered before MkDocs reads the pages:
+    # the next build reuses the same entries.
+    kept = {n: b for n, b in _files(tmp_path / "pooled-cache").items() if n.startswith("outputs/")}
+    assert kept == {n: b for n, b in _files(tmp_path / "alone-cache").items() if n.startswith("outputs/")}
+    assert kept
 
 
 def test_jobs_run_in_other_processes_and_come_back_in_order(

@@ -95,6 +95,27 @@ class SiteData:
         key = self.outputs.text_key(BODY, self.renderer, markdown)
         return self.outputs.data(key, render, is_page_body)
 
+    def render_bodies(self, pages: Sequence[tuple[str, Callable[[], Any]]]) -> None:
+        """Render in worker processes (`parallel.run_all`) the kept page bodies the cache
+        lacks, each (Markdown, the host's render of it), and store them as `page_body` would,
+        so that the host then finds each in the cache: a cold build's Markdown on every
+        core. Nothing happens without a cache folder, for a few pages, or where no pool is
+        made (`mkdocs serve`, one core): `page_body` renders them as they come."""
+        if self.renderer is None or self.outputs.folder is None:
+            return
+        missing: dict[str, Callable[[], Any]] = {}
+        for markdown, render in pages:
+            if is_self_contained(markdown):
+                key = self.outputs.text_key(BODY, self.renderer, markdown)
+                if key not in missing and not self.outputs.has(key):
+                    missing[key] = render
+        keys = list(missing)
+
+        def keep(index: int, body: Any) -> None:
+            self.outputs.data(keys[index], lambda: body, is_page_body)
+
+        run_all(list(missing.values()), keep)
+
     def save_caches(self) -> None:
         """Keep what this build formatted for the next (call when the pages are written)."""
         if not self.complete or self.journal is None:
