@@ -34,20 +34,20 @@ overrides/assets/journal/search-worker.js):
   the tail begins (its first page's best document, a page's own score doubled): no
   document of the tail ranks above it (see `_split`).
 
-A query fetches one shard for each two first letters its words start with, ranks and
-groups its results with `documents.json` (from the heads of frequent words alone when they
-settle the first ten pages: "carcinoma", in nearly every abstract, answers first from 32
-pages' postings, not some 70,000 at 50,000 abstracts; the tails come after), and fetches
-the chunks of the results Material shows at once (the first ten pages): at 10,000 abstracts "carcinoma" matches 9,333
-documents, whose cards are megabytes. The worker answers with the results whose cards it
-has, then fetches the other chunks, four at a time, and answers again, complete, unless
-another query came meanwhile. `config.journal` also carries a `version` (a hash of the
-other files), which the worker adds to the address of each file it fetches, and which
-`documents.json` and each chunk repeat (the worker refuses a file of another version, and
-reads the settings of the build now served), so that a browser's cached files are never
-mixed with a new build's. A score is BM25 (no length normalisation, as
-Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts (a
-word in the title or tags outweighs any number in the text).
+A query fetches one shard for each two first letters its words start with, ranks and groups
+its results with `documents.json` (from the heads of frequent words alone when they settle
+the first ten pages: "carcinoma", in nearly every abstract, answers first from 32 pages'
+postings, not some 70,000 at 50,000 abstracts; the tails come after), and fetches the
+chunks of the results Material shows at once (the first ten pages): at 10,000 abstracts
+"carcinoma" matches 9,333 documents, whose cards are megabytes. The worker answers with the
+results whose cards it has, then fetches the other chunks, four at a time, and answers
+again, complete, unless another query came meanwhile. `config.journal` also carries a
+`version` (a hash of the other files), which the worker adds to the address of each file it
+fetches, and which `documents.json` and each chunk repeat (the worker refuses a file of
+another version, and reads the settings of the build now served), so that a browser's
+cached files are never mixed with a new build's. A score is BM25 (no length normalisation,
+as Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts
+(a word in the title or tags outweighs any number in the text).
 """
 
 from __future__ import annotations
