@@ -67,7 +67,8 @@ let shardKeys = new Set();
 let stopWords = new Set();
 let folds = new Map();
 let foldable = /$^/u;
-const shards = new Map(); /* key → promise of {word: [doc, score, doc, score, ...] or a frequent word's {head, tail, cut}} */
+/* key → promise of {word: [doc, score, doc, score, ...], or a frequent word's {head, tail, cut}} */
+const shards = new Map();
 const tails = new Map(); /* "<key>.<n>" → promise of a frequent word's other postings */
 
 /* As the index compares text (search_index.fold): compatibility forms split, lower case,
@@ -337,7 +338,8 @@ async function answerOnce(query, id) {
   if (answer.items.length < list.length || !whole) {
     /* The other results (with the tails of frequent words) and their cards, then the
        complete answer, if no other query came since. */
-    const rest = async () => whole || await complete() ? completed(list.slice(answer.items.length), id) : false;
+    const rest = async () =>
+      (whole || await complete()) ? completed(list.slice(answer.items.length), id) : false;
     rest()
       .then(done => {
         if (done) postMessage({ type: RESULT, data: { items: results(list, terms).items } });
@@ -355,7 +357,10 @@ function matching(terms, tables, keys) {
   const entry = (t, word, weight) => {
     const found = tables[t][word];
     if (Array.isArray(found)) words.push({ t, word, weight, postings: found });
-    else words.push({ t, word, weight, postings: found.head, key: keys[t], tail: found.tail, cut: found.cut });
+    else {
+      const { head: postings, tail, cut } = found;
+      words.push({ t, word, weight, postings, key: keys[t], tail, cut });
+    }
   };
   terms.forEach((term, t) => {
     const table = tables[t];
@@ -438,13 +443,14 @@ function grouped(ranked) {
   return [...groups];
 }
 
-/* The first groups of the complete answer that the heads of the frequent words settle, or
-   null. A page is settled when it is in the head of every frequent word the query matches
-   (all its postings of them are in), and comes first when it outranks what any other
-   document could reach with the tails: a document of another page by its best score of
-   each query word, or a frequent word's `cut` where its postings are not in (each frequent
-   word's tail ranks below its cut: a lower score, or the same from a later document); a
-   document in no head by the cuts alone. Ranks compare as [rank, position]. */
+/* The first groups of the complete answer that the heads of the frequent words settle
+   (perhaps none). A page is settled when it is in the head of every frequent word the
+   query matches (all its postings of them are in), and comes first when it outranks
+   what any other document could reach with the tails: a document of another page by its
+   best score of each query word, or a frequent word's `cut` where its postings are not
+   in (each frequent word's tail ranks below its cut: a lower score, or the same from a
+   later document); a document in no head by the cuts alone. Ranks compare as [rank,
+   position]. */
 function settled(terms, words) {
   const found = scored(terms, words);
   const split = words.filter(word => word.cut);
@@ -462,10 +468,11 @@ function settled(terms, words) {
     const top = Math.max(...cuts.map(word => word.weight * word.cut[0]));
     matched += 1;
     reach = (reach === -Infinity ? 0 : reach) + top;
-    from = Math.max(from, Math.min(...cuts.filter(word => word.weight * word.cut[0] === top).map(word => word.cut[1])));
+    const at = cuts.filter(word => word.weight * word.cut[0] === top).map(word => word.cut[1]);
+    from = Math.max(from, Math.min(...at));
   });
   let bound = matched ? [matched * RANK + reach, from] : [-Infinity, 0];
-  const above = (rank, doc, [boundRank, boundDoc]) => rank > boundRank || (rank === boundRank && doc < boundDoc);
+  const above = (rank, doc, [atRank, atDoc]) => rank > atRank || (rank === atRank && doc < atDoc);
   const hits = [];
   for (const [doc, entry] of found) {
     const page = parents[doc];
@@ -491,7 +498,8 @@ function settled(terms, words) {
   }
   hits.sort(byRank);
   const tops = new Map(); /* page → its first hit, before grouping moves an article first */
-  for (const hit of hits) if (!tops.has(parents[hit.doc])) tops.set(parents[hit.doc], [hit.rank, hit.doc]);
+  for (const hit of hits)
+    if (!tops.has(parents[hit.doc])) tops.set(parents[hit.doc], [hit.rank, hit.doc]);
   const first = [];
   for (const group of grouped(hits)) {
     const [rank, doc] = tops.get(group[0]);
