@@ -101,6 +101,20 @@ def search_documents(site: Path) -> list[dict]:
     return documents
 
 
+def search_postings(site: Path, word: str) -> dict[int, int]:
+    """A word's postings in a built site's search index (document → score): those its shard
+    holds, with a frequent word's tail (its other postings, in a file of their own)."""
+    key = word[:2].encode("utf-8").hex()
+    found = json.loads((site / f"search/shards/{key}.json").read_text("utf-8"))[word]
+    flat = found
+    if isinstance(found, dict):
+        tail = json.loads((site / f"search/shards/{key}.{found['tail']}.json").read_text("utf-8"))
+        flat = found["head"] + tail
+    postings = dict(zip(flat[::2], flat[1::2], strict=True))
+    assert len(postings) * 2 == len(flat)  # no document twice
+    return postings
+
+
 def search_pages(site: Path) -> tuple[list[int], set[int]]:
     """What a built site's `search/documents.json` says of every document: its page (a
     section's page, or itself) and which are articles, read from the runs it holds."""

@@ -12,9 +12,12 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from conftest import search_documents, search_pages
+from conftest import search_documents, search_pages, search_postings
 from journal.search_index import (
     CHUNK,
+    HEAD,
+    PAGE_WEIGHT,
+    TAIL,
     TEASER_CHARACTERS,
     SearchCard,
     build_search_index,
@@ -56,8 +59,10 @@ def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[
     index = json.loads((tmp_path / "search/search_index.json").read_text("utf-8"))
     assert index["docs"] == []  # the page's main thread loads no documents
     index["docs"] = search_documents(tmp_path)  # of the index's version
-    shards = {
-        p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
+    shards = {  # the shards (a frequent word's tail is apart, "<key>.<n>.json")
+        p.stem: json.loads(p.read_text("utf-8"))
+        for p in (tmp_path / "search/shards").iterdir()
+        if "." not in p.stem
     }
     return index, shards
 
@@ -184,8 +189,10 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
     assert documents["types"][lung["type"]] == "Research Article"
     assert "cite" not in docs["about/"] and "authors" not in docs["about/"]
     # The authors are still found, with a tag's weight.
-    shards = {
-        p.stem: json.loads(p.read_text("utf-8")) for p in (tmp_path / "search/shards").iterdir()
+    shards = {  # the shards (a frequent word's tail is apart, "<key>.<n>.json")
+        p.stem: json.loads(p.read_text("utf-8"))
+        for p in (tmp_path / "search/shards").iterdir()
+        if "." not in p.stem
     }
     lung_position = list(docs).index("abstracts/lung/")
     assert _postings(shards, "okoro")[lung_position] > _postings(shards, "lung")[lung_position]
@@ -230,3 +237,51 @@ def test_the_cards_are_cut_into_chunks_and_what_ranking_needs_is_apart(tmp_path:
     _write(tmp_path, entries[:10], CONFIG, cards, "J")
     assert [p.name for p in (tmp_path / "search/documents").iterdir()] == ["0.json"]
     assert len(search_documents(tmp_path)) == 10
+
+
+def test_a_frequent_words_postings_are_its_first_pages_in_the_shard_and_the_rest_apart(
+    tmp_path: Path,
+) -> None:
+    # Enough pages with "tumour" for a tail: each page says it a number of times that
+    # repeats (so that scores tie), some in the title, some pages with sections that say it.
+    pages = HEAD + TAIL + 40
+    entries: list[dict] = []
+    for n in range(pages):
+        title = "Tumour growth" if n % 7 == 0 else "Growth"
+        entries.append({"location": f"p{n}/", "title": title, "text": "tumour " * (n % 5)})
+        if n % 3 == 0:
+            entries.append({"location": f"p{n}/#a", "title": "A", "text": "tumour " * (n % 4)})
+    entries.append({"location": "rare/", "title": "Rare", "text": "tumour tumour tumoral"})
+    _write(tmp_path, entries, CONFIG)
+    site = tmp_path
+    shard = json.loads((site / f"search/shards/{shard_key('tumour')}.json").read_text("utf-8"))
+    entry = shard["tumour"]
+    assert set(entry) == {"head", "tail", "cut"}
+    assert isinstance(shard["tumoral"], list)  # a rare word's postings are all in its shard
+    postings = search_postings(site, "tumour")
+    head = dict(zip(entry["head"][::2], entry["head"][1::2], strict=True))
+    assert entry["head"][::2] == sorted(head)  # in document order
+    parents, _ = search_pages(site)
+    locations = [d["location"] for d in search_documents(site)]
+    assert set(postings) == {
+        i for i, loc in enumerate(locations) if "tumour" in _said(entries, loc)
+    }
+
+    def best(page: int) -> tuple[int, int]:  # a page's place for "tumour" alone
+        docs = [d for d in postings if parents[d] == page]
+        return min((-postings[d] * (PAGE_WEIGHT if d == page else 1), d) for d in docs)
+
+    order = sorted({parents[d] for d in postings}, key=best)
+    first = set(order[:HEAD])
+    # The head: every posting of the first HEAD pages (a page's sections with it), no other.
+    assert set(head) == {d for d in postings if parents[d] in first}
+    assert all(postings[d] == score for d, score in head.items())
+    # The cut: the first page of the tail, above which no document of the tail ranks.
+    score, doc = best(order[HEAD])
+    assert entry["cut"] == [-score, doc]
+    assert len(postings) - len(head) >= TAIL
+
+
+def _said(entries: list[dict], location: str) -> str:
+    entry = next(e for e in entries if e["location"] == location)
+    return (entry["title"] + " " + entry["text"]).lower()

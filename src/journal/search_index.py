@@ -27,25 +27,33 @@ overrides/assets/journal/search-worker.js):
   their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
   in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
   position in the index (its chunk and its place there); a score is an integer, higher for
-  a better match.
+  a better match. A frequent word (TAIL postings or more past its first HEAD pages) is
+  `{"word": {"head": [...], "tail": n, "cut": [score, document]}}`: `head` holds the
+  postings of the HEAD pages that rank first for the word alone (a page with its sections),
+  `search/shards/<key>.<n>.json` the others (`[document, score, ...]`), and `cut` is where
+  the tail begins (its first page's best document, a page's own score doubled): no
+  document of the tail ranks above it (see `_split`).
 
-A query fetches one shard for each two first letters its words start with, ranks and
-groups its results with `documents.json`, and fetches the chunks of the results Material
-shows at once (the first ten pages): at 10,000 abstracts "carcinoma" matches 9,333
-documents, whose cards are megabytes. The worker answers with the results whose cards it
-has, then fetches the other chunks, four at a time, and answers again, complete, unless
-another query came meanwhile. `config.journal` also carries a `version` (a hash of the
-other files), which the worker adds to the address of each file it fetches, and which
-`documents.json` and each chunk repeat (the worker refuses a file of another version, and
-reads the settings of the build now served), so that a browser's cached files are never
-mixed with a new build's. A score is BM25 (no length normalisation, as
-Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts (a
-word in the title or tags outweighs any number in the text).
+A query fetches one shard for each two first letters its words start with, ranks and groups
+its results with `documents.json` (from the heads of frequent words alone when they settle
+the first ten pages: "carcinoma", in nearly every abstract, answers first from 32 pages'
+postings, not some 70,000 at 50,000 abstracts; the tails come after), and fetches the
+chunks of the results Material shows at once (the first ten pages): at 10,000 abstracts
+"carcinoma" matches 9,333 documents, whose cards are megabytes. The worker answers with the
+results whose cards it has, then fetches the other chunks, four at a time, and answers
+again, complete, unless another query came meanwhile. `config.journal` also carries a
+`version` (a hash of the other files), which the worker adds to the address of each file it
+fetches, and which `documents.json` and each chunk repeat (the worker refuses a file of
+another version, and reads the settings of the build now served), so that a browser's
+cached files are never mixed with a new build's. A score is BM25 (no length normalisation,
+as Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts
+(a word in the title or tags outweighs any number in the text).
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import html
 import json
 import math
@@ -56,6 +64,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +104,13 @@ SCALE = 100
 CHUNK = 100
 """Documents in one chunk of cards: a query's first results need a few chunks of some
 10 kB each (gzipped), not every document's card."""
+HEAD = 32
+"""Pages whose postings of a frequent word its shard holds: those that rank first for the
+word alone (`_split`); the rest are in a file of their own, fetched after a first answer."""
+TAIL = 256
+"""Postings past the head that make a word frequent (some 3 kB gzipped)."""
+PAGE_WEIGHT = 2
+"""A page's own score counts this many times against its sections' (as the worker ranks)."""
 DEFAULT_BOOSTS = {"title": 1000.0, "text": 1.0, "tags": 1_000_000.0}
 MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
 """What Material's search plugin writes as `config` (its page highlighting reads
@@ -218,19 +234,29 @@ class SearchIndex:
         for word in sorted(self._postings):
             by_key.setdefault(shard_key(word), []).append(word)
         count = len(self.docs)
+        parents = self._parents()
         version = hashlib.sha256()  # of every file: the worker asks for this set of files
         for key, words in by_key.items():
-            shard = {}
+            shard: dict[str, Any] = {}
+            tails: list[list[int]] = []
             for word in words:
                 found, weights = self._postings[word]
                 idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5)) * SCALE
-                postings: list[int] = [0] * (2 * len(found))
-                postings[0::2] = found
-                postings[1::2] = [round(weight * idf) or 1 for weight in weights]
-                shard[word] = postings
+                scores = [round(weight * idf) or 1 for weight in weights]
+                split = _split(list(found), scores, parents)
+                if split is None:
+                    shard[word] = _flat(list(found), scores)
+                    continue
+                first, rest, cut = split
+                shard[word] = {"head": first, "tail": len(tails), "cut": cut}
+                tails.append(rest)
             text = _dumps(shard)
             version.update(text.encode("utf-8"))
             yield urls.search_shard(key), text
+            for number, postings in enumerate(tails):
+                text = _dumps(postings)
+                version.update(text.encode("utf-8"))
+                yield urls.search_tail(key, number), text
         cards = [_dumps(self.docs[start : start + CHUNK]) for start in range(0, count, CHUNK)]
         for text in cards:
             version.update(text.encode("utf-8"))
@@ -264,11 +290,8 @@ class SearchIndex:
         length, first - page, ...]. A section is a document with a "#" in its location whose
         page (the location before the "#", its last document) is a document too; a run is
         consecutive sections of one page (a page's sections follow it: [1, 4, 1] repeats)."""
-        pages = {d["location"]: i for i, d in enumerate(self.docs) if "#" not in d["location"]}
         runs: list[list[int]] = []  # [first, end, page]
-        for i, doc in enumerate(self.docs):
-            page, hashed, _ = doc["location"].partition("#")
-            parent = pages.get(page, i) if hashed else i
+        for i, parent in enumerate(self._parents()):
             if parent == i:
                 continue
             if runs and runs[-1][1] == i and runs[-1][2] == parent:
@@ -276,6 +299,15 @@ class SearchIndex:
             else:
                 runs.append([i, i + 1, parent])
         return _deltas(runs)
+
+    def _parents(self) -> list[int]:
+        """Each document's page: a section's page, or the document itself."""
+        pages = {d["location"]: i for i, d in enumerate(self.docs) if "#" not in d["location"]}
+        parents = []
+        for i, doc in enumerate(self.docs):
+            page, hashed, _ = doc["location"].partition("#")
+            parents.append(pages.get(page, i) if hashed else i)
+        return parents
 
     def _articles(self) -> list[int]:
         """The documents that are articles (have a card) as runs, two numbers a run:
@@ -289,6 +321,62 @@ class SearchIndex:
             else:
                 runs.append([i, i + 1])
         return _deltas(runs)
+
+
+def _flat(docs: list[int], scores: list[int]) -> list[int]:
+    """Postings as the shards hold them: [document, score, document, score, ...]."""
+    flat = [0] * (2 * len(docs))
+    flat[0::2] = docs
+    flat[1::2] = scores
+    return flat
+
+
+def _split(
+    docs: list[int], scores: list[int], parents: list[int]
+) -> tuple[list[int], list[int], list[int]] | None:
+    """A frequent word's postings cut after the pages that rank first for it alone: (head,
+    tail, cut), each of head and tail flat and in document order, or None for a word with
+    fewer than TAIL postings past its head. A page's postings (its own and its sections')
+    are all in the head or all in the tail. Pages rank as the worker ranks a word's results:
+    by their best document's score, a page's own score doubled, then by that document's
+    position; `cut` is that [score, position] of the first page of the tail, above which no
+    document of the tail ranks."""
+    if len(docs) < HEAD + TAIL:
+        return None
+    # One number a posting that sorts as the worker ranks: higher score, then lower position.
+    size = len(parents)
+    keys = [
+        doc - score * size * (PAGE_WEIGHT if parents[doc] == doc else 1)
+        for doc, score in zip(docs, scores, strict=True)
+    ]
+    first: list[int] = []  # pages in rank order, each at its best posting
+    seen: set[int] = set()
+    wanted = 8 * (HEAD + 1)
+    while len(first) <= HEAD:
+        first.clear()
+        seen.clear()
+        for key in heapq.nsmallest(wanted, keys) if wanted < len(keys) else sorted(keys):
+            page = parents[key % size]
+            if page not in seen:
+                seen.add(page)
+                first.append(key)
+                if len(first) > HEAD:
+                    break
+        if wanted >= len(keys):
+            break
+        wanted *= 4
+    if len(first) <= HEAD:
+        return None
+    pages = {parents[key % size] for key in first[:HEAD]}
+    outside = [parents[doc] not in pages for doc in docs]
+    inside = [not flag for flag in outside]
+    if sum(outside) < TAIL:
+        return None
+    head = _flat(list(compress(docs, inside)), list(compress(scores, inside)))
+    tail = _flat(list(compress(docs, outside)), list(compress(scores, outside)))
+    cut = first[HEAD]
+    doc = cut % size
+    return head, tail, [(doc - cut) // size, doc]
 
 
 def _deltas(runs: list[list[int]]) -> list[int]:

@@ -115,6 +115,11 @@ def search_shard(key: str) -> str:
     return f"search/shards/{key}.json"
 
 
+def search_tail(key: str, number: int) -> str:
+    """The rest of a frequent word's postings, beside its shard (the shard names `number`)."""
+    return f"search/shards/{key}.{number}.json"
+
+
 def search_chunk(number: int) -> str:
     """One chunk of the search index's documents (journal.search_index.CHUNK of them)."""
     return f"search/documents/{number}.json"

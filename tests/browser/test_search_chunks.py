@@ -22,8 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route, expect
 
-from conftest import ROOT, run_mkdocs_build, search_documents, search_pages
-from journal.search_index import STOP_WORDS, shard_key
+from conftest import ROOT, run_mkdocs_build, search_documents, search_pages, search_postings
+from journal.search_index import HEAD, STOP_WORDS
 
 pytestmark = pytest.mark.browser
 ABSTRACTS = 300
@@ -72,14 +72,10 @@ def chunked_url(chunked_site: Path) -> Iterator[str]:
 def _ranked_groups(site: Path, word: str) -> list[tuple[int, list[int]]]:
     """The documents matching `word` (typed whole), grouped by page, in the order shown:
     (page, the group's documents)."""
-    shard = json.loads((site / f"search/shards/{shard_key(word)}.json").read_text("utf-8"))
     parents, _ = search_pages(site)
-    postings = shard[word]
     ranked = sorted(
-        (
-            (-score * (2 if parents[doc] == doc else 1), doc)
-            for doc, score in zip(postings[::2], postings[1::2], strict=True)
-        ),
+        (-score * (2 if parents[doc] == doc else 1), doc)
+        for doc, score in search_postings(site, word).items()
     )
     groups: dict[int, list[int]] = {}
     for _, doc in ranked:
@@ -289,10 +285,76 @@ def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
     context.close()
 
 
-def _words(site: Path) -> list[str]:
+def _words(site: Path, *, frequent: bool = False) -> list[str]:
+    """The corpus's words (long, alphabetic), or its frequent words, whose shard holds their
+    first pages' postings only."""
     return sorted(
         word
         for path in sorted((site / "search/shards").glob("*.json"))
-        for word in json.loads(path.read_text("utf-8"))
+        if "." not in path.stem  # a frequent word's tail, "<key>.<n>.json"
+        for word, postings in json.loads(path.read_text("utf-8")).items()
         if word.isalpha() and len(word) > 4 and word not in STOP_WORDS
+        if isinstance(postings, dict) is frequent
     )
+
+
+def test_a_frequent_word_answers_from_its_first_pages_before_its_tail_is_fetched(
+    browser: Browser, chunked_site: Path, chunked_url: str
+) -> None:
+    # A frequent word's shard holds the postings of the pages that rank first for it; the
+    # rest (its tail) is a file apart. The first answer is those pages (with the cards that
+    # are in), while the tail is unanswered; the complete answer after it is every result, in
+    # the order ranked from all of the word's postings.
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    documents = search_documents(chunked_site)
+    word = _words(chunked_site, frequent=True)[0]
+    groups = _ranked_groups(chunked_site, word)
+    assert len(groups) > HEAD > FIRST
+    loaded = {doc // size for _, docs in groups[:FIRST] for doc in docs}
+    ready = next(
+        i
+        for i, (_, docs) in enumerate(groups)
+        if i == HEAD or any(d // size not in loaded for d in docs)
+    )
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    held: list[Route] = []
+    released = False
+
+    def tails(route: Route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    context.route("**/search/shards/*.*.json*", tails)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(word + " ", delay=20)
+    items = page.locator(".md-search-result__item")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"{ready} matching documents")
+    expect(items).to_have_count(FIRST)
+    assert held  # the first answer came while the tail was unanswered
+    shown = _shown(page)
+    expected = [[documents[doc]["location"] for doc in docs] for _, docs in groups]
+    pages = [documents[page_doc]["location"] for page_doc, _ in groups]  # a page first
+    assert [links[0] for links in shown] == pages[:FIRST]
+    assert [sorted(links) for links in shown] == [sorted(links) for links in expected[:FIRST]]
+    titles = [_plain(documents[page_doc]["title"]) for page_doc, _ in groups]
+    assert items.locator("h1").all_inner_texts() == titles[:FIRST]
+
+    released = True
+    for route in held:
+        route.continue_()
+    expect(meta).to_have_text(f"{len(groups)} matching documents")
+    scroll = page.locator(".md-search__scrollwrap")
+    while (count := items.count()) < len(groups):
+        scroll.evaluate(SCROLL_TO_THE_END)
+        expect(items).not_to_have_count(count)
+    found = _shown(page)
+    assert [links[0] for links in found] == pages
+    assert [sorted(links) for links in found] == [sorted(links) for links in expected]
+    assert items.locator("h1").all_inner_texts() == titles
+    context.close()

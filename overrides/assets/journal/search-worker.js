@@ -20,6 +20,13 @@
    A file of another build (the site deployed since the page loaded) makes the worker read
    the settings of the build now served and ask the query again (`refresh`).
 
+   A frequent word's shard holds only the postings of the pages that rank first for it (its
+   head) and where the rest (its tail, a file apart) ranks below (`cut`). When the heads
+   settle the first FIRST pages of the complete answer (`settled`: no other document could
+   outrank them with the tails), those are the first answer; the tails are fetched after
+   it, then the other chunks, and the complete answer is ranked from every posting. Else
+   the tails are fetched first and the query is answered as any other.
+
    An article's result reads as a citation: Material shows a result's `text` as HTML, and
    this worker puts there, before the teaser, the article's authors (apart from the keywords,
    its tags), its type as a badge and its citation line ("J Clin Exp Oncol 2017;6(3):21"). */
@@ -50,7 +57,7 @@ let docs = []; /* each document's card, from its chunk (search/documents/<n>.jso
 let chunkSize = 1; /* documents in a chunk */
 let journal = ""; /* the abbreviation every article's citation starts with */
 let types = []; /* article types' names; an article's `type` is a position here */
-let parents = []; /* each document's page: a section's page, or the document itself */
+let parents = new Int32Array(0); /* each document's page: a section's page, or the document itself */
 let articles = new Uint8Array(0); /* 1 for a document that is an article */
 const chunks = new Map(); /* chunk number → promise of its documents */
 let asked = 0; /* queries received: an answer completed late is posted only for the last */
@@ -60,7 +67,9 @@ let shardKeys = new Set();
 let stopWords = new Set();
 let folds = new Map();
 let foldable = /$^/u;
-const shards = new Map(); /* key → promise of {word: [doc, score, doc, score, ...]} */
+/* key → promise of {word: [doc, score, doc, score, ...], or a frequent word's {head, tail, cut}} */
+const shards = new Map();
+const tails = new Map(); /* "<key>.<n>" → promise of a frequent word's other postings */
 
 /* As the index compares text (search_index.fold): compatibility forms split, lower case,
    accents removed, and the index's letter folds applied ("Łukasiewicz" → "lukasiewicz"). */
@@ -96,7 +105,8 @@ async function loadDocuments() {
   journal = data.journal || "";
   types = data.types || [];
   /* Runs as search_index.py writes them: [first - the previous run's end, length, ...]. */
-  parents = Array.from({ length: count }, (_, i) => i);
+  parents = new Int32Array(count);
+  for (let i = 0; i < count; i++) parents[i] = i;
   const sections = data.sections || [];
   for (let j = 0, end = 0; j < sections.length; j += 3) {
     const first = end + sections[j];
@@ -221,6 +231,7 @@ function refresh() {
         settings(data.config || {});
         if (version === before) return false;
         shards.clear();
+        tails.clear();
         chunks.clear();
         early = null;
         loading = null;
@@ -293,14 +304,80 @@ async function answerOnce(query, id) {
   if (id !== asked) return null; /* typed past before it began */
   const terms = queryTerms(query);
   if (!terms.length) return { items: [] };
-  const loaded = Promise.all([documents(), ...terms.map(term => shard(shardKey(term.word)))]);
+  const keys = terms.map(term => shardKey(term.word));
+  const loaded = Promise.all([documents(), ...keys.map(shard)]);
   loaded.catch(() => {}); /* a failure is this query's, reported below if it is still asked */
   await unlessNewer(loaded, id);
   if (id !== asked) return null; /* typed past: the newer query is answered instead */
   const [, ...tables] = await loaded;
+  const words = matching(terms, tables, keys);
+  const split = words.filter(word => word.cut);
 
-  /* doc → {score, matched: indexes of the query words it has} */
+  /* A frequent word's shard holds the postings of the pages that rank first for it (its
+     head): when they settle the first results, those are the first answer, and the rest
+     (its tail) comes after. */
+  let list = split.length ? settled(terms, words) : [];
+  let whole = split.length === 0; /* the list holds every result */
+  const complete = async () => {
+    const tails = Promise.all(split.map(word => tail(word.key, word.tail)));
+    tails.catch(() => {});
+    await unlessNewer(tails, id);
+    if (id !== asked) return false;
+    list = ranked(terms, words, await tails);
+    whole = true;
+    return true;
+  };
+  if (whole) list = ranked(terms, words, []);
+  else if (list.length < FIRST && !(await complete())) return null;
+  const first = Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
+  first.catch(() => {});
+  await unlessNewer(first, id);
+  if (id !== asked) return null;
+  await first;
+  const answer = results(list, terms);
+  if (answer.items.length < list.length || !whole) {
+    /* The other results (with the tails of frequent words) and their cards, then the
+       complete answer, if no other query came since. */
+    const rest = async () =>
+      (whole || await complete()) ? completed(list.slice(answer.items.length), id) : false;
+    rest()
+      .then(done => {
+        if (done) postMessage({ type: RESULT, data: { items: results(list, terms).items } });
+      })
+      .catch(err => console.warn(`Search results not completed for "${query}":`, err));
+  }
+  return { items: answer.items };
+}
+
+/* The indexed words each query word matches: {t (the query word's position), word, weight,
+   postings (a frequent word's head), and for a frequent word its tail's `key` and number
+   and `cut` (see search_index._split)}. */
+function matching(terms, tables, keys) {
+  const words = [];
+  const entry = (t, word, weight) => {
+    const found = tables[t][word];
+    if (Array.isArray(found)) words.push({ t, word, weight, postings: found });
+    else {
+      const { head: postings, tail, cut } = found;
+      words.push({ t, word, weight, postings, key: keys[t], tail, cut });
+    }
+  };
+  terms.forEach((term, t) => {
+    const table = tables[t];
+    if (Object.hasOwn(table, term.word)) entry(t, term.word, 1);
+    if (term.prefix) {
+      for (const word of Object.keys(table))
+        if (word !== term.word && word.startsWith(term.word)) entry(t, word, PREFIX_WEIGHT);
+    }
+  });
+  return words;
+}
+
+/* doc → {score, matched: the query words it has, best: each query word's best score} from
+   these postings (tails[i]: the tail of the i-th frequent word, if loaded). */
+function scored(terms, words, tails = []) {
   const found = new Map();
+  let split = 0;
   terms.forEach((term, t) => {
     const best = new Map();
     const add = (postings, weight) => {
@@ -309,28 +386,43 @@ async function answerOnce(query, id) {
         if (!(best.get(postings[j]) >= score)) best.set(postings[j], score);
       }
     };
-    const table = tables[t];
-    if (Object.hasOwn(table, term.word)) add(table[term.word], 1);
-    if (term.prefix) {
-      for (const word of Object.keys(table))
-        if (word !== term.word && word.startsWith(term.word)) add(table[word], PREFIX_WEIGHT);
+    for (const word of words) {
+      if (word.t !== t) continue;
+      add(word.postings, word.weight);
+      if (word.cut) {
+        const rest = tails[split++];
+        if (rest) add(rest, word.weight);
+      }
     }
     for (const [doc, score] of best) {
-      const entry = found.get(doc) || { score: 0, matched: new Set() };
+      const entry = found.get(doc) || { score: 0, matched: new Set(), best: [] };
       entry.score += score;
       entry.matched.add(t);
+      entry.best[t] = score;
       found.set(doc, entry);
     }
   });
+  return found;
+}
 
-  /* As Material does, a page outranks its own sections. */
-  const ranked = [...found]
-    .map(([doc, { score, matched }]) => ({
-      doc,
-      rank: matched.size * RANK + score * (parents[doc] === doc ? PAGE_WEIGHT : 1),
-      matched
-    }))
-    .sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+function rankOf(doc, { score, matched }) {
+  return matched.size * RANK + score * (parents[doc] === doc ? PAGE_WEIGHT : 1);
+}
+
+/* Hits in the order shown: rank, then position. */
+function byRank(a, b) {
+  return b.rank - a.rank || a.doc - b.doc;
+}
+
+/* Every result: the matching documents grouped by page, in the order shown. */
+function ranked(terms, words, tails) {
+  const hits = [...scored(terms, words, tails)]
+    .map(([doc, entry]) => ({ doc, rank: rankOf(doc, entry), matched: entry.matched }));
+  return grouped(hits.sort(byRank));
+}
+
+/* Ranked hits grouped by page: as Material does, a page outranks its own sections. */
+function grouped(ranked) {
   const groups = new Map();
   for (const hit of ranked) {
     const page = parents[hit.doc];
@@ -348,22 +440,86 @@ async function answerOnce(query, id) {
       hits.unshift(article);
     }
   }
-  const list = [...groups];
-  const first = Promise.all(chunksOf(list.slice(0, FIRST)).map(chunk));
-  first.catch(() => {});
-  await unlessNewer(first, id);
-  if (id !== asked) return null;
-  await first;
-  const answer = results(list, terms);
-  if (answer.items.length < list.length) {
-    /* The other results' cards, then the complete answer, if no other query came since. */
-    completed(list.slice(answer.items.length), id)
-      .then(done => {
-        if (done) postMessage({ type: RESULT, data: { items: results(list, terms).items } });
-      })
-      .catch(err => console.warn(`Search results not completed for "${query}":`, err));
+  return [...groups];
+}
+
+/* The first groups of the complete answer that the heads of the frequent words settle
+   (perhaps none). A page is settled when it is in the head of every frequent word the
+   query matches (all its postings of them are in), and comes first when it outranks
+   what any other document could reach with the tails: a document of another page by its
+   best score of each query word, or a frequent word's `cut` where its postings are not
+   in (each frequent word's tail ranks below its cut: a lower score, or the same from a
+   later document); a document in no head by the cuts alone. Ranks compare as [rank,
+   position]. */
+function settled(terms, words) {
+  const found = scored(terms, words);
+  const split = words.filter(word => word.cut);
+  for (const word of split) {
+    word.pages = new Set();
+    for (let j = 0; j < word.postings.length; j += 2) word.pages.add(parents[word.postings[j]]);
   }
-  return { items: answer.items };
+  /* A document in no head: each query word's best cut (with the first position it holds). */
+  let reach = -Infinity;
+  let from = 0;
+  let matched = 0;
+  terms.forEach((_, t) => {
+    const cuts = split.filter(word => word.t === t);
+    if (!cuts.length) return;
+    const top = Math.max(...cuts.map(word => word.weight * word.cut[0]));
+    matched += 1;
+    reach = (reach === -Infinity ? 0 : reach) + top;
+    const at = cuts.filter(word => word.weight * word.cut[0] === top).map(word => word.cut[1]);
+    from = Math.max(from, Math.min(...at));
+  });
+  let bound = matched ? [matched * RANK + reach, from] : [-Infinity, 0];
+  const above = (rank, doc, [atRank, atDoc]) => rank > atRank || (rank === atRank && doc < atDoc);
+  const hits = [];
+  for (const [doc, entry] of found) {
+    const page = parents[doc];
+    const weight = page === doc ? PAGE_WEIGHT : 1;
+    const hit = { doc, rank: rankOf(doc, entry), matched: entry.matched };
+    if (split.every(word => word.pages.has(page))) {
+      hits.push(hit);
+      continue;
+    }
+    /* Not settled: what its tails could make of it. */
+    let count = 0;
+    let most = 0;
+    terms.forEach((_, t) => {
+      let top = entry.matched.has(t) ? entry.best[t] * weight : -Infinity;
+      for (const word of split)
+        if (word.t === t && !word.pages.has(page)) top = Math.max(top, word.weight * word.cut[0]);
+      if (top === -Infinity) return;
+      count += 1;
+      most += top;
+    });
+    const reachable = count * RANK + most;
+    if (!above(bound[0], bound[1], [reachable, doc])) bound = [reachable, doc];
+  }
+  hits.sort(byRank);
+  const tops = new Map(); /* page → its first hit, before grouping moves an article first */
+  for (const hit of hits)
+    if (!tops.has(parents[hit.doc])) tops.set(parents[hit.doc], [hit.rank, hit.doc]);
+  const first = [];
+  for (const group of grouped(hits)) {
+    const [rank, doc] = tops.get(group[0]);
+    if (!above(rank, doc, bound)) break;
+    first.push(group);
+  }
+  return first;
+}
+
+/* The rest of a frequent word's postings, loaded once (again after a failure). */
+function tail(key, number) {
+  const name = `${key}.${number}`;
+  if (!tails.has(name)) {
+    const loaded = load(`search/shards/${name}.json`).catch(err => {
+      if (tails.get(name) === loaded) tails.delete(name); /* asked again next time */
+      throw err;
+    });
+    tails.set(name, loaded);
+  }
+  return tails.get(name);
 }
 
 /* Material's items for the groups of results whose documents' cards are loaded, up to the
