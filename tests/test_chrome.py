@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, copy_project, journal_pages, run_mkdocs_build
+from conftest import ROOT, Build, copy_project, journal_pages, run_mkdocs_build
 from journal.chrome import ChromeParts, strings_in
 
 MENU = ["issues/5/5/", "archive/", "about/", "https://example.org/x/"]
@@ -80,3 +80,37 @@ def test_the_sample_built_with_shared_parts_equals_every_page_printing_its_own(
     assert files[0].keys() == files[1].keys() and len(files[0]) > 50
     differ = [name for name in files[0] if files[0][name] != files[1][name]]
     assert differ == []
+
+
+def _material_template(name: str) -> str:
+    import material
+
+    return (Path(material.__file__).parent / "templates" / name).read_text(encoding="utf-8")
+
+
+def test_every_page_loads_materials_palette_script_from_one_file(sample_site: Build) -> None:
+    inline = _material_template("partials/javascripts/palette.html")
+    script = inline[inline.index("<script>") + len("<script>") : inline.rindex("</script>")]
+    for url in ("", "about/", "keywords/", "abstracts/" + _first_abstract(sample_site) + "/"):
+        soup = sample_site.html(url)
+        assert not [s for s in soup.find_all("script") if '__md_get("__palette")' in s.text]
+        (tag,) = [s for s in soup.find_all("script", src=True) if "palette" in s["src"]]
+        # A classic script right after the toggle: it runs before the page is drawn.
+        assert not tag.has_attr("async") and not tag.has_attr("defer")
+        assert tag.find_previous_sibling("form")["data-md-component"] == "palette"
+        served = (sample_site.site / url / tag["src"]).resolve()
+        assert served.read_text(encoding="utf-8").endswith("*/\n" + script + "\n")
+
+
+def test_the_drawer_shows_the_journals_logo_as_the_masthead_does(sample_site: Build) -> None:
+    for url in ("", "keywords/", "abstracts/" + _first_abstract(sample_site) + "/"):
+        soup = sample_site.html(url)
+        logo = soup.select_one(".md-nav__title .md-logo")
+        assert logo.find("svg") is None
+        masthead = soup.select_one(".journal-banner__logo")["src"]
+        assert logo.find("img")["src"] == masthead
+        assert (sample_site.site / url / masthead).resolve().is_file()
+
+
+def _first_abstract(build: Build) -> str:
+    return sorted(p.parent.name for p in (build.site / "abstracts").glob("*/index.html"))[0]
