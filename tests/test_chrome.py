@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import ROOT, Build, copy_project, journal_pages, run_mkdocs_build
 from journal.chrome import ChromeParts, strings_in
 
@@ -114,3 +116,29 @@ def test_the_drawer_shows_the_journals_logo_as_the_masthead_does(sample_site: Bu
 
 def _first_abstract(build: Build) -> str:
     return sorted(p.parent.name for p in (build.site / "abstracts").glob("*/index.html"))[0]
+
+
+def test_the_icons_every_page_shows_are_materials_drawn_from_one_sprite(
+    sample_site: Build,
+) -> None:
+    url = "abstracts/" + _first_abstract(sample_site) + "/"
+    soup = sample_site.html(url)
+    uses = [u["href"] for u in soup.select("svg > use") if "#journal-" not in u["href"]]
+    # The search button and the search box's icon, and the palette's two toggles.
+    assert sorted(h.rsplit("#", 1)[1] for h in uses) == [
+        "magnify",
+        "magnify",
+        "weather-night",
+        "weather-sunny",
+    ]
+    sprite = BeautifulSoup(
+        (sample_site.site / url / uses[0].rsplit("#", 1)[0]).resolve().read_text("utf-8"), "xml"
+    )
+    for name in {h.rsplit("#", 1)[1] for h in uses}:
+        icon = BeautifulSoup(_material_template(f".icons/material/{name}.svg"), "xml").svg
+        symbol = sprite.find("symbol", id=name)
+        assert symbol["viewBox"] == icon["viewBox"]
+        assert [str(p) for p in symbol.find_all("path")] == [str(p) for p in icon.find_all("path")]
+    # Nothing else of Material's icons left inline twice on a page.
+    inline = [str(svg) for svg in soup.find_all("svg") if svg.find("path")]
+    assert len(inline) == len(set(inline))
