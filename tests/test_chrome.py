@@ -142,3 +142,21 @@ def test_the_icons_every_page_shows_are_materials_drawn_from_one_sprite(
     # Nothing else of Material's icons left inline twice on a page.
     inline = [str(svg) for svg in soup.find_all("svg") if svg.find("path")]
     assert len(inline) == len(set(inline))
+
+
+def test_the_journals_colours_are_one_stylesheet_every_page_links(
+    sample_site: Build, fixture_site: Build
+) -> None:
+    for url in ("", "keywords/", "abstracts/" + _first_abstract(sample_site) + "/"):
+        soup = sample_site.html(url)
+        assert soup.find("style") is None
+        sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+        # After the theme's and the journal's own sheets, so that the colours win.
+        assert sheets[-2:] == [s.replace("colours", "journal") for s in sheets[-1:]] + sheets[-1:]
+        css = (sample_site.site / url / sheets[-1]).resolve().read_text(encoding="utf-8")
+        # mkdocs.yml's primary_color and accent_color.
+        assert "--md-primary-fg-color:#1d3f72;" in css and "--md-typeset-a-color:#1d3f72}" in css
+        assert "--md-accent-fg-color:#c2185b;" in css
+    # A journal that sets no colour keeps the theme's palette: no sheet, no link.
+    assert not (fixture_site.site / "assets" / "journal" / "colours.css").exists()
+    assert "colours.css" not in fixture_site.html("").decode()
