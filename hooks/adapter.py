@@ -32,7 +32,14 @@ from journal.cms import write_admin
 from journal.loading import read_site_url
 from journal.markup_fixes import compact_whitespace, fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
-from journal.pages import NOT_IN_NAV, PageSpec, favicon_for, hide_for_handwritten
+from journal.pages import (
+    COLOURS_CSS,
+    NOT_IN_NAV,
+    PageSpec,
+    colours_css,
+    favicon_for,
+    hide_for_handwritten,
+)
 from journal.placeholders import fill_placeholders
 from journal.problem_pages import problem_pages, problems_nav_item
 from journal.problems import format_exclusions, format_problem, format_summary, sort_problems
@@ -256,6 +263,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         files.append(file)
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    if css := colours_css(BUILD.site):
+        if (same := files.get_file_from_path(COLOURS_CSS)) is not None:
+            files.remove(same)  # the journal's colours, not a file of that name
+        files.append(File.generated(config, COLOURS_CSS, content=css))
     return files
 
 

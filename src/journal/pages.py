@@ -742,6 +742,32 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
     }
 
 
+COLOURS_CSS = "assets/journal/colours.css"
+"""The stylesheet of the journal's colours (`colours_css`), linked from every page."""
+
+
+def colours_css(site: Mapping[str, Any]) -> str:
+    """The journal's header, link and accent colours over the theme's palette, as one
+    stylesheet every page links (`COLOURS_CSS`) rather than a <style> each page prints;
+    empty when the journal sets neither colour (the theme's palette). The values are
+    validated hex colours (settings.parse_color)."""
+    primary, accent = site.get("primary_color", ""), site.get("accent_color", "")
+    rules = []
+    if primary:
+        rules.append(
+            f"[data-md-color-primary][data-md-color-primary]{{--md-primary-fg-color:{primary};"
+            f"--md-primary-fg-color--dark:{primary};--md-primary-bg-color:#fff}}\n"
+            f"[data-md-color-scheme=default][data-md-color-primary]"
+            f"{{--md-typeset-a-color:{primary}}}\n"
+        )
+    if accent:
+        rules.append(
+            f"[data-md-color-accent][data-md-color-accent]{{--md-accent-fg-color:{accent};"
+            f"--md-accent-fg-color--transparent:color-mix(in srgb,{accent} 12%,transparent)}}\n"
+        )
+    return "".join(rules)
+
+
 def build_pages(journal: Journal, render: Render, head: Head = _head) -> list[PageSpec]:
     """Every generated page of the site."""
     render = cache(render)  # a biography shows on each of its author's abstracts: render once

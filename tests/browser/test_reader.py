@@ -431,6 +431,21 @@ def test_the_palette_toggle_switches_to_dark_and_is_remembered(page: Page) -> No
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
+def test_the_header_icons_drawn_from_the_sprite_show(page: Page) -> None:
+    # The search and palette icons are <use> of assets/journal/icons.svg: a broken
+    # reference, or a sprite the browser does not load, draws nothing.
+    page.goto("keywords/")
+    page.wait_for_load_state("load")
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('.md-header svg > use')]"
+        ".filter(u => u.closest('label').checkVisibility())"
+        ".map(u => { const b = u.getBBox(); return [b.width, b.height]; })"
+    )
+    assert len(sizes) >= 2  # the search button and the visible palette toggle
+    for width, height in sizes:
+        assert width > 0 and height > 0
+
+
 def test_every_orcid_link_on_an_abstract_shows_the_orcid_icon(page: Page, sample_site: Any) -> None:
     # The icon is drawn once per page and shown with <use>: a broken reference draws nothing.
     slugs = sorted(p.parent.name for p in (sample_site.site / "abstracts").glob("*/index.html"))
