@@ -22,6 +22,10 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
+def _entries(cache: Path) -> dict[str, bytes]:
+    return {name: data for name, data in _files(cache).items() if name.startswith("outputs/")}
+
+
 def test_a_cold_build_with_a_pool_is_byte_identical_to_one_without(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "journal")
     alone = run_mkdocs_build(project, tmp_path / "alone", env={"JOURNAL_WORKERS": "1"})
@@ -36,8 +40,8 @@ def test_a_cold_build_with_a_pool_is_byte_identical_to_one_without(tmp_path: Pat
     assert cached
     # So did its page heads and the page bodies rendered before MkDocs reads the pages:
     # the next build reuses the same entries.
-    kept = {n: b for n, b in _files(tmp_path / "pooled-cache").items() if n.startswith("outputs/")}
-    assert kept == {n: b for n, b in _files(tmp_path / "alone-cache").items() if n.startswith("outputs/")}
+    kept = _entries(tmp_path / "pooled-cache")
+    assert kept == _entries(tmp_path / "alone-cache")
     assert kept
 
 
