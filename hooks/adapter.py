@@ -6,6 +6,7 @@ state, BUILD, is replaced at the start of every build.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -185,6 +186,7 @@ def _site_url(config: MkDocsConfig, config_file: Path) -> str:
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global BUILD, SEARCH
+    gc.unfreeze()  # `mkdocs serve`: the previous build's journal may go (see on_env)
     SEARCH = None
     config_file = Path(config.config_file_path).resolve()
     docs = Path(config.docs_dir)
@@ -371,6 +373,11 @@ def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment
     # Compiled templates are not kept between builds: they are code, and the cache folder
     # (restored by a deploy) may only hold data the build checks before use.
     env.auto_reload = False
+    # What lives from here to the end of the build (the journal, MkDocs' files, pages and
+    # nav: hundreds of thousands of objects) is left out of garbage collection, which would
+    # walk it all again at every full collection while the pages are written.
+    gc.collect()
+    gc.freeze()
     return env
 
 
