@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils.meta import get_data
 
-from journal import SiteData, build_site_data, format_report
+from journal import SiteData, build_site_data, format_report, urls
 from journal.board import BOARD_FILE
 from journal.chrome import ChromeParts, strings_in
 from journal.cms import write_admin
@@ -34,7 +34,6 @@ from journal.loading import read_site_url
 from journal.markup_fixes import compact_whitespace, fix_theme_markup
 from journal.page_bodies import renderer_fingerprint
 from journal.pages import (
-    COLOURS_CSS,
     NOT_IN_NAV,
     PageSpec,
     colours_css,
@@ -92,11 +91,13 @@ class _GeneratedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         # MkDocs would parse the page's front matter with PyYAML's pure-Python loader, after
-        # the journal wrote it (~0.6 ms a page): take the values themselves. A plugin that
+        # the journal wrote it (~0.3 ms a page): take the values themselves. A plugin that
         # gives the page another source is read as MkDocs reads it.
         source = config.plugins.on_page_read_source(page=self, config=config)
         if source is not None or not isinstance(self.file, _PageFile):
-            self.markdown, self.meta = get_data(source or self.file.content_string)
+            self.markdown, self.meta = get_data(
+                self.file.content_string if source is None else source
+            )
             return
         spec = self.file.spec
         self.markdown, self.meta = spec.body.lstrip("\n"), spec.meta
@@ -266,9 +267,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for src_uri, path in BUILD.static_files:
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     if css := colours_css(BUILD.site):
-        if (same := files.get_file_from_path(COLOURS_CSS)) is not None:
+        if (same := files.get_file_from_path(urls.COLOURS_CSS)) is not None:
             files.remove(same)  # the journal's colours, not a file of that name
-        files.append(File.generated(config, COLOURS_CSS, content=css))
+        files.append(File.generated(config, urls.COLOURS_CSS, content=css))
     return files
 
 
@@ -305,8 +306,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     # written (links are checked from the anchors, the sitemap was written before): let it go
     # ("" and not None: Page.title reads a None content as "not rendered yet").
     page.content = ""
-    if isinstance(page, _GeneratedPage):  # other pages' templates read only its title
-        page.meta = {"title": page.meta["title"]}
+    if isinstance(page, _GeneratedPage) and "title" in page.meta:
+        page.meta = {"title": page.meta["title"]}  # all other pages' templates read of it
     info = getattr(_URL_PARTS, "cache_info", None)
     if info is not None and info().currsize > URL_PARTS_KEPT:
         _URL_PARTS.cache_clear()

@@ -15,9 +15,10 @@ an entry of an abstract that was out when it was written is used only while it i
 out (a SOURCE_DATE_EPOCH set back reads the file again).
 
 All entries are in one file, `checks.json` in the build cache folder (`cache_folder`: never
-one git tracks), one line each: the key and the JSON text of the result, read back only
-into this package's own dataclasses with every simple field's type checked (`_tagged`,
-`decode`); an entry that fails is read from the file again. A run writes the file
+one git tracks), one line each: the key, a checksum and the JSON text of the result (an
+entry whose checksum fails is not read), read back only into this package's own
+dataclasses with every simple field's type checked (`_tagged`, `decode`); an entry that
+fails is read from the file again. A run writes the file
 (atomically) only when an entry was added or left unused; entries it did not use are
 dropped.
 """
@@ -31,12 +32,11 @@ import hashlib
 import json
 import operator
 import os
-import sys
 import tempfile
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from . import fingerprint
 from .article_types import ArticleType
 from .loading import RawEntry
 from .model import (
@@ -55,10 +55,10 @@ from .problems import Problem
 from .validation import AuthorRef, ParsedAbstract, UpdateRef
 
 FILE_NAME = "checks.json"
-FORMAT = 1
+FORMAT = 2
 """Raised when the shape of an entry changes (the code's hash changes anyway)."""
 _HEADER = json.dumps({"format": FORMAT})
-LIBRARIES = ("PyYAML", "python-frontmatter", "python-stdnum", "nh3", "Markdown")
+LIBRARIES = ("PyYAML", "python-frontmatter", "python-stdnum", "nh3", "Markdown", "lxml")
 """The libraries a file's checks read through."""
 
 Result = tuple[RawEntry | Problem, ParsedAbstract | None, list[Problem]]
@@ -97,17 +97,7 @@ class Refused(Exception):
 
 def code_fingerprint() -> str:
     """A hash of the package's code, the Python version and the libraries' versions."""
-    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return fingerprint.code_fingerprint(LIBRARIES, f"check {FORMAT}")
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
@@ -204,7 +194,7 @@ def encode(result: Result, published: datetime.date | None) -> str | None:
             "problems": _encode(problems),
             "out": published.isoformat() if published else None,
         }
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return json.dumps(data, separators=(",", ":"), allow_nan=False)
     except (Unkept, ValueError, RecursionError):
         return None
 
@@ -253,7 +243,7 @@ def encode_author(result: AuthorResult) -> str | None:
     entry, author, problems = result
     try:
         data = {"entry": _encode(entry), "author": _encode(author), "problems": _encode(problems)}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return json.dumps(data, separators=(",", ":"), allow_nan=False)
     except (Unkept, ValueError, RecursionError):
         return None
 
@@ -297,8 +287,9 @@ class CheckCache:
 
     def _read(self) -> dict[str, str]:
         """The entries of `checks.json`: a first line {"format": FORMAT}, then one line per
-        entry, its key (64 hexadecimal digits), a space and its JSON text (which holds no
-        line break: JSON writes one inside a string as \\n)."""
+        entry, its key (64 hexadecimal digits), a space, the checksum of its text
+        (`_checksum`), a space and its JSON text (ASCII, without a line break: JSON writes
+        one inside a string as \\n)."""
         if self.path is None:
             return {}
         try:
@@ -309,8 +300,9 @@ class CheckCache:
             return {}
         entries = {}
         for line in lines[1:]:
-            key, _, text = line.partition(" ")
-            if len(key) == 64 and text:
+            key, _, rest = line.partition(" ")
+            check, _, text = rest.partition(" ")
+            if len(key) == 64 and text and check == _checksum(text):  # not damaged
                 entries[key] = text
         return entries
 
@@ -350,7 +342,8 @@ class CheckCache:
         """Write the entries this run used or made (atomically), if they changed."""
         if self.path is None or self.used.keys() == self.stored.keys():
             return
-        text = "".join([_HEADER, "\n", *(f"{k} {v}\n" for k, v in self.used.items())])
+        lines = (f"{k} {_checksum(v)} {v}\n" for k, v in self.used.items())
+        text = "".join([_HEADER, "\n", *lines])
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".checks-")
@@ -358,9 +351,16 @@ class CheckCache:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
                     out.write(text)
                 os.replace(temporary, self.path)
-            except OSError:
+            except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
+                raise
+
+
+def _checksum(text: str) -> str:
+    """A short hash of an entry's text, written beside it: a damaged or hand-edited entry
+    is not read (its file is read again)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 __all__ = ["FILE_NAME", "CheckCache", "decode", "decode_author", "encode", "encode_author"]

@@ -733,6 +733,9 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
         ],
         "logo": settings.logo,
         "primary_color": settings.primary_color,
+        "colours_css": (
+            urls.COLOURS_CSS if settings.primary_color or settings.accent_color else ""
+        ),
         "accent_color": settings.accent_color,
         "keywords_url": urls.url_for(urls.KEYWORDS),
         "authors_url": urls.url_for(urls.AUTHOR_INDEX),
@@ -742,13 +745,9 @@ def context_for_site(journal: Journal) -> dict[str, Any]:
     }
 
 
-COLOURS_CSS = "assets/journal/colours.css"
-"""The stylesheet of the journal's colours (`colours_css`), linked from every page."""
-
-
 def colours_css(site: Mapping[str, Any]) -> str:
     """The journal's header, link and accent colours over the theme's palette, as one
-    stylesheet every page links (`COLOURS_CSS`) rather than a <style> each page prints;
+    stylesheet every page links (`urls.COLOURS_CSS`) rather than a <style> each page prints;
     empty when the journal sets neither colour (the theme's palette). The values are
     validated hex colours (settings.parse_color)."""
     primary, accent = site.get("primary_color", ""), site.get("accent_color", "")

@@ -29,6 +29,10 @@ SEARCH_INDEX = "search/search_index.json"
 SEARCH_DOCUMENTS = "search/documents.json"
 
 
+COLOURS_CSS = "assets/journal/colours.css"
+"""The stylesheet of the journal's colours (`pages.colours_css`), linked from every page."""
+
+
 def src_for_abstract(slug: str) -> str:
     return f"abstracts/{slug}.md"
 

@@ -29,16 +29,15 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .. import fingerprint
 from ..model import Abstract, Issue, Settings
 from .common import issue_date
 
@@ -116,17 +115,9 @@ def _link(entry: Path, destination: Path) -> bool:
     return True
 
 
-@cache
 def code_fingerprint() -> str:
     """A hash of the package's code and the versions the outputs depend on."""
-    digest = hashlib.sha256(sys.version.encode())
-    for name in _LIBRARIES:
-        digest.update(f"{name}={version(name)}".encode())
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return fingerprint.code_fingerprint(_LIBRARIES)
 
 
 def _issue_facts(issue: Issue) -> tuple[Any, ...]:
