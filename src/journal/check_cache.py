@@ -36,21 +36,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import fingerprint
+from . import fingerprint, model
 from .article_types import ArticleType
 from .loading import RawEntry
-from .model import (
-    Affiliation,
-    Author,
-    Conference,
-    Contributor,
-    Funding,
-    Group,
-    License,
-    MediaPartner,
-    Reference,
-    Translation,
-)
+from .model import Affiliation, Author
 from .problems import Problem
 from .validation import AuthorRef, ParsedAbstract, UpdateRef
 
@@ -69,20 +58,10 @@ AuthorResult = tuple[RawEntry | Problem, Author | None, list[Problem]]
 _CLASSES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (
-        Affiliation,
-        Author,
-        AuthorRef,
-        Conference,
-        Contributor,
-        Funding,
-        Group,
-        License,
-        MediaPartner,
-        Problem,
-        RawEntry,
-        Reference,
-        Translation,
-        UpdateRef,
+        *(model.Affiliation, model.Author, model.Conference, model.Contributor),
+        *(model.Funding, model.Group, model.License, model.MediaPartner),
+        *(model.Reference, model.Translation),
+        *(AuthorRef, Problem, RawEntry, UpdateRef),
     )
 }
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from conftest import ROOT, run_mkdocs_build, search_documents, search_pages, search_postings
 from journal.search_index import HEAD, STOP_WORDS
@@ -113,6 +113,17 @@ def _location(href: str) -> str:
     return url.path.removeprefix("/") + (f"#{url.fragment}" if url.fragment else "")
 
 
+def _search(context: BrowserContext, word: str) -> Page:
+    """A new page of the site with `word` typed into the search box, as a reader types."""
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(word + " ", delay=20)
+    return page
+
+
 def test_a_query_answers_before_every_chunk_is_fetched_and_completes_across_chunks(
     browser: Browser, chunked_site: Path, chunked_url: str
 ) -> None:
@@ -136,11 +147,7 @@ def test_a_query_answers_before_every_chunk_is_fetched_and_completes_across_chun
             route.continue_()
 
     context.route("**/search/documents/*.json*", chunks)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(word + " ", delay=20)
+    page = _search(context, word)
     items = page.locator(".md-search-result__item")
     expect(items.first).to_be_visible()
     # The first answer: the results whose cards are in (the first ten's chunks), up to the
@@ -208,12 +215,8 @@ def test_a_chunk_of_another_build_or_not_fetched_shows_no_results_and_the_next_q
             route.fulfill(body=json.dumps(data), content_type="application/json")
 
     context.route("**/search/documents/*.json*", chunks)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto("")
+    page = _search(context, word)
     box = page.locator(".md-search__input")
-    box.click()
-    box.press_sequentially(word + " ", delay=20)
     meta = page.locator(".md-search-result__meta")
     # No result with another build's card (nor a half-made list): none, as when offline.
     expect(meta).to_have_text("No matching documents")
@@ -327,11 +330,7 @@ def test_a_frequent_word_answers_from_its_first_pages_before_its_tail_is_fetched
             held.append(route)
 
     context.route("**/search/shards/*.*.json*", tails)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(word + " ", delay=20)
+    page = _search(context, word)
     items = page.locator(".md-search-result__item")
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(f"{ready} matching documents")

@@ -187,16 +187,22 @@ function shardKey(word) {
   return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
 }
 
-function shard(key) {
-  if (!shardKeys.has(key)) return Promise.resolve({});
-  if (!shards.has(key)) {
-    const loaded = load(`search/shards/${key}.json`).catch(err => {
-      if (shards.get(key) === loaded) shards.delete(key); /* asked again next time */
+/* A file loaded once, kept in `kept` under `name` (forgotten after a failure: asked again
+   next time). */
+function loadOnce(kept, name, path) {
+  if (!kept.has(name)) {
+    const loaded = load(path).catch(err => {
+      if (kept.get(name) === loaded) kept.delete(name);
       throw err;
     });
-    shards.set(key, loaded);
+    kept.set(name, loaded);
   }
-  return shards.get(key);
+  return kept.get(name);
+}
+
+function shard(key) {
+  if (!shardKeys.has(key)) return Promise.resolve({});
+  return loadOnce(shards, key, `search/shards/${key}.json`);
 }
 
 async function setup({ config }) {
@@ -512,14 +518,7 @@ function settled(terms, words) {
 /* The rest of a frequent word's postings, loaded once (again after a failure). */
 function tail(key, number) {
   const name = `${key}.${number}`;
-  if (!tails.has(name)) {
-    const loaded = load(`search/shards/${name}.json`).catch(err => {
-      if (tails.get(name) === loaded) tails.delete(name); /* asked again next time */
-      throw err;
-    });
-    tails.set(name, loaded);
-  }
-  return tails.get(name);
+  return loadOnce(tails, name, `search/shards/${name}.json`);
 }
 
 /* Material's items for the groups of results whose documents' cards are loaded, up to the
