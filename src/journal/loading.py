@@ -427,12 +427,12 @@ def iter_markdown(folder: Path) -> Iterator[Path]:
     yield from iter_files(folder, ".md")
 
 
-def iter_files(folder: Path, suffix: str) -> Iterator[Path]:
-    """Every file below `folder` whose name ends in `suffix`, in a stable order; symbolic
-    links are not files of the journal (assets.scan_content reports them)."""
+def iter_files(folder: Path, *suffixes: str) -> Iterator[Path]:
+    """Every file below `folder` whose name ends in one of `suffixes`, in a stable order;
+    symbolic links are not files of the journal (assets.scan_content reports them)."""
     if folder.is_symlink():
         return
-    found = [path for path, is_link in walk(folder) if not is_link and path.name.endswith(suffix)]
+    found = [path for path, is_link in walk(folder) if not is_link and path.name.endswith(suffixes)]
     # Sorting by parts is the order Path comparison gives, without its per-compare cost.
     yield from sorted(found, key=lambda p: p.parts)
 

@@ -384,13 +384,13 @@ def _load_journal(
         root / ABSTRACTS / str(v) / ("" if n is None else str(n))
         for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
     ] or [root / ABSTRACTS]
+    found_files = [path for folder in folders for path in iter_files(folder, ".md", ".pdf")]
     pdfs = {
         path
-        for folder in folders
-        for path in iter_files(folder, ".pdf")
-        if not scan.is_refused(path.relative_to(root).as_posix())
+        for path in found_files
+        if path.name.endswith(".pdf") and not scan.is_refused(path.relative_to(root).as_posix())
     }
-    paths = [path for folder in folders for path in iter_markdown(folder)]
+    paths = [path for path in found_files if path.name.endswith(".md")]
     types = settings.article_types if settings else DEFAULT_TYPES
     continuous_folders = settings is not None and settings.continuous
     out_by = today if checking_only and settings is not None and not settings.pdf else None
