@@ -133,4 +133,21 @@ def test_the_deploy_keeps_its_build_cache_outside_the_checkout() -> None:
     folder = build["env"]["JOURNAL_CACHE_DIR"]
     assert folder.startswith(("~/", "/")) and "github.workspace" not in folder
     cached = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
-    assert [s["with"]["path"] for s in cached] == ["${{ env.JOURNAL_CACHE_DIR }}"]
+    assert [s["with"]["path"] for s in cached] == [
+        "${{ env.JOURNAL_CACHE_DIR }}",
+        f"{folder}/checks.json",  # kept apart for pull requests' checks (below)
+    ]
+
+
+def test_a_pull_requests_check_reads_the_deploys_checks_and_never_saves_them() -> None:
+    deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())["jobs"]["build"]
+    kept = [s["with"] for s in deploy["steps"] if s.get("uses", "").startswith("actions/cache@")]
+    job = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())["jobs"]["check"]
+    caches = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache")]
+    restored = [s["with"] for s in caches if s["uses"].startswith("actions/cache/restore@")]
+    assert restored == [kept[1]]  # the same path and keys: what main's deploy saved
+    check = next(s for s in job["steps"] if "journal check" in s.get("run", ""))
+    assert check["env"]["JOURNAL_CACHE_DIR"] == deploy["env"]["JOURNAL_CACHE_DIR"]
+    assert job["steps"].index(check) > job["steps"].index(caches[0])
+    saving = [s for s in caches if not s["uses"].startswith("actions/cache/restore@")]
+    assert all(s["with"]["path"] != kept[1]["path"] for s in saving)  # read, never written
