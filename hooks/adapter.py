@@ -85,6 +85,11 @@ class _PageFile(File):
         return self.content_string.encode("utf-8")
 
 
+def _source_of(spec: PageSpec) -> str:
+    """A generated page's Markdown as MkDocs reads it after the front matter."""
+    return spec.body.lstrip("\n")
+
+
 class _GeneratedPage(Page):
     """A generated page whose rendered body the journal keeps between builds (see
     journal.page_bodies): a warm build of an unchanged abstract skips Markdown."""
@@ -99,8 +104,13 @@ class _GeneratedPage(Page):
                 self.file.content_string if source is None else source
             )
             return
-        spec = self.file.spec
-        self.markdown, self.meta = spec.body.lstrip("\n"), spec.meta
+        self._take_spec()
+
+    def _take_spec(self) -> None:
+        """The page's Markdown and front matter from the journal's PageSpec, as MkDocs'
+        `get_data` would read them from the text the spec writes."""
+        assert isinstance(self.file, _PageFile)
+        self.markdown, self.meta = _source_of(self.file.spec), self.file.spec.meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert self.markdown is not None
@@ -129,9 +139,7 @@ class _GeneratedPage(Page):
     def rendered_alone(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         """The body `render` keeps, rendered from the journal's text (in a worker process:
         BUILD.render_bodies)."""
-        assert isinstance(self.file, _PageFile)
-        spec = self.file.spec
-        self.markdown, self.meta = spec.body.lstrip("\n"), spec.meta
+        self._take_spec()
         return self._rendered(config, files)
 
     def _rendered(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
@@ -360,7 +368,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **kwargs: Any) -> Navigation:
     files = kwargs["files"]
     BUILD.render_bodies(
         [
-            (f.spec.body.lstrip("\n"), partial(f.page.rendered_alone, config, files))
+            (_source_of(f.spec), partial(f.page.rendered_alone, config, files))
             for f in files
             if isinstance(f, _PageFile) and isinstance(f.page, _GeneratedPage)
         ]

@@ -4,6 +4,7 @@ git tracks is never read."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
@@ -147,6 +148,28 @@ def test_an_entry_that_is_not_what_the_cache_writes_is_not_used(
     assert sorted(set(checked)) == [p for p in abstracts(planted) if p in checked]
     assert "abstracts/1/1/first-imaging-study.md" in checked  # read again, not taken
     assert len(set(checked)) == len(cold_checked)
+
+
+def test_an_entry_with_a_good_checksum_but_values_the_cache_never_writes_is_not_used(
+    planted: Path, checked: list[str], tmp_path: Path
+) -> None:
+    # Past the checksum (an entry rewritten whole), each value is checked as it is decoded.
+    before = check()
+    stored = tmp_path / "cache" / FILE_NAME
+    header, *lines = stored.read_text(encoding="utf-8").splitlines()
+    forged, changed = [], set()
+    for line in lines:
+        key, _, rest = line.partition(" ")
+        written = rest.partition(" ")[2]
+        text = written.replace('"error"]', '"bogus"]')  # a severity never written
+        kind, path = json.loads(text)["entry"]["~c"][:2]
+        if text != written and kind == "RawEntry" and path.startswith("abstracts/"):
+            changed.add(path)
+        forged.append(f"{key} {hashlib.sha256(text.encode()).hexdigest()[:32]} {text}")
+    stored.write_text("\n".join([header, *forged, ""]), encoding="utf-8")
+    checked.clear()
+    assert check() == before  # no "(bogus)" problem: a file it can't read is read again too
+    assert changed and changed <= set(checked)  # each forged entry's file checked again
 
 
 def test_a_cache_git_tracks_is_not_used(planted: Path, checked: list[str]) -> None:

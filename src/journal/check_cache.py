@@ -34,13 +34,13 @@ import operator
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from . import fingerprint, model
 from .article_types import ArticleType
 from .loading import RawEntry
 from .model import Affiliation, Author
-from .problems import Problem
+from .problems import Problem, Severity
 from .validation import AuthorRef, ParsedAbstract, UpdateRef
 
 FILE_NAME = "checks.json"
@@ -128,7 +128,10 @@ def _tagged(data: dict[str, Any]) -> Any:
             for name, kinds in expected.items():
                 if kinds and type(values[name]) not in kinds:
                     raise Refused
-            return _CLASSES[value[0]](**values)
+            made = _CLASSES[value[0]](**values)
+            if type(made) is Problem and made.severity not in get_args(Severity):
+                raise Refused
+            return made
     raise Refused
 
 
@@ -249,7 +252,7 @@ def decode_author(text: str, rel: str) -> AuthorResult | None:
 
 
 def _is_problem(value: Any) -> bool:
-    return type(value) is Problem and value.severity in ("error", "warning", "note")
+    return type(value) is Problem  # (its severity checked by _tagged)
 
 
 class CheckCache:

@@ -396,7 +396,7 @@ def _load_journal(
     out_by = today if checking_only and settings is not None and not settings.pdf else None
     read = partial(_read_abstract, root, types, continuous_folders, out_by)
     cache = None
-    if out_by is not None and cache_folder is not None and check_cache:
+    if out_by is not None and cache_folder is not None:  # (None without check_cache)
         cache = CheckCache(cache_folder, types, continuous_folders)
     results = _read_abstracts(root, paths, read, cache, out_by, processes)
     for path, (entry, item, found) in zip(paths, results, strict=True):

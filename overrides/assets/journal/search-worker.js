@@ -325,11 +325,11 @@ async function answerOnce(query, id) {
   let list = split.length ? settled(terms, words) : [];
   let whole = split.length === 0; /* the list holds every result */
   const complete = async () => {
-    const tails = Promise.all(split.map(word => tail(word.key, word.tail)));
-    tails.catch(() => {});
-    await unlessNewer(tails, id);
+    const rests = Promise.all(split.map(word => tail(word.key, word.tail)));
+    rests.catch(() => {});
+    await unlessNewer(rests, id);
     if (id !== asked) return false;
-    list = ranked(terms, words, await tails);
+    list = ranked(terms, words, await rests);
     whole = true;
     return true;
   };
