@@ -191,6 +191,9 @@ class Scan:
     problems: list[Problem] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)
     """Repository-relative paths (files or folders) that must not reach the site."""
+    files: dict[str, list[Path]] = field(default_factory=dict)
+    """The files (not links) found in each folder scanned, by its name, in `walk`'s order:
+    the readers take the abstracts and authors from here rather than walking again."""
 
     def is_refused(self, rel: str) -> bool:
         """Whether the file at `rel` (repository-relative) is refused or inside a refused folder."""
@@ -238,19 +241,21 @@ def scan_content(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> Scan:
         if top.is_symlink():
             scan.refuse(name, 1, "the folder " + _LINK_MESSAGE)
             continue
+        files = scan.files[name] = []
         for path, is_link in walk(top):
-            rel = path.relative_to(root).as_posix()
             if is_link:
-                scan.refuse(rel, 1, _LINK_MESSAGE)
-            elif name == "docs" and path.suffix.lower() in ACTIVE_TYPES:
+                scan.refuse(path.relative_to(root).as_posix(), 1, _LINK_MESSAGE)
+                continue
+            files.append(path)
+            if name == "docs" and path.suffix.lower() in ACTIVE_TYPES:
                 scan.refuse(
-                    rel,
+                    path.relative_to(root).as_posix(),
                     1,
                     f"{path.suffix} files run script in readers' browsers and are not "
                     "published. Write the page in Markdown (.md), or remove the file.",
                 )
             elif path.suffix.lower() == ".svg" and name in ("docs", "authors"):
-                _check_svg_file(scan, path, rel)
+                _check_svg_file(scan, path, path.relative_to(root).as_posix())
     return scan
 
 

@@ -126,8 +126,11 @@ def _selected(problems: list[Problem], root: Path, paths: Sequence[str]) -> list
     return [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
 
 
-def _count_files(root: Path) -> int:
-    files = [*iter_markdown(root / reading.ABSTRACTS), *iter_markdown(root / reading.AUTHORS)]
+def _count_files(root: Path, scan: reading.Scan) -> int:
+    files = [
+        *reading.files_below(root, scan, root / reading.ABSTRACTS, ".md"),
+        *reading.files_below(root, scan, root / reading.AUTHORS, ".md"),
+    ]
     return len(files) + 1 + (root / reading.ISSUES_FILE).is_file()
 
 
@@ -139,6 +142,7 @@ def run_check(
     root, config = _root_and_config(config_file)
     values, broken, site_url = read_settings_and_site_url(config)
     today, preview = reading.build_date(), reading.is_preview()
+    scan = reading.scan_journal(root, publishes_continuously(values))
     journal, problems, entries = reading.load_journal(
         root,
         config,
@@ -146,6 +150,7 @@ def run_check(
         site_url=site_url,
         today=today,
         preview=preview,
+        scan=scan,
         processes=available_cpus(),
         checking_only=True,
     )
@@ -194,7 +199,7 @@ def run_check(
         out.write(f"{format_summary(problems)}.\n")
     else:
         notes = f"; {format_summary(problems).partition('; ')[2]}" if problems else ""
-        out.write(f"No problems in {_count_files(root)} files{notes}.\n")
+        out.write(f"No problems in {_count_files(root, scan)} files{notes}.\n")
     for item in scheduled:
         text = item.describe(preview)
         out.write(

@@ -384,7 +384,7 @@ def _load_journal(
         root / ABSTRACTS / str(v) / ("" if n is None else str(n))
         for v, n in sorted(keys, key=lambda k: (k[0], k[1] or 0))
     ] or [root / ABSTRACTS]
-    found_files = [path for folder in folders for path in iter_files(folder, ".md", ".pdf")]
+    found_files = [path for folder in folders for path in files_below(root, scan, folder)]
     pdfs = {
         path
         for path in found_files
@@ -422,7 +422,7 @@ def _load_journal(
         wanted |= board.author_ids
     authors: list[Author] = []
     broken: set[str] = set()  # author files with errors: their abstracts say so
-    for path in iter_markdown(root / AUTHORS):
+    for path in files_below(root, scan, root / AUTHORS, ".md"):
         if wanted is not None and path.stem not in wanted:
             continue
         entry, author, found = _author(root, continuous, cache, path)
@@ -473,6 +473,24 @@ def _load_journal(
         journal = dataclasses.replace(journal, board=roles)
         found += board_problems
     return journal, problems + found, entries
+
+
+def files_below(root: Path, scan: Scan, folder: Path, *suffixes: str) -> list[Path]:
+    """`iter_files(folder, *suffixes)` (.md and .pdf files by default), from the files the
+    scan found when it walked the top folder `folder` is in (no second walk)."""
+    suffixes = suffixes or (".md", ".pdf")
+    top = folder.relative_to(root).parts[:1]
+    listing = scan.files.get(top[0]) if top else None
+    if listing is None:
+        return list(iter_files(folder, *suffixes))
+    depth = len(folder.parts)
+    found = [
+        path
+        for path in listing
+        if path.name.endswith(suffixes)
+        and (depth == len(root.parts) + 1 or path.parts[:depth] == folder.parts)
+    ]
+    return sorted(found, key=lambda p: p.parts)  # iter_files' order
 
 
 def _load_board(root: Path) -> tuple[ParsedBoard | None, list[Problem]]:
