@@ -9,10 +9,12 @@ depends on the day or on other files (whether an abstract is out yet, the checks
 files, photos, covers) is computed after the cache, on every run.
 
 An abstract's entry holds the result as `journal check` keeps it (`reading._checked_only`:
-an abstract already out without its text, references and funding), so only a check of a
-journal without PDFs uses the cache (the build, and a check with PDFs, need every text);
-an entry of an abstract that was out when it was written is used only while it is still
-out (a SOURCE_DATE_EPOCH set back reads the file again).
+an abstract already out without the rest of its front matter, and in a journal without
+PDFs without its text, references and funding; with PDFs these stay, for the check of the
+characters PDFs print, and whether the journal has PDFs is part of the key), so only the
+check uses the cache (the build needs every file whole); an entry of an abstract that was
+out when it was written is used only while it is still out (a SOURCE_DATE_EPOCH set back
+reads the file again).
 
 All entries are in one file, `checks.json` in the build cache folder (`cache_folder`: never
 one git tracks), one line each: the key, a checksum and the JSON text of the result (an
@@ -114,25 +116,32 @@ def _tagged(data: dict[str, Any]) -> Any:
     """json's object_hook: a tagged mapping back into its value (see _encode)."""
     if len(data) != 1:
         return data
-    ((key, value),) = data.items()
-    if key[:1] != "~":
-        return data
-    if key == "~t" and type(value) is list:
-        return tuple(value)
-    if key == "~d" and type(value) is str:
-        return datetime.date.fromisoformat(value)
-    if key == "~c" and type(value) is list and value and type(value[0]) is str:
-        expected = _FIELDS.get(value[0])
-        if expected is not None and len(value) == len(expected) + 1:
-            values = dict(zip(expected, value[1:], strict=True))
-            for name, kinds in expected.items():
-                if kinds and type(values[name]) not in kinds:
-                    raise Refused
-            made = _CLASSES[value[0]](**values)
-            if type(made) is Problem and made.severity not in get_args(Severity):
-                raise Refused
-            return made
+    for key, value in data.items():
+        if key[:1] != "~":
+            return data
+        if key == "~t" and type(value) is list:
+            return tuple(value)
+        if key == "~c" and type(value) is list and value and type(value[0]) is str:
+            return _made(value)
+        if key == "~d" and type(value) is str:
+            return datetime.date.fromisoformat(value)
     raise Refused
+
+
+def _made(value: list[Any]) -> Any:
+    """A tagged dataclass ["Name", its fields' values in order] made again, each simple
+    field's type checked."""
+    spec = _SPECS.get(value[0])
+    if spec is None or len(value) != spec[1]:
+        raise Refused
+    cls, _, names, checked = spec
+    for number, kinds in checked:
+        if type(value[number]) not in kinds:
+            raise Refused
+    made = cls(**dict(zip(names, value[1:], strict=True)))
+    if cls is Problem and made.severity not in _SEVERITIES:
+        raise Refused
+    return made
 
 
 def _kinds(annotation: str) -> tuple[type, ...]:
@@ -158,6 +167,18 @@ _FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     for name, cls in _CLASSES.items()
 }
 """Each dataclass's fields, with the types each may hold (see _kinds)."""
+_SPECS = {
+    name: (
+        _CLASSES[name],
+        len(fields) + 1,
+        tuple(fields),
+        tuple((n, kinds) for n, kinds in enumerate(fields.values(), 1) if kinds),
+    )
+    for name, fields in _FIELDS.items()
+}
+"""Each dataclass's class, the length of its tagged list, its fields' names and the types
+of those checked (by their place in the list)."""
+_SEVERITIES = frozenset(get_args(Severity))
 _GETTERS = {name: operator.attrgetter(*fields) for name, fields in _FIELDS.items()}
 """Each dataclass's field values, in order (every class here has more than one field)."""
 
@@ -181,11 +202,14 @@ def encode(result: Result, published: datetime.date | None) -> str | None:
         return None
 
 
+_DECODER = json.JSONDecoder(object_hook=_tagged)
+
+
 def decode(text: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
     """A result read back and checked (None when it is not one this package writes for the
     file `rel`), and whether it is the short form of an abstract out by `out_by`."""
     try:
-        data = json.loads(text, object_hook=_tagged)
+        data = _DECODER.decode(text)
     except (Refused, ValueError, TypeError, RecursionError):
         return None
     if type(data) is not dict or data.keys() != {"entry", "parsed", "problems", "out"}:
@@ -234,7 +258,7 @@ def decode_author(text: str, rel: str) -> AuthorResult | None:
     """An author file's result read back and checked, None when it is not one this package
     writes for the file `rel`."""
     try:
-        data = json.loads(text, object_hook=_tagged)
+        data = _DECODER.decode(text)
     except (Refused, ValueError, TypeError, RecursionError):
         return None
     if type(data) is not dict or data.keys() != {"entry", "author", "problems"}:
@@ -259,10 +283,14 @@ class CheckCache:
     """The entries of one run: those read from `checks.json` and those this run made."""
 
     def __init__(
-        self, folder: Path | None, types: tuple[ArticleType, ...], continuous: bool
+        self,
+        folder: Path | None,
+        types: tuple[ArticleType, ...],
+        continuous: bool,
+        printed: bool = False,
     ) -> None:
         self.path = folder / FILE_NAME if folder is not None else None
-        settings = json.dumps([repr(types), continuous])
+        settings = json.dumps([repr(types), continuous, printed])
         self.salt = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode()).digest()
         self.stored = self._read()
         self.used: dict[str, str] = {}
