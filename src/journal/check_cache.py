@@ -205,17 +205,27 @@ def encode(result: Result, published: datetime.date | None) -> str | None:
 _DECODER = json.JSONDecoder(object_hook=_tagged)
 
 
+def _parsed(text: str) -> Any:
+    """An entry's JSON text decoded (`_tagged`), None when it is not valid."""
+    try:
+        return _DECODER.decode(text)
+    except (Refused, ValueError, TypeError, RecursionError):
+        return None
+
+
 def decode(text: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
     """A result read back and checked (None when it is not one this package writes for the
     file `rel`), and whether it is the short form of an abstract out by `out_by`."""
-    try:
-        data = _DECODER.decode(text)
-    except (Refused, ValueError, TypeError, RecursionError):
-        return None
+    found = _abstract(_parsed(text), out_by)
+    return found if found is not None and found[0][0].path == rel else None
+
+
+def _abstract(data: Any, out_by: datetime.date) -> tuple[Result, bool] | None:
+    """`decode`, but for the check of the file's path."""
     if type(data) is not dict or data.keys() != {"entry", "parsed", "problems", "out"}:
         return None
     entry, parsed, problems, out = data["entry"], data["parsed"], data["problems"], data["out"]
-    if not isinstance(entry, RawEntry | Problem) or entry.path != rel:
+    if not isinstance(entry, RawEntry | Problem):
         return None
     if type(problems) is not list or not all(_is_problem(p) for p in problems):
         return None
@@ -257,18 +267,22 @@ def encode_author(result: AuthorResult) -> str | None:
 def decode_author(text: str, rel: str) -> AuthorResult | None:
     """An author file's result read back and checked, None when it is not one this package
     writes for the file `rel`."""
-    try:
-        data = _DECODER.decode(text)
-    except (Refused, ValueError, TypeError, RecursionError):
+    found = _author(_parsed(text))
+    if found is None or found[0].path != rel or (found[1] is not None and found[1].source != rel):
         return None
+    return found
+
+
+def _author(data: Any) -> AuthorResult | None:
+    """`decode_author`, but for the check of the file's path."""
     if type(data) is not dict or data.keys() != {"entry", "author", "problems"}:
         return None
     entry, author, problems = data["entry"], data["author"], data["problems"]
-    if not isinstance(entry, RawEntry | Problem) or entry.path != rel:
+    if not isinstance(entry, RawEntry | Problem):
         return None
     if type(problems) is not list or not all(_is_problem(p) for p in problems):
         return None
-    if author is not None and (type(author) is not Author or author.source != rel):
+    if author is not None and type(author) is not Author:
         return None
     if author is not None and not all(type(a) is Affiliation for a in author.affiliations):
         return None
@@ -294,6 +308,10 @@ class CheckCache:
         self.salt = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode()).digest()
         self.stored = self._read()
         self.used: dict[str, str] = {}
+        self.ahead: dict[str, tuple[Result, bool] | None] = {}
+        """Abstracts' entries decoded ahead (`decode_stored`), each taken once by `get`."""
+        self.ahead_authors: dict[str, AuthorResult | None] = {}
+        """And authors' entries, each taken once by `get_author`."""
 
     def _read(self) -> dict[str, str]:
         """The entries of `checks.json`: a first line {"format": FORMAT}, then one line per
@@ -327,12 +345,30 @@ class CheckCache:
         digest.update(data)
         return digest.hexdigest()
 
+    def decode_stored(self, out_by: datetime.date) -> None:
+        """Decode every entry now, before their files' keys are known (which a forked
+        process computes meanwhile, `reading._keys`); `get` and `get_author` then only
+        check that the entry is the file's."""
+        for key, text in self.stored.items():
+            data = _parsed(text)
+            if type(data) is dict and "out" in data:
+                self.ahead[key] = _abstract(data, out_by)
+            else:
+                self.ahead_authors[key] = _author(data)
+
     def get(self, key: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
         """The result kept for the file, when there is one and it passes `decode`."""
         text = self.stored.get(key)
         if text is None:
             return None
-        found = decode(text, rel, out_by)
+        if key in self.ahead:
+            found = self.ahead.pop(key)
+            if found is not None and found[0][0].path != rel:
+                found = None
+        elif key in self.ahead_authors:
+            found = None  # (an author's key: the kind of file is part of it)
+        else:
+            found = decode(text, rel, out_by)
         if found is not None:
             self.used[key] = text
         return found
@@ -340,8 +376,19 @@ class CheckCache:
     def get_author(self, key: str, rel: str) -> AuthorResult | None:
         """The result kept for an author file (see `get`)."""
         text = self.stored.get(key)
-        found = None if text is None else decode_author(text, rel)
-        if text is not None and found is not None:
+        if text is None:
+            return None
+        if key in self.ahead_authors:
+            found = self.ahead_authors.pop(key)
+            if found is not None:
+                entry, author, _ = found
+                if entry.path != rel or (author is not None and author.source != rel):
+                    found = None
+        elif key in self.ahead:
+            found = None
+        else:
+            found = decode_author(text, rel)
+        if found is not None:
             self.used[key] = text
         return found
 

@@ -73,6 +73,19 @@ def map_in_forks(func: Callable[[T], R], items: Sequence[T], processes: int) -> 
     return results
 
 
+def start_in_fork(
+    func: Callable[[T], R], items: Sequence[T], processes: int
+) -> Callable[[], list[R]]:
+    """Begin [func(item) for item in items] in one forked process, while this one does
+    something else; the function returned gives the results, in order (computed here when
+    no process was forked, `processes` < 2 or too few items, or the child failed). Call it
+    once, whatever happens meanwhile (it also waits for the child)."""
+    if processes < 2 or len(items) < MIN_PER_PROCESS or not hasattr(os, "fork"):
+        return lambda: [func(item) for item in items]
+    pid, reader = _fork(func, items)
+    return lambda: _collect(pid, reader, func, items)
+
+
 def _fork(func: Callable[[T], R], part: Sequence[T]) -> tuple[int, int]:
     reader, writer = os.pipe()
     pid = os.fork()

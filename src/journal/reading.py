@@ -3,7 +3,6 @@ build's pages, exports and PDFs are made in site.py, which imports much more).""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import gc
@@ -20,7 +19,7 @@ from .assets import Scan, check_published_file, scan_content
 from .board import BOARD_FILE, ParsedBoard, check_board, resolve_board
 from .cache_folder import trusted_cache_dir
 from .check_cache import AuthorResult, CheckCache, Result, encode, encode_author
-from .forks import map_in_forks
+from .forks import map_in_forks, start_in_fork
 from .loading import (
     RawEntry,
     entry_from_bytes,
@@ -294,23 +293,24 @@ def _read_abstracts(
     paths: Sequence[Path],
     read: Callable[[CheckCache | None, Path], tuple[Result, tuple[str, str] | None]],
     cache: CheckCache | None,
+    keys: Mapping[Path, str | None],
     out_by: datetime.date | None,
     printed: bool,
     processes: int,
 ) -> list[Result]:
     """Every abstract file read and checked (`_read_abstract`), in the order of `paths`:
     with a check cache (`journal check`), the files it keeps are taken from it and only the
-    others are read, in forked processes; their entries are added to it."""
+    others are read, in forked processes; their entries are added to it. `keys`: the
+    files' keys in the cache (`_keys`), by path."""
     if cache is None or out_by is None:
         return [result for result, _ in map_in_forks(partial(read, None), paths, processes)]
     results: list[Result | None] = []
     missing: list[tuple[int, Path]] = []
     for path in paths:
         found = None
-        if cache.stored:  # an empty cache (a first run) needs no hashing here
-            rel = path.relative_to(root).as_posix()
-            with contextlib.suppress(OSError):  # reported by the reader
-                found = cache.get(cache.key(rel, path.read_bytes()), rel, out_by)
+        key = keys.get(path)  # none: an empty cache (a first run), or the file is unreadable
+        if key is not None:
+            found = cache.get(key, path.relative_to(root).as_posix(), out_by)
         if found is None:
             missing.append((len(results), path))
             results.append(None)
@@ -339,23 +339,73 @@ def _read_author(continuous: bool, rel: str, data: bytes) -> AuthorResult:
     return RawEntry(path=rel, meta={}, body="", lines=lines), author, found
 
 
-def _author(root: Path, continuous: bool, cache: CheckCache | None, path: Path) -> AuthorResult:
-    """`_read_author`, from the check cache when it keeps the file."""
+def _author(
+    root: Path,
+    continuous: bool,
+    cache: CheckCache | None,
+    keys: Mapping[Path, str | None],
+    path: Path,
+) -> AuthorResult:
+    """`_read_author`, from the check cache when it keeps the file (`keys`: see `_keys`)."""
     rel = path.relative_to(root).as_posix()
+    known = keys.get(path)
+    if cache is not None and known is not None:
+        found = cache.get_author(known, rel)
+        if found is not None:
+            return found
     try:
         data = path.read_bytes()
     except OSError as exc:
         return unreadable(rel, exc), None, []
     if cache is None:
         return _read_author(continuous, rel, data)
-    key = cache.key(rel, data, f"author {continuous}")
-    found = cache.get_author(key, rel)
+    key = cache.key(rel, data, _author_kind(continuous))
+    found = cache.get_author(key, rel) if key != known else None
     if found is None:
         found = _read_author(continuous, rel, data)
         text = encode_author(found)
         if text is not None:
             cache.put(key, text)
     return found
+
+
+def _author_kind(continuous: bool) -> str:
+    """What an author file's key in the check cache names it as (`CheckCache.key`)."""
+    return f"author {continuous}"
+
+
+def _keys(
+    root: Path,
+    cache: CheckCache,
+    abstracts: Sequence[Path],
+    authors: Sequence[Path],
+    continuous: bool,
+    out_by: datetime.date,
+    processes: int,
+) -> dict[Path, str | None]:
+    """The keys of the abstract and author files in the check cache (None: a file that
+    cannot be read, which its reader reports), by path: a forked process reads and hashes
+    the files while this one decodes the cache's entries (`CheckCache.decode_stored`).
+    Nothing when the cache is empty (a first run: the readers make the keys)."""
+    if not cache.stored:
+        return {}
+    kind = _author_kind(continuous)
+    files = [(p, "abstract") for p in abstracts] + [(p, kind) for p in authors]
+    collect = start_in_fork(partial(_key_of, root, cache), files, processes)
+    try:
+        cache.decode_stored(out_by)
+    finally:
+        keys = collect()
+    return {path: key for (path, _), key in zip(files, keys, strict=True)}
+
+
+def _key_of(root: Path, cache: CheckCache, file: tuple[Path, str]) -> str | None:
+    path, kind = file
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return cache.key(path.relative_to(root).as_posix(), data, kind)
 
 
 def _load_journal(
@@ -411,7 +461,11 @@ def _load_journal(
     cache = None
     if out_by is not None and cache_folder is not None:  # (None without check_cache)
         cache = CheckCache(cache_folder, types, continuous_folders, printed)
-    results = _read_abstracts(root, paths, read, cache, out_by, printed, processes)
+    author_paths = files_below(root, scan, root / AUTHORS, ".md")
+    file_keys: dict[Path, str | None] = {}
+    if cache is not None and out_by is not None:
+        file_keys = _keys(root, cache, paths, author_paths, continuous, out_by, processes)
+    results = _read_abstracts(root, paths, read, cache, file_keys, out_by, printed, processes)
     for path, (entry, item, found) in zip(paths, results, strict=True):
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
@@ -435,10 +489,10 @@ def _load_journal(
         wanted |= board.author_ids
     authors: list[Author] = []
     broken: set[str] = set()  # author files with errors: their abstracts say so
-    for path in files_below(root, scan, root / AUTHORS, ".md"):
+    for path in author_paths:
         if wanted is not None and path.stem not in wanted:
             continue
-        entry, author, found = _author(root, continuous, cache, path)
+        entry, author, found = _author(root, continuous, cache, file_keys, path)
         problems += found
         if isinstance(entry, Problem):
             problems.append(entry)
