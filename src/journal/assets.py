@@ -17,10 +17,12 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CONTENT_FOLDERS = ("abstracts", "authors", "docs", "overrides")
 """Folders whose files reach the site (overrides/ holds the theme's templates and assets)."""
@@ -122,6 +124,8 @@ def _unsafe_style(text: str) -> str | None:
 
 def _unsafe_element(element: etree._Element) -> str | None:
     """Why one element of an SVG image may not be published, if it may not."""
+    from lxml import etree
+
     qname = etree.QName(element)
     if qname.namespace in EDITOR_NAMESPACES:
         return None
@@ -147,6 +151,8 @@ def _unsafe_element(element: etree._Element) -> str | None:
 def check_svg(data: bytes) -> tuple[int, str] | None:
     """(line, what) of the first thing in an SVG image that can run script or load a file
     from elsewhere; None when the image only draws."""
+    from lxml import etree  # only for an SVG image (most journals have none)
+
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )

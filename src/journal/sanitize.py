@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import lxml.html
-import markdown
-import nh3
+if TYPE_CHECKING:
+    import markdown
 
 _TAGS = {
     "a",
@@ -116,6 +116,9 @@ def sanitize_html(html: str) -> str:
 
 
 def _clean(html: str) -> str:
+    import nh3  # (this module's libraries are imported when first needed: `journal check`
+    # of files it keeps in its cache, or of plain Markdown, needs none of them)
+
     return nh3.clean(
         html,
         attribute_filter=_filter_attribute,
@@ -138,12 +141,16 @@ _LOADING_TAGS = frozenset({"img", "source", "video", "audio", "track", "picture"
 
 @cache
 def _markdown() -> markdown.Markdown:
+    import markdown
+
     return markdown.Markdown(extensions=["extra"])
 
 
 def _words(html: str) -> Counter[str]:
     if not html.strip():
         return Counter()
+    import lxml.html
+
     text = " ".join(
         str(t) for t in lxml.html.fragment_fromstring(html, create_parent="div").itertext()
     )
@@ -152,6 +159,8 @@ def _words(html: str) -> Counter[str]:
 
 def _loaded_elsewhere(html: str) -> str | None:
     """The first address on another host a page with `html` would load by itself."""
+    import lxml.html
+
     for element in lxml.html.fragment_fromstring(html, create_parent="div").iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag not in _LOADING_TAGS and tag != "link":
