@@ -46,7 +46,7 @@ from .problems import Problem, Severity
 from .validation import AuthorRef, ParsedAbstract, UpdateRef
 
 FILE_NAME = "checks.json"
-FORMAT = 2
+FORMAT = 3
 """Raised when the shape of an entry changes (the code's hash changes anyway)."""
 _HEADER = json.dumps({"format": FORMAT})
 LIBRARIES = ("PyYAML", "python-frontmatter", "python-stdnum", "nh3", "Markdown", "lxml")
@@ -87,8 +87,8 @@ _PLAIN = frozenset({str, int, bool, type(None)})
 
 def _encode(value: Any) -> Any:
     """`value` as JSON data: tuples, dates and this package's dataclasses (the class's name
-    and its fields' values in order) tagged by a mapping of one key starting with "~" (a
-    mapping with such a key of its own is not kept)."""
+    and its fields' values in order, `_field`) tagged by a mapping of one key starting with
+    "~" (a mapping with such a key of its own is not kept)."""
     kind = type(value)
     if kind is str or kind is int or kind is bool or value is None:
         return value
@@ -108,8 +108,22 @@ def _encode(value: Any) -> Any:
         return {"~d": value.isoformat()}
     if _CLASSES.get(kind.__name__) is kind:
         values = _GETTERS[kind.__name__](value)
-        return {"~c": [kind.__name__, *(v if type(v) in _PLAIN else _encode(v) for v in values)]}
+        tuples = _SPECS[kind.__name__][4]
+        fields = (_field(v, n in tuples) for n, v in enumerate(values, 1))
+        return {"~c": [kind.__name__, *fields]}
     raise Unkept
+
+
+def _field(value: Any, holds_tuple: bool) -> Any:
+    """A dataclass's field as JSON data: a tuple in a field that holds one as a plain list
+    (`_made` makes it a tuple again)."""
+    if type(value) in _PLAIN:
+        return value
+    if holds_tuple and type(value) is tuple:
+        return [v if type(v) in _PLAIN else _encode(v) for v in value]
+    if holds_tuple and type(value) is list:
+        raise Unkept  # (it would be read back as a tuple)
+    return _encode(value)
 
 
 def _tagged(data: dict[str, Any]) -> Any:
@@ -134,7 +148,10 @@ def _made(value: list[Any]) -> Any:
     spec = _SPECS.get(value[0])
     if spec is None or len(value) != spec[1]:
         raise Refused
-    cls, _, names, checked = spec
+    cls, _, names, checked, tuples = spec
+    for number in tuples:
+        if type(value[number]) is list:
+            value[number] = tuple(value[number])
     for number, kinds in checked:
         if type(value[number]) not in kinds:
             raise Refused
@@ -173,11 +190,13 @@ _SPECS = {
         len(fields) + 1,
         tuple(fields),
         tuple((n, kinds) for n, kinds in enumerate(fields.values(), 1) if kinds),
+        frozenset(n for n, kinds in enumerate(fields.values(), 1) if tuple in kinds),
     )
     for name, fields in _FIELDS.items()
 }
-"""Each dataclass's class, the length of its tagged list, its fields' names and the types
-of those checked (by their place in the list)."""
+"""Each dataclass's class, the length of its tagged list, its fields' names, the types of
+those checked and the fields that hold a tuple (by their place in the list): a tuple there
+is written as a plain list (no "~t", which each object costs a call of `_tagged` to read)."""
 _SEVERITIES = frozenset(get_args(Severity))
 _GETTERS = {name: operator.attrgetter(*fields) for name, fields in _FIELDS.items()}
 """Each dataclass's field values, in order (every class here has more than one field)."""
