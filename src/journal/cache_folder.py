@@ -14,10 +14,13 @@ import hashlib
 import os
 import re
 import shlex
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    import subprocess
 
 OLD_DEFAULT = Path(".cache") / "journal"
 """Where the cache lived before (in the project): files there are an attempt to plant one."""
@@ -49,6 +52,8 @@ def cache_dir(root: Path) -> Path | None:
 
 def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str] | None:
     """Run git in `root`; None when git cannot be run at all."""
+    import subprocess  # (imported here: only a project in a git work tree runs git)
+
     try:
         return subprocess.run(
             ["git", "-C", str(root), *arguments],

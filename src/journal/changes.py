@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
-import tempfile
 import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -127,6 +125,9 @@ class Revision:
 
 
 def git(repo: Path, *args: str) -> bytes:
+    import subprocess  # (this module's own imports are made when it runs: `journal check`
+    # imports it for its command line only)
+
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -228,6 +229,8 @@ def summarise(repo: Path, base: str, head: str, *, continuous: bool = False) -> 
     code_files = [p for _, p in files if is_code(p)]
     changes: list[Change] = []
     other: list[str] = []
+    import tempfile
+
     with tempfile.TemporaryDirectory() as scratch:
         fork_point = git(repo, "merge-base", base, head).decode().strip()
         old = Revision(repo, fork_point, Path(scratch) / "base", continuous)

@@ -34,7 +34,6 @@ import hashlib
 import json
 import operator
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, get_args
 
@@ -418,6 +417,8 @@ class CheckCache:
         """Write the entries this run used or made (atomically), if they changed."""
         if self.path is None or self.used.keys() == self.stored.keys():
             return
+        import tempfile  # (a run that changed nothing writes nothing)
+
         lines = (f"{k} {_checksum(v)} {v}\n" for k, v in self.used.items())
         text = "".join([_HEADER, "\n", *lines])
         with contextlib.suppress(OSError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +20,7 @@ from slugify import slugify
 
 from . import changes, front_matter, new_journal, reading
 from .article_types import DEFAULT_NAMES, DEFAULT_TYPES
+from .assets import Scan
 from .cms import repo_of
 from .forks import available_cpus
 from .loading import (
@@ -126,7 +126,7 @@ def _selected(problems: list[Problem], root: Path, paths: Sequence[str]) -> list
     return [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
 
 
-def _count_files(root: Path, scan: reading.Scan) -> int:
+def _count_files(root: Path, scan: Scan) -> int:
     files = [
         *reading.files_below(root, scan, root / reading.ABSTRACTS, ".md"),
         *reading.files_below(root, scan, root / reading.AUTHORS, ".md"),
@@ -474,6 +474,8 @@ def _init_facts(args: argparse.Namespace, ask: bool, root: Path) -> new_journal.
 
 def _origin(root: Path) -> str:
     """The address of git's `origin` remote of the journal's folder ("" without one)."""
+    import subprocess  # (imported here: `journal check` starts no process)
+
     try:
         done = subprocess.run(
             ["git", "remote", "get-url", "origin"],
