@@ -100,27 +100,6 @@ def test_a_check_from_the_cache_prints_what_a_check_without_it_does(
         assert json.loads(cold[1])["problems"]
 
 
-@pytest.mark.parametrize("output", ["text", "json", "github"])
-def test_a_journal_with_pdfs_checks_the_characters_they_print_from_the_cache(
-    planted: Path, checked: list[str], output: str
-) -> None:
-    config = planted / "mkdocs.yml"  # PDFs on: the sample's default
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("    pdf: false\n", "", 1), "utf-8"
-    )
-    printed = planted / "abstracts/1/1/font-missing-script.md"
-    text = printed.read_text(encoding="utf-8")
-    reference = '---\nreferences:\n  - text: "Ya \u2d30, a letter no PDF font has."\n'
-    printed.write_text(text.replace("---\n", reference, 1), encoding="utf-8")
-    cold = check("--format", output)
-    for found in ("U+0DC3", "U+2D63", "U+2D30", "references[1]"):  # title, text, reference
-        assert found in cold[1], found
-    assert "abstracts/1/1/first-imaging-study.md" in checked
-    checked.clear()
-    assert check("--format", output) == cold
-    assert checked == []  # every abstract came from the cache, its printed texts with it
-
-
 def test_an_abstract_out_when_cached_is_read_again_on_a_day_it_is_not(
     planted: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

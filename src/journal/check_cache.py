@@ -9,12 +9,10 @@ depends on the day or on other files (whether an abstract is out yet, the checks
 files, photos, covers) is computed after the cache, on every run.
 
 An abstract's entry holds the result as `journal check` keeps it (`reading._checked_only`:
-an abstract already out without the rest of its front matter, and in a journal without
-PDFs without its text, references and funding; with PDFs these stay, for the check of the
-characters PDFs print, and whether the journal has PDFs is part of the key), so only the
-check uses the cache (the build needs every file whole); an entry of an abstract that was
-out when it was written is used only while it is still out (a SOURCE_DATE_EPOCH set back
-reads the file again).
+an abstract already out without its text, references and funding), so only a check of a
+journal without PDFs uses the cache (the build, and a check with PDFs, need every text);
+an entry of an abstract that was out when it was written is used only while it is still
+out (a SOURCE_DATE_EPOCH set back reads the file again).
 
 All entries are in one file, `checks.json` in the build cache folder (`cache_folder`: never
 one git tracks), one line each: the key, a checksum and the JSON text of the result (an
@@ -315,14 +313,10 @@ class CheckCache:
     """The entries of one run: those read from `checks.json` and those this run made."""
 
     def __init__(
-        self,
-        folder: Path | None,
-        types: tuple[ArticleType, ...],
-        continuous: bool,
-        printed: bool = False,
+        self, folder: Path | None, types: tuple[ArticleType, ...], continuous: bool
     ) -> None:
         self.path = folder / FILE_NAME if folder is not None else None
-        settings = json.dumps([repr(types), continuous, printed])
+        settings = json.dumps([repr(types), continuous])
         self.salt = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode()).digest()
         self.stored = self._read()
         self.used: dict[str, str] = {}

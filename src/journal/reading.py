@@ -180,10 +180,9 @@ def load_journal(
     `processes`: read and check the abstracts in up to this many forked processes
     (`forks.map_in_forks`; the same results, in the same order).
     `checking_only` (`journal check`): the Journal and entries serve only to find problems
-    and list the abstracts to come; abstracts already out come without the rest of their
-    front matter and, in a journal without PDFs, without their text, references and funding
-    (`_checked_only`), which no check across files reads (the check of the characters PDFs
-    print does: kept when the journal makes PDFs).
+    and list the abstracts to come; in a journal without PDFs, abstracts already out come
+    without their text, references and funding (`_checked_only`), which no check across
+    files reads (PDFs' check of characters does: kept when the journal makes PDFs).
     """
     with paused_gc():
         return _load_journal(
@@ -219,13 +218,11 @@ def _read_abstract(
     types: tuple[ArticleType, ...],
     continuous: bool,
     out_by: datetime.date | None,
-    printed: bool,
     cache: CheckCache | None,
     path: Path,
 ) -> tuple[Result, tuple[str, str] | None]:
     """One abstract file read and checked on its own: the entry (or why it cannot be read),
-    its typed fields when it has no error, and its problems. `out_by`, `printed`: see
-    _checked_only.
+    its typed fields when it has no error, and its problems. `out_by`: see _checked_only.
     With a check cache, also the entry it keeps of the result (its key, from the bytes read
     here, and its text; None for a value it does not keep)."""
     rel = path.relative_to(root).as_posix()
@@ -240,7 +237,7 @@ def _read_abstract(
     else:
         parsed, found = check_abstract(entry, types, continuous=continuous)
         if parsed is not None and out_by is not None:
-            short, parsed = _checked_only(entry, parsed, out_by, printed)
+            short, parsed = _checked_only(entry, parsed, out_by)
             if short is not entry:
                 out, entry = short.meta["published"], short
         result = (entry, parsed, found)
@@ -259,32 +256,24 @@ def _unchecked(key: str) -> bool:
 
 
 def _checked_only(
-    entry: RawEntry, item: ParsedAbstract, out_by: datetime.date, printed: bool = False
+    entry: RawEntry, item: ParsedAbstract, out_by: datetime.date
 ) -> tuple[RawEntry, ParsedAbstract]:
     """An abstract without error that is out by `out_by` (a date, no draft:), as `journal
-    check` needs it once the file is checked: without the rest of its front matter, and
-    without its text, references and funding (nor their lines), so that a forked reader
-    sends back a fraction of it, and the check cache keeps one. `printed` (a journal with
-    PDFs): the text, references and funding are kept, for the check of the characters the
-    PDFs print (`check_fonts`). Abstracts still to come keep all (the command lists them
-    again, `cli._scheduled`)."""
+    check` needs it once the file is checked: without its text, references and funding (nor
+    their lines), so that a forked reader sends back a fraction of it, and the check cache
+    keeps one. Abstracts still to come keep all (the command lists them again,
+    `cli._scheduled`)."""
     published = entry.meta.get("published")
     if type(published) is not datetime.date or published > out_by or "draft" in entry.meta:
         return entry, item
     kept = RawEntry(
         path=entry.path,
         meta={"published": published},
-        body=entry.body if printed else "",
-        lines=dict(entry.lines)
-        if printed
-        else {k: v for k, v in entry.lines.items() if not _unchecked(k)},
+        body="",
+        lines={k: v for k, v in entry.lines.items() if not _unchecked(k)},
         body_line=entry.body_line,
     )
-    fields = (
-        dict(item.fields)
-        if printed
-        else {k: v for k, v in item.fields.items() if k not in UNCHECKED_FIELDS}
-    )
+    fields = {k: v for k, v in item.fields.items() if k not in UNCHECKED_FIELDS}
     return kept, dataclasses.replace(item, entry=kept, fields=fields)
 
 
@@ -295,12 +284,11 @@ def _read_abstracts(
     cache: CheckCache | None,
     keys: Mapping[Path, str | None],
     out_by: datetime.date | None,
-    printed: bool,
     processes: int,
 ) -> list[Result]:
     """Every abstract file read and checked (`_read_abstract`), in the order of `paths`:
-    with a check cache (`journal check`), the files it keeps are taken from it and only the
-    others are read, in forked processes; their entries are added to it. `keys`: the
+    with a check cache (`journal check` without PDFs), the files it keeps are taken from it
+    and only the others are read, in forked processes; their entries are added to it. `keys`: the
     files' keys in the cache (`_keys`), by path."""
     if cache is None or out_by is None:
         return [result for result, _ in map_in_forks(partial(read, None), paths, processes)]
@@ -317,7 +305,7 @@ def _read_abstracts(
             continue
         (entry, item, problems), short = found
         if item is not None and not short and isinstance(entry, RawEntry):  # out by now?
-            entry, item = _checked_only(entry, item, out_by, printed)
+            entry, item = _checked_only(entry, item, out_by)
         results.append((entry, item, problems))
     made = map_in_forks(partial(read, cache), [path for _, path in missing], processes)
     for (number, _), (result, kept) in zip(missing, made, strict=True):
@@ -455,17 +443,19 @@ def _load_journal(
     paths = [path for path in found_files if path.name.endswith(".md")]
     types = settings.article_types if settings else DEFAULT_TYPES
     continuous_folders = settings is not None and settings.continuous
-    out_by = today if checking_only and settings is not None else None
-    printed = settings is not None and settings.pdf
-    read = partial(_read_abstract, root, types, continuous_folders, out_by, printed)
+    # A journal with PDFs reads every file: their check of characters needs the text,
+    # references and funding, and keeping them (or their characters) in the cache was
+    # measured to make a first check 0.7-1.8 s CPU slower at 5,000 abstracts.
+    out_by = today if checking_only and settings is not None and not settings.pdf else None
+    read = partial(_read_abstract, root, types, continuous_folders, out_by)
     cache = None
     if out_by is not None and cache_folder is not None:  # (None without check_cache)
-        cache = CheckCache(cache_folder, types, continuous_folders, printed)
+        cache = CheckCache(cache_folder, types, continuous_folders)
     author_paths = files_below(root, scan, root / AUTHORS, ".md")
     file_keys: dict[Path, str | None] = {}
     if cache is not None and out_by is not None:
         file_keys = _keys(root, cache, paths, author_paths, continuous, out_by, processes)
-    results = _read_abstracts(root, paths, read, cache, file_keys, out_by, printed, processes)
+    results = _read_abstracts(root, paths, read, cache, file_keys, out_by, processes)
     for path, (entry, item, found) in zip(paths, results, strict=True):
         if isinstance(entry, Problem):
             abstract_problems.append(entry)
