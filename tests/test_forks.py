@@ -38,6 +38,25 @@ def test_a_part_whose_process_fails_is_done_by_the_parent() -> None:
     assert forks.map_in_forks(square, list(range(600)), 2) == [n * n for n in range(600)]
 
 
+def test_work_begun_in_a_fork_comes_back_in_order() -> None:
+    parent = os.getpid()
+    collect = forks.start_in_fork(lambda n: (n * n, os.getpid()), list(range(500)), 2)
+    results = collect()
+    assert [square for square, _ in results] == [n * n for n in range(500)]
+    assert {pid for _, pid in results} == {results[0][1]} != {parent}
+
+
+def test_work_begun_in_a_fork_that_fails_is_done_by_the_parent() -> None:
+    parent = os.getpid()
+
+    def square(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return n * n
+
+    assert forks.start_in_fork(square, list(range(500)), 2)() == [n * n for n in range(500)]
+
+
 def test_an_error_of_the_work_itself_is_raised() -> None:
     def fails(n: int) -> int:
         raise ValueError(n)
