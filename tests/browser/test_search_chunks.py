@@ -506,24 +506,38 @@ def _split_words(site: Path, query: list[tuple[str, bool]]) -> list[str]:
 
 def _serve(site: Path, route: Route) -> None:
     """Answer a request for a search file with `site`'s file."""
-    path = urlsplit(route.request.url).path.lstrip("/")
-    route.fulfill(body=(site / path).read_bytes(), content_type="application/json")
+    path = site / urlsplit(route.request.url).path.lstrip("/")
+    if path.is_file():
+        route.fulfill(body=path.read_bytes(), content_type="application/json")
+    else:
+        route.fulfill(status=404)
 
 
+@pytest.mark.parametrize("cards", ["fetched after the tail", "all held before"])
 def test_a_tail_of_a_build_deployed_after_its_shard_gives_the_new_builds_answer_unmixed(
-    browser: Browser, chunked_site: Path, chunked_url: str, deployed_site: Path
+    browser: Browser, chunked_site: Path, chunked_url: str, deployed_site: Path, cards: str
 ) -> None:
     # The reader searches for a frequent word: the first answer comes from its shard's head,
     # then the site is deployed (other abstracts) before the tail is fetched, which is the new
     # build's. The worker reads the new build's settings, forgets the old build's files and
-    # answers from the new build's; no answer mixes the old head with the new tail.
+    # answers from the new build's; no answer mixes the old head with the new tail. With
+    # every card of the old build held (an earlier query's), the tail is the only file of the
+    # new build the worker would fetch for the complete answer.
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    before = _words(chunked_site, frequent=True)[0]
+    before_groups = _ranked_groups(chunked_site, before)
+    assert {d // size for _, docs in before_groups for d in docs} == set(
+        range(len(search_documents(chunked_site)) // size + 1)
+    )
     word = next(
         w
         for w in _words(chunked_site, frequent=True)
-        if w in _words(deployed_site, frequent=True)
+        if w[:2] != before[:2]
+        and w in _words(deployed_site, frequent=True)
         and search_shard(chunked_site, w[:2].encode().hex())[w]["tail"]
         == search_shard(deployed_site, w[:2].encode().hex())[w]["tail"]
     )
+    key = word[:2].encode().hex()
     old = _as_shown(chunked_site, _ranked_groups(chunked_site, word))
     new = _as_shown(deployed_site, _ranked_groups(deployed_site, word))
     assert old != new
@@ -535,15 +549,25 @@ def test_a_tail_of_a_build_deployed_after_its_shard_gives_the_new_builds_answer_
         folder, _, name = urlsplit(route.request.url).path.rpartition("/")
         if deployed:
             _serve(deployed_site, route)
-        elif folder.endswith("/search/shards") and name.count(".") == 2:  # "<key>.<n>.json"
-            held.append(route)  # the tail: unanswered until the site is deployed
+        elif (
+            folder.endswith("/search/shards")
+            and name.startswith(f"{key}.")
+            and name.count(".") == 2
+        ):
+            held.append(route)  # its tail: unanswered until the site is deployed
         else:
             route.continue_()
 
     context.route("**/search/**", search_files)
-    page = _type(context, word + " ")
+    page = _type(context, before + " " if cards == "all held before" else word + " ")
     meta = page.locator(".md-search-result__meta")
+    box = page.locator(".md-search__input")
+    if cards == "all held before":
+        expect(meta).to_have_text(f"{len(before_groups)} matching documents")
+        box.fill(word + " ")
+        box.press("End")
     expect(page.locator(".md-search-result__item")).to_have_count(FIRST)
+    expect(meta).not_to_have_text(f"{len(before_groups)} matching documents")
     assert held
     first = _answers(page, [word])
     assert len(first) == 1 and _same(first[0]) == old[: len(first[0])]
@@ -552,7 +576,7 @@ def test_a_tail_of_a_build_deployed_after_its_shard_gives_the_new_builds_answer_
         _serve(deployed_site, route)
     expect(meta).to_have_text(f"{len(new)} matching documents")
     answers = [_same(answer) for answer in _answers(page, [word])]
-    assert answers[0] == first[0] and answers[-1] == new
+    assert answers[0] == _same(first[0]) and answers[-1] == new
     assert all(answer == new[: len(answer)] for answer in answers[1:])
     context.close()
 
