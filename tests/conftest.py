@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -101,15 +102,25 @@ def search_documents(site: Path) -> list[dict]:
     return documents
 
 
+def search_shard(site: Path, name: str) -> Any:
+    """What a built site's shard `search/shards/<name>.json` holds (a shard's words, a tail's
+    postings), read as the worker reads it: of the index's version."""
+    data = json.loads((site / f"search/shards/{name}.json").read_text("utf-8"))
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    assert data["version"] == index["config"]["journal"]["version"]
+    ((field, found),) = ((k, v) for k, v in data.items() if k != "version")
+    assert field == ("postings" if "." in name else "words")
+    return found
+
+
 def search_postings(site: Path, word: str) -> dict[int, int]:
     """A word's postings in a built site's search index (document → score): those its shard
     holds, with a frequent word's tail (its other postings, in a file of their own)."""
     key = word[:2].encode("utf-8").hex()
-    found = json.loads((site / f"search/shards/{key}.json").read_text("utf-8"))[word]
+    found = search_shard(site, key)[word]
     flat = found
     if isinstance(found, dict):
-        tail = json.loads((site / f"search/shards/{key}.{found['tail']}.json").read_text("utf-8"))
-        flat = found["head"] + tail
+        flat = found["head"] + search_shard(site, f"{key}.{found['tail']}")
     postings = dict(zip(flat[::2], flat[1::2], strict=True))
     assert len(postings) * 2 == len(flat)  # no document twice
     return postings

@@ -12,7 +12,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from conftest import search_documents, search_pages, search_postings
+from conftest import search_documents, search_pages, search_postings, search_shard
 from journal.search_index import (
     CHUNK,
     HEAD,
@@ -60,7 +60,7 @@ def _written(tmp_path: Path, entries: list[dict] = ENTRIES) -> tuple[dict, dict[
     assert index["docs"] == []  # the page's main thread loads no documents
     index["docs"] = search_documents(tmp_path)  # of the index's version
     shards = {  # the shards (a frequent word's tail is apart, "<key>.<n>.json")
-        p.stem: json.loads(p.read_text("utf-8"))
+        p.stem: search_shard(tmp_path, p.stem)
         for p in (tmp_path / "search/shards").iterdir()
         if "." not in p.stem
     }
@@ -147,7 +147,7 @@ def test_a_rebuild_leaves_no_shard_of_words_that_are_gone(tmp_path: Path) -> Non
 def test_the_sites_field_boosts_decide_the_order(tmp_path: Path) -> None:
     text_first = {"fields": {"title": {"boost": 1}, "text": {"boost": 1000}}}
     _write(tmp_path, ENTRIES, {**CONFIG, **text_first})
-    shard = json.loads((tmp_path / "search/shards" / f"{shard_key('cervical')}.json").read_text())
+    shard = search_shard(tmp_path, shard_key("cervical"))
     scores = dict(zip(shard["cervical"][::2], shard["cervical"][1::2], strict=True))
     assert scores[1] > scores[0]  # the lung abstract says "cervical" twice in its text
     assert build_search_index(ENTRIES[:1], None).boosts["title"] == 1000.0  # Material's default
@@ -160,6 +160,11 @@ def test_a_changed_document_changes_the_version_the_worker_asks_for(tmp_path: Pa
     version = first["config"]["journal"]["version"]
     assert version == again["config"]["journal"]["version"]
     assert version != edited["config"]["journal"]["version"]
+    # The files, the version written into the shards, are the same from the same documents.
+    files = {p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.json")}
+    assert {p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.json")} == files
+    for path in files:
+        assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()
 
 
 def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
@@ -190,7 +195,7 @@ def test_an_article_has_its_authors_apart_from_its_keywords_and_its_citation(
     assert "cite" not in docs["about/"] and "authors" not in docs["about/"]
     # The authors are still found, with a tag's weight.
     shards = {  # the shards (a frequent word's tail is apart, "<key>.<n>.json")
-        p.stem: json.loads(p.read_text("utf-8"))
+        p.stem: search_shard(tmp_path, p.stem)
         for p in (tmp_path / "search/shards").iterdir()
         if "." not in p.stem
     }
@@ -254,7 +259,7 @@ def test_a_frequent_words_postings_are_its_first_pages_in_the_shard_and_the_rest
     entries.append({"location": "rare/", "title": "Rare", "text": "tumour tumour tumoral"})
     _write(tmp_path, entries, CONFIG)
     site = tmp_path
-    shard = json.loads((site / f"search/shards/{shard_key('tumour')}.json").read_text("utf-8"))
+    shard = search_shard(site, shard_key("tumour"))
     entry = shard["tumour"]
     assert set(entry) == {"head", "tail", "cut"}
     assert isinstance(shard["tumoral"], list)  # a rare word's postings are all in its shard
@@ -280,6 +285,8 @@ def test_a_frequent_words_postings_are_its_first_pages_in_the_shard_and_the_rest
     score, doc = best(order[HEAD])
     assert entry["cut"] == [-score, doc]
     assert len(postings) - len(head) >= TAIL
+    # Every shard and tail says the index's version (search_shard reads it so).
+    assert [search_shard(site, p.stem) for p in (site / "search/shards").iterdir()]
 
 
 def _said(entries: list[dict], location: str) -> str:

@@ -24,13 +24,15 @@ overrides/assets/journal/search-worker.js):
   `authors`, `cite` (its citation after the journal's abbreviation, "2017;6(3):21") and
   `type` (a position in `types`);
 - `search/shards/<key>.json`, one per two first letters of the indexed words (the key is
-  their UTF-8 bytes in hex): every word that starts with them, with the documents it occurs
-  in and a score, as `{"word": [document, score, document, score, ...]}`. A document is its
+  their UTF-8 bytes in hex): `version` and `words`, every word that starts with them, with
+  the documents it occurs in and a score, as `{"word": [document, score, document, score,
+  ...]}`. A document is its
   position in the index (its chunk and its place there); a score is an integer, higher for
   a better match. A frequent word (TAIL postings or more past its first HEAD pages) is
   `{"word": {"head": [...], "tail": n, "cut": [score, document]}}`: `head` holds the
   postings of the HEAD pages that rank first for the word alone (a page with its sections),
-  `search/shards/<key>.<n>.json` the others (`[document, score, ...]`), and `cut` is where
+  `search/shards/<key>.<n>.json` the others (`version` and `postings`, `[document, score,
+  ...]`), and `cut` is where
   the tail begins (its first page's best document, a page's own score doubled): no
   document of the tail ranks above it (see `_split`).
 
@@ -43,11 +45,12 @@ chunks of the results Material shows at once (the first ten pages): at 10,000 ab
 results whose cards it has, then fetches the other chunks, four at a time, and answers
 again, complete, unless another query came meanwhile. `config.journal` also carries a
 `version` (a hash of the other files), which the worker adds to the address of each file it
-fetches, and which `documents.json` and each chunk repeat (the worker refuses a file of
-another version, and reads the settings of the build now served), so that a browser's
-cached files are never mixed with a new build's. A score is BM25 (no length normalisation,
-as Material sets lunr) summed over the fields, each weighted by Material's `fields` boosts
-(a word in the title or tags outweighs any number in the text).
+fetches, and which every other file repeats (the worker refuses a file of another version,
+and reads the settings of the build now served), so that neither a browser's cached files
+nor a deploy between two fetches mixes two builds (the shards and tails are written before
+the version is known: `write_search_files` writes it into them last). A score is BM25 (no
+length normalisation, as Material sets lunr) summed over the fields, each weighted by
+Material's `fields` boosts (a word in the title or tags outweighs any number in the text).
 """
 
 from __future__ import annotations
@@ -112,6 +115,11 @@ TAIL = 256
 PAGE_WEIGHT = 2
 """A page's own score counts this many times against its sections' (as the worker ranks)."""
 DEFAULT_BOOSTS = {"title": 1000.0, "text": 1.0, "tags": 1_000_000.0}
+VERSION_AT = len('{"version":"')
+"""Where the version begins in a shard or tail: characters, and bytes (the start is ASCII)."""
+_UNSTAMPED = '{"version":"' + "-" * 16 + '"'
+"""How a shard or tail begins until `write_search_files` writes the index's version over the
+dashes (a file left so is refused: no version is dashes)."""
 MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
 """What Material's search plugin writes as `config` (its page highlighting reads
 `separator`)."""
@@ -189,6 +197,8 @@ class SearchIndex:
         """The journal's abbreviation, which every card's citation follows."""
         self.types: dict[str, int] = {}
         self.docs: list[dict[str, Any]] = []
+        self.version = ""
+        """The index's version, once `files` has made every file."""
         # word → (documents, their weights before IDF): 8 bytes a posting
         self._postings: dict[str, tuple[array[int], array[float]]] = {}
 
@@ -227,9 +237,11 @@ class SearchIndex:
         self.docs.append(slim)
 
     def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-        """(path in the site, JSON text) of every shard, the documents' chunks, the documents'
-        `documents.json` and Material's `search_index.json`; one at a time (but the chunks,
-        which the version covers and repeats), so no more than one shard is held."""
+        """(path in the site, JSON text) of every shard and tail, the documents' chunks, the
+        documents' `documents.json` and Material's `search_index.json`; one at a time (but the
+        chunks, which the version covers and repeats), so no more than one shard is held. A
+        shard or tail is made before the version (which covers it): it begins as _UNSTAMPED,
+        and its version is `version` once the last file is made."""
         by_key: dict[str, list[str]] = {}
         for word in sorted(self._postings):
             by_key.setdefault(shard_key(word), []).append(word)
@@ -250,11 +262,12 @@ class SearchIndex:
                 first, rest, cut = split
                 shard[word] = {"head": first, "tail": len(tails), "cut": cut}
                 tails.append(rest)
-            text = _dumps(shard)
+            # Hashed as written, the version blanked: a change of their form is another version.
+            text = f'{_UNSTAMPED},"words":{_dumps(shard)}}}'
             version.update(text.encode("utf-8"))
             yield urls.search_shard(key), text
             for number, postings in enumerate(tails):
-                text = _dumps(postings)
+                text = f'{_UNSTAMPED},"postings":{_dumps(postings)}}}'
                 version.update(text.encode("utf-8"))
                 yield urls.search_tail(key, number), text
         cards = [_dumps(self.docs[start : start + CHUNK]) for start in range(0, count, CHUNK)]
@@ -271,7 +284,7 @@ class SearchIndex:
             }
         )[1:]
         version.update(head.encode("utf-8"))
-        stamp = version.hexdigest()[:16]
+        stamp = self.version = version.hexdigest()[:16]
         for number, text in enumerate(cards):
             yield urls.search_chunk(number), f'{{"version":"{stamp}","documents":{text}}}'
         yield urls.SEARCH_DOCUMENTS, f'{{"version":"{stamp}",{head}'
@@ -396,10 +409,18 @@ def write_search_files(site_dir: Path, index: SearchIndex, config: Mapping[str, 
     `index` as the page is written (`SearchIndex.add`) need not keep them all."""
     for folder in ("shards", "documents"):  # no file of an earlier build left to fetch
         shutil.rmtree(site_dir / "search" / folder, ignore_errors=True)
+    unstamped: list[Path] = []
     for path, text in index.files(config):
         destination = site_dir / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(text, encoding="utf-8")
+        if text.startswith(_UNSTAMPED):
+            unstamped.append(destination)
+    stamp = index.version.encode("ascii")
+    for destination in unstamped:  # the version, known now, over the dashes
+        with destination.open("r+b") as file:
+            file.seek(VERSION_AT)
+            file.write(stamp)
 
 
 def build_search_index(

@@ -22,11 +22,20 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from conftest import ROOT, run_mkdocs_build, search_documents, search_pages, search_postings
+from conftest import (
+    ROOT,
+    run_mkdocs_build,
+    search_documents,
+    search_pages,
+    search_postings,
+    search_shard,
+)
 from journal.search_index import HEAD, STOP_WORDS
 
 pytestmark = pytest.mark.browser
 ABSTRACTS = 300
+RANK = 1e12  # each query word matched outranks any score
+PREFIX_WEIGHT = 0.5  # a longer word that begins with the word being typed
 FIRST = 10  # the results Material shows at once: all a first answer waits for
 # Material shows four more results each time the list is scrolled to its end (a scroll event
 # that reaches it): away from the end, a frame, then to the end.
@@ -42,21 +51,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def chunked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _generated_site(root: Path, seed_offset: int = 0) -> Path:
+    """The benchmark's generated corpus (its seed moved by `seed_offset`: other abstracts),
+    built."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from generate import SOURCE_DATE_EPOCH, generate  # type: ignore[import-not-found]
+        from generate import SEED, SOURCE_DATE_EPOCH, generate  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    root = tmp_path_factory.mktemp("chunked")
-    generated = generate(root, ABSTRACTS, repo=ROOT)
+    generated = generate(root, ABSTRACTS, seed=SEED + seed_offset, repo=ROOT)
     # Built on the generator's date: every abstract is published by then.
     build = run_mkdocs_build(
         generated.journal, root / "site", env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     )
     assert build.returncode == 0, build.output
     return build.site
+
+
+@pytest.fixture(scope="module")
+def chunked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _generated_site(tmp_path_factory.mktemp("chunked"))
+
+
+@pytest.fixture(scope="module")
+def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site deployed after `chunked_site`: other abstracts, the same words frequent."""
+    return _generated_site(tmp_path_factory.mktemp("deployed"), seed_offset=1)
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +92,30 @@ def chunked_url(chunked_site: Path) -> Iterator[str]:
 def _ranked_groups(site: Path, word: str) -> list[tuple[int, list[int]]]:
     """The documents matching `word` (typed whole), grouped by page, in the order shown:
     (page, the group's documents)."""
+    return _ranked_answer(site, [(word, False)])
+
+
+def _ranked_answer(site: Path, query: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:
+    """The documents matching a query's words (each a prefix or typed whole), grouped by
+    page, in the order shown, ranked from every posting (a frequent word's tail too) as the
+    worker's notes say: more query words matched first, then the sum of each word's best
+    score (half for a longer word a prefix matches), a page's own counting double; ties by
+    position."""
     parents, _ = search_pages(site)
+    best: dict[int, dict[int, float]] = {}  # document → query word → its best score
+    for t, (term, prefix) in enumerate(query):
+        key = term[:2].encode("utf-8").hex()
+        indexed = search_shard(site, key) if (site / f"search/shards/{key}.json").exists() else {}
+        for word in indexed:
+            if word != term and not (prefix and word.startswith(term)):
+                continue
+            weight = 1 if word == term else PREFIX_WEIGHT
+            for doc, score in search_postings(site, word).items():
+                scores = best.setdefault(doc, {})
+                scores[t] = max(scores.get(t, 0), score * weight)
     ranked = sorted(
-        (-score * (2 if parents[doc] == doc else 1), doc)
-        for doc, score in search_postings(site, word).items()
+        (-(len(scores) * RANK + sum(scores.values()) * (2 if parents[doc] == doc else 1)), doc)
+        for doc, scores in best.items()
     )
     groups: dict[int, list[int]] = {}
     for _, doc in ranked:
@@ -257,7 +297,7 @@ def test_a_deploy_since_the_page_loaded_is_searched_with_the_new_builds_files(
 
     def search_files(route: Route) -> None:
         path = urlsplit(route.request.url).path.lstrip("/")
-        if not deployed or "/shards/" in path:
+        if not deployed:
             route.continue_()
             return
         data = json.loads((chunked_site / path).read_text("utf-8"))
@@ -295,7 +335,7 @@ def _words(site: Path, *, frequent: bool = False) -> list[str]:
         word
         for path in sorted((site / "search/shards").glob("*.json"))
         if "." not in path.stem  # a frequent word's tail, "<key>.<n>.json"
-        for word, postings in json.loads(path.read_text("utf-8")).items()
+        for word, postings in search_shard(site, path.stem).items()
         if word.isalpha() and len(word) > 4 and word not in STOP_WORDS
         if isinstance(postings, dict) is frequent
     )
@@ -356,4 +396,230 @@ def test_a_frequent_word_answers_from_its_first_pages_before_its_tail_is_fetched
     assert [links[0] for links in found] == pages
     assert [sorted(links) for links in found] == [sorted(links) for links in expected]
     assert items.locator("h1").all_inner_texts() == titles
+    context.close()
+
+
+# Every answer the worker posts to the page, as (the query's words, each result's locations,
+# page first): what the reader is shown at each step, whether or not Material redraws.
+RECORD_ANSWERS = """(() => {
+  const Native = window.Worker;
+  window.journalAnswers = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ({ data }) => {
+        if (data && data.type === 3 && data.data.items.length)
+          window.journalAnswers.push({
+            words: Object.keys(data.data.items[0][0].terms),
+            groups: data.data.items.map(group => group.map(result => result.location))
+          });
+      });
+    }
+  };
+})()"""
+
+
+def _answers(page: Page, words: list[str]) -> list[list[list[str]]]:
+    """The answers the worker posted to a query of these words, in order."""
+    recorded = page.evaluate("window.journalAnswers")
+    return [answer["groups"] for answer in recorded if answer["words"] == words]
+
+
+def _as_shown(site: Path, groups: list[tuple[int, list[int]]]) -> list[list[str]]:
+    """Groups of documents as the results' locations, each group's sorted (the order within
+    a group is the worker's, tested above)."""
+    locations = [document["location"] for document in search_documents(site)]
+    return [sorted(locations[d] for d in docs) for _, docs in groups]
+
+
+def _same(answer: list[list[str]]) -> list[list[str]]:
+    return [sorted(group) for group in answer]
+
+
+def _type(context: BrowserContext, query: str) -> Page:
+    """A new page of the site that records the worker's answers, with `query` in the search
+    box at once (one query: Material asks the worker when a key is released)."""
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.add_init_script(RECORD_ANSWERS)
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    return page
+
+
+@pytest.mark.parametrize("query", ["a frequent word and another", "two frequent words", "a prefix"])
+def test_a_query_of_two_words_or_a_short_prefix_answers_first_with_the_start_of_the_ranking(
+    browser: Browser, chunked_site: Path, chunked_url: str, query: str
+) -> None:
+    # Words whose postings are split (a head in the shard, a tail apart), with another word,
+    # or several that two letters begin: the complete answer is ranked from every posting of
+    # every word the query matches; the first answer (before the cards of later results,
+    # perhaps before the tails) is the start of it, never another order.
+    frequent = _words(chunked_site, frequent=True)
+    if query == "a prefix":  # the two letters that begin the most frequent words
+        prefix = max(
+            sorted({word[:2] for word in frequent}),
+            key=lambda two: sum(word.startswith(two) for word in frequent),
+        )
+        typed, terms = prefix, [(prefix, True)]
+    else:
+        first = frequent[0]
+        second = next(
+            word
+            for word in (frequent if query == "two frequent words" else _words(chunked_site))
+            if word[:2] != first[:2]
+            and (
+                query == "two frequent words"
+                or FIRST <= len(_ranked_groups(chunked_site, word)) < 60
+            )
+        )
+        typed, terms = f"{first} {second} ", [(first, False), (second, False)]
+    groups = _ranked_answer(chunked_site, terms)
+    assert len(groups) > HEAD > FIRST
+    assert _split_words(chunked_site, terms), "no word of the query has a tail"
+    expected = _as_shown(chunked_site, groups)
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    page = _type(context, typed)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"{len(groups)} matching documents")
+    words = [term for term, _ in terms]
+    answers = [_same(answer) for answer in _answers(page, words)]
+    assert answers[-1] == expected
+    assert len(answers[0]) >= FIRST
+    assert all(answer == expected[: len(answer)] for answer in answers)
+    context.close()
+
+
+def _split_words(site: Path, query: list[tuple[str, bool]]) -> list[str]:
+    """The indexed words a query's words (each a prefix or typed whole) match whose postings
+    are split."""
+    return [
+        word
+        for term, prefix in query
+        for word, found in search_shard(site, term[:2].encode("utf-8").hex()).items()
+        if (word == term or (prefix and word.startswith(term))) and isinstance(found, dict)
+    ]
+
+
+def _serve(site: Path, route: Route) -> None:
+    """Answer a request for a search file with `site`'s file."""
+    path = site / urlsplit(route.request.url).path.lstrip("/")
+    if path.is_file():
+        route.fulfill(body=path.read_bytes(), content_type="application/json")
+    else:
+        route.fulfill(status=404)
+
+
+@pytest.mark.parametrize("cards", ["fetched after the tail", "all held before"])
+def test_a_tail_of_a_build_deployed_after_its_shard_gives_the_new_builds_answer_unmixed(
+    browser: Browser, chunked_site: Path, chunked_url: str, deployed_site: Path, cards: str
+) -> None:
+    # The reader searches for a frequent word: the first answer comes from its shard's head,
+    # then the site is deployed (other abstracts) before the tail is fetched, which is the new
+    # build's. The worker reads the new build's settings, forgets the old build's files and
+    # answers from the new build's; no answer mixes the old head with the new tail. With
+    # every card of the old build held (an earlier query's), the tail is the only file of the
+    # new build the worker would fetch for the complete answer.
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    before = _words(chunked_site, frequent=True)[0]
+    before_groups = _ranked_groups(chunked_site, before)
+    assert {d // size for _, docs in before_groups for d in docs} == set(
+        range(len(search_documents(chunked_site)) // size + 1)
+    )
+    word = next(
+        w
+        for w in _words(chunked_site, frequent=True)
+        if w[:2] != before[:2]
+        and w in _words(deployed_site, frequent=True)
+        and search_shard(chunked_site, w[:2].encode().hex())[w]["tail"]
+        == search_shard(deployed_site, w[:2].encode().hex())[w]["tail"]
+    )
+    key = word[:2].encode().hex()
+    old = _as_shown(chunked_site, _ranked_groups(chunked_site, word))
+    new = _as_shown(deployed_site, _ranked_groups(deployed_site, word))
+    assert old != new
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    held: list[Route] = []
+    deployed = False
+
+    def search_files(route: Route) -> None:
+        folder, _, name = urlsplit(route.request.url).path.rpartition("/")
+        if deployed:
+            _serve(deployed_site, route)
+        elif (
+            folder.endswith("/search/shards")
+            and name.startswith(f"{key}.")
+            and name.count(".") == 2
+        ):
+            held.append(route)  # its tail: unanswered until the site is deployed
+        else:
+            route.continue_()
+
+    context.route("**/search/**", search_files)
+    page = _type(context, before + " " if cards == "all held before" else word + " ")
+    meta = page.locator(".md-search-result__meta")
+    box = page.locator(".md-search__input")
+    if cards == "all held before":
+        expect(meta).to_have_text(f"{len(before_groups)} matching documents")
+        box.fill(word + " ")
+        box.press("End")
+    expect(page.locator(".md-search-result__item")).to_have_count(FIRST)
+    expect(meta).not_to_have_text(f"{len(before_groups)} matching documents")
+    assert held
+    first = _answers(page, [word])
+    assert len(first) == 1 and _same(first[0]) == old[: len(first[0])]
+    deployed = True
+    for route in held:
+        _serve(deployed_site, route)
+    expect(meta).to_have_text(f"{len(new)} matching documents")
+    answers = [_same(answer) for answer in _answers(page, [word])]
+    assert answers[0] == _same(first[0]) and answers[-1] == new
+    assert all(answer == new[: len(answer)] for answer in answers[1:])
+    context.close()
+
+
+def test_a_shard_of_a_build_deployed_after_the_settings_gives_the_new_builds_answer(
+    browser: Browser, chunked_site: Path, chunked_url: str, deployed_site: Path
+) -> None:
+    # The reader searches (the worker fetches every chunk of cards for the complete answer),
+    # the site is deployed (other abstracts), and the reader searches for a word of another
+    # shard: the shard is the new build's, the cards the worker holds the old one's. The
+    # worker reads the new build's settings, forgets the old build's files and answers from
+    # the new build's only.
+    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
+    before = _words(chunked_site, frequent=True)[0]
+    before_groups = _ranked_groups(chunked_site, before)
+    assert {d // size for _, docs in before_groups for d in docs} == set(
+        range(len(search_documents(chunked_site)) // size + 1)
+    )
+    after = next(
+        w
+        for w in _words(deployed_site)
+        if w[:2] != before[:2] and len(_ranked_groups(deployed_site, w)) >= FIRST
+    )
+    new = _as_shown(deployed_site, _ranked_groups(deployed_site, after))
+    context = browser.new_context(base_url=chunked_url, viewport={"width": 1280, "height": 900})
+    deployed = False
+
+    def search_files(route: Route) -> None:
+        if deployed:
+            _serve(deployed_site, route)
+        else:
+            route.continue_()
+
+    context.route("**/search/**", search_files)
+    page = _type(context, before + " ")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"{len(before_groups)} matching documents")
+    deployed = True
+    box = page.locator(".md-search__input")
+    box.fill(after + " ")
+    box.press("End")
+    expect(meta).to_have_text(f"{len(new)} matching documents")
+    answers = [_same(answer) for answer in _answers(page, [after])]
+    assert answers[-1] == new
+    assert all(answer == new[: len(answer)] for answer in answers)
     context.close()

@@ -17,8 +17,10 @@
    time, beside the page showing the first answer) and answers again, complete, unless the
    reader has typed another query. A query the reader has typed past while it waits for
    files is dropped unanswered, so that it holds up neither the newer query nor the network.
-   A file of another build (the site deployed since the page loaded) makes the worker read
-   the settings of the build now served and ask the query again (`refresh`).
+   Every file but the settings says the index's version: a file of another build (the site
+   deployed since the page loaded, or between two of a query's fetches), before the first
+   answer or after it, makes the worker read the settings of the build now served, forget
+   the files of the earlier one and ask the query again (`refresh`, `again`).
 
    A frequent word's shard holds only the postings of the pages that rank first for it (its
    head) and where the rest (its tail, a file apart) ranks below (`cut`). When the heads
@@ -82,7 +84,8 @@ function normalise(text) {
    again since the page loaded, or the browser kept an earlier build's file. */
 class OtherBuild extends Error {}
 
-/* One of the index's files; the version keeps a cached file of another build out. */
+/* One of the index's files; the version in its address keeps a cached file of another
+   build out. */
 async function load(path, stamp = version) {
   const url = new URL(path, root);
   if (stamp) url.searchParams.set("v", stamp);
@@ -99,7 +102,7 @@ async function loadDocuments() {
   let data = early && await early;
   early = null;
   if (!data || data.version !== version) data = await load("search/documents.json");
-  if (version && data.version !== version) throw new OtherBuild("search/documents.json: of another build");
+  ofThisBuild(data, "search/documents.json");
   const count = data.count || 0;
   chunkSize = data.chunk || 1;
   journal = data.journal || "";
@@ -138,12 +141,18 @@ function documents() {
   return loading;
 }
 
+/* A file of the index as read, refused if of a build other than the settings'. */
+function ofThisBuild(data, path) {
+  if (version && data.version !== version) throw new OtherBuild(`${path}: of another build`);
+  return data;
+}
+
 /* One chunk of cards, loaded once (again after a failure), refused if of another build. */
 function chunk(number) {
   if (!chunks.has(number)) {
-    const loaded = load(`search/documents/${number}.json`).then(data => {
-      if (version && data.version !== version) throw new OtherBuild(`chunk ${number}: of another build`);
-      data.documents.forEach((doc, i) => { docs[number * chunkSize + i] = doc; });
+    const path = `search/documents/${number}.json`;
+    const loaded = load(path).then(data => {
+      ofThisBuild(data, path).documents.forEach((doc, i) => { docs[number * chunkSize + i] = doc; });
     }).catch(err => {
       if (chunks.get(number) === loaded) chunks.delete(number); /* asked again next time */
       throw err;
@@ -187,11 +196,12 @@ function shardKey(word) {
   return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
 }
 
-/* A file loaded once, kept in `kept` under `name` (forgotten after a failure: asked again
-   next time). */
-function loadOnce(kept, name, path) {
+/* A file's `field` (a shard's words, a tail's postings), loaded once and kept in `kept`
+   under `name`, refused if of another build (forgotten after a failure: asked again next
+   time). */
+function loadOnce(kept, name, path, field) {
   if (!kept.has(name)) {
-    const loaded = load(path).catch(err => {
+    const loaded = load(path).then(data => ofThisBuild(data, path)[field]).catch(err => {
       if (kept.get(name) === loaded) kept.delete(name);
       throw err;
     });
@@ -202,7 +212,7 @@ function loadOnce(kept, name, path) {
 
 function shard(key) {
   if (!shardKeys.has(key)) return Promise.resolve({});
-  return loadOnce(shards, key, `search/shards/${key}.json`);
+  return loadOnce(shards, key, `search/shards/${key}.json`, "words");
 }
 
 async function setup({ config }) {
@@ -290,20 +300,26 @@ function card(doc, mark) {
     + `<span class="journal-result__citation">${journal} ${doc.cite}</span></p>`;
 }
 
-/* A query's answer; once more with the settings of a build deployed since (see refresh). */
+/* A query's answer; once more with the settings of a build deployed since (see again). */
 async function search(query, id) {
   try {
     return await answerOnce(query, id);
   } catch (err) {
-    if (id !== asked) return null; /* typed past: its failure is not shown */
-    if (!(err instanceof OtherBuild)) throw err;
-    const again = refresh();
-    again.catch(() => {});
-    await unlessNewer(again, id);
-    if (id !== asked) return null;
-    if (!(await again)) throw err;
-    return answerOnce(query, id);
+    return again(err, query, id);
   }
+}
+
+/* After a query failed with `err`: its answer with the settings of the build now served if
+   a file was of another build (see refresh), else the failure (null if typed past). */
+async function again(err, query, id) {
+  if (id !== asked) return null; /* typed past: its failure is not shown */
+  if (!(err instanceof OtherBuild)) throw err;
+  const refreshed = refresh();
+  refreshed.catch(() => {});
+  await unlessNewer(refreshed, id);
+  if (id !== asked) return null;
+  if (!(await refreshed)) throw err;
+  return answerOnce(query, id);
 }
 
 async function answerOnce(query, id) {
@@ -346,9 +362,13 @@ async function answerOnce(query, id) {
        complete answer, if no other query came since. */
     const rest = async () =>
       (whole || await complete()) ? completed(list.slice(answer.items.length), id) : false;
+    /* A tail or chunk of another build: the query asked again of the build now served,
+       whose answer replaces this one (none of two builds' files). */
     rest()
-      .then(done => {
-        if (done) postMessage({ type: RESULT, data: { items: results(list, terms).items } });
+      .then(done => done && { items: results(list, terms).items },
+        err => again(err, query, id))
+      .then(data => {
+        if (data && id === asked) postMessage({ type: RESULT, data });
       })
       .catch(err => console.warn(`Search results not completed for "${query}":`, err));
   }
@@ -518,7 +538,7 @@ function settled(terms, words) {
 /* The rest of a frequent word's postings, loaded once (again after a failure). */
 function tail(key, number) {
   const name = `${key}.${number}`;
-  return loadOnce(tails, name, `search/shards/${name}.json`);
+  return loadOnce(tails, name, `search/shards/${name}.json`, "postings");
 }
 
 /* Material's items for the groups of results whose documents' cards are loaded, up to the
