@@ -59,6 +59,8 @@ _URL_PARTS: Any = getattr(mkdocs.utils, "_norm_parts", None)
 written, kept to the end of the build (2 KB per abstract). Emptied as it grows; absent or
 different in another MkDocs, it is left alone."""
 URL_PARTS_KEPT = 4096
+_NO_TOC = get_toc([])
+"""A written page's table of contents: nothing reads it again (DEVELOPING.md, "Memory")."""
 SEARCH: SearchIndex | None = None
 """The journal's search index, which takes each page's entries from Material's search as the
 page is written (replaced with each build)."""
@@ -314,6 +316,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     # written (links are checked from the anchors, the sitemap was written before): let it go
     # ("" and not None: Page.title reads a None content as "not rendered yet").
     page.content = ""
+    page.toc = _NO_TOC  # read only by the page's own templates and search entries
     if isinstance(page, _GeneratedPage) and "title" in page.meta:
         page.meta = {"title": page.meta["title"]}  # all other pages' templates read of it
     info = getattr(_URL_PARTS, "cache_info", None)
@@ -382,12 +385,24 @@ def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment
     # Compiled templates are not kept between builds: they are code, and the cache folder
     # (restored by a deploy) may only hold data the build checks before use.
     env.auto_reload = False
+    _release_unlinked_anchors(kwargs["files"])
     # What lives from here to the end of the build (the journal, MkDocs' files, pages and
     # nav: hundreds of thousands of objects) is left out of garbage collection, which would
     # walk it all again at every full collection while the pages are written.
     gc.collect()
     gc.freeze()
     return env
+
+
+def _release_unlinked_anchors(files: Files) -> None:
+    """Every page is rendered now, and with it every link to an anchor: MkDocs reads a
+    page's anchors only to check such links (after the pages are written), so a generated
+    page no page links into lets go of them (None: what MkDocs skips as not rendered)."""
+    pages = [f.page for f in files if f.page is not None]
+    linked = {target for page in pages for target in page.links_to_anchors or ()}
+    for page in pages:
+        if isinstance(page, _GeneratedPage) and page.file not in linked:
+            page.present_anchor_ids = None
 
 
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:

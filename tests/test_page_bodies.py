@@ -115,3 +115,23 @@ def test_a_warm_build_shows_edited_bodies_and_still_reports_broken_links(tmp_pat
         broken = run_mkdocs_build(project, tmp_path / name, env=env)
         assert broken.returncode != 0, name
         assert "missing-protocol.md" in broken.output, name
+
+
+def test_links_into_a_kept_body_are_checked_against_its_anchors(tmp_path: Path) -> None:
+    """A generated page lets go of its anchors when no page links into it (hooks, "Memory"):
+    a hand-written page's links to an abstract's headings are still checked, warm or cold."""
+    project = copy_project(FIXTURES / "journal", tmp_path / "journal")
+    slug = "second-pathology-report"
+    source = project / "abstracts" / "1" / "1" / f"{slug}.md"
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n\n## Methods\n\nText.\n")
+    page = project / "docs" / "reading.md"
+    page.write_text(f"# Reading\n\nSee [the methods](abstracts/{slug}.md#methods).\n")
+    env = {"JOURNAL_CACHE_DIR": str(tmp_path / "cache")}
+    for name in ("cold", "warm"):
+        build = run_mkdocs_build(project, tmp_path / name, env=env)
+        assert build.returncode == 0, build.output
+        assert "#methods" not in build.output, name
+    page.write_text(f"# Reading\n\nSee [the methods](abstracts/{slug}.md#method).\n")
+    broken = run_mkdocs_build(project, tmp_path / "broken", env=env)
+    assert broken.returncode != 0
+    assert "does not contain an anchor '#method'" in broken.output

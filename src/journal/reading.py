@@ -171,6 +171,7 @@ def load_journal(
     check_cache: bool = True,
     processes: int = 1,
     checking_only: bool = False,
+    slim_entries: bool = False,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     """Read and check every editors' file; the Journal when nothing is fatally wrong.
 
@@ -183,6 +184,8 @@ def load_journal(
     and list the abstracts to come; in a journal without PDFs, abstracts already out come
     without their text, references and funding (`_checked_only`), which no check across
     files reads (PDFs' check of characters does: kept when the journal makes PDFs).
+    `slim_entries` (a build): in a journal without PDFs, the entries come without the
+    references and funding as written (the Journal has them), which nothing else reads.
     """
     with paused_gc():
         return _load_journal(
@@ -196,6 +199,7 @@ def load_journal(
             check_cache=check_cache,
             processes=processes,
             checking_only=checking_only,
+            slim_entries=slim_entries,
         )
 
 
@@ -218,6 +222,7 @@ def _read_abstract(
     types: tuple[ArticleType, ...],
     continuous: bool,
     out_by: datetime.date | None,
+    slim: bool,
     cache: CheckCache | None,
     path: Path,
 ) -> tuple[Result, tuple[str, str] | None]:
@@ -236,6 +241,8 @@ def _read_abstract(
         result: Result = (entry, None, [])
     else:
         parsed, found = check_abstract(entry, types, continuous=continuous)
+        if slim:
+            entry, parsed = _without_unchecked(entry, parsed)
         if parsed is not None and out_by is not None:
             short, parsed = _checked_only(entry, parsed, out_by)
             if short is not entry:
@@ -253,6 +260,25 @@ def _unchecked(key: str) -> bool:
     """A key path ("references[3].doi") inside one of the UNCHECKED_FIELDS."""
     name = key.partition(".")[0].partition("[")[0]
     return name in UNCHECKED_FIELDS
+
+
+def _without_unchecked(
+    entry: RawEntry, item: ParsedAbstract | None
+) -> tuple[RawEntry, ParsedAbstract | None]:
+    """A checked abstract's entry without the UNCHECKED_FIELDS as written (nor their lines):
+    what a build without PDFs keeps of it while it reads the others (the abstract's typed
+    fields keep them). A third of what the reading of a journal holds at its peak."""
+    if not any(name in entry.meta for name in UNCHECKED_FIELDS):
+        return entry, item
+    kept = RawEntry(
+        path=entry.path,
+        meta={k: v for k, v in entry.meta.items() if k not in UNCHECKED_FIELDS},
+        body=entry.body,
+        lines={k: v for k, v in entry.lines.items() if not _unchecked(k)},
+        plain={k: v for k, v in entry.plain.items() if not _unchecked(k)},
+        body_line=entry.body_line,
+    )
+    return kept, None if item is None else dataclasses.replace(item, entry=kept)
 
 
 def _checked_only(
@@ -408,6 +434,7 @@ def _load_journal(
     check_cache: bool,
     processes: int,
     checking_only: bool,
+    slim_entries: bool,
 ) -> tuple[Journal | None, list[Problem], list[RawEntry]]:
     today = today or build_date()
     continuous = publishes_continuously(extra_journal)
@@ -447,7 +474,9 @@ def _load_journal(
     # references and funding, and keeping them (or their characters) in the cache was
     # measured to make a first check 0.7-1.8 s CPU slower at 5,000 abstracts.
     out_by = today if checking_only and settings is not None and not settings.pdf else None
-    read = partial(_read_abstract, root, types, continuous_folders, out_by)
+    # The entries' references and funding serve only PDFs (and `journal check`'s cache).
+    slim = slim_entries and not checking_only and settings is not None and not settings.pdf
+    read = partial(_read_abstract, root, types, continuous_folders, out_by, slim)
     cache = None
     if out_by is not None and cache_folder is not None:  # (None without check_cache)
         cache = CheckCache(cache_folder, types, continuous_folders)

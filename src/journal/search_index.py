@@ -124,6 +124,9 @@ MATERIAL_SETTINGS = ("lang", "separator", "pipeline", "fields")
 """What Material's search plugin writes as `config` (its page highlighting reads
 `separator`)."""
 
+_DECODER = json.JSONDecoder()
+_LOCATION_AT = len('{"location":')
+"""Where a card's location starts in its JSON (`add` writes it first)."""
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -196,7 +199,10 @@ class SearchIndex:
         self.journal = journal
         """The journal's abbreviation, which every card's citation follows."""
         self.types: dict[str, int] = {}
-        self.docs: list[dict[str, Any]] = []
+        # Each document's card as its JSON in UTF-8 (location first), a third of the dict's
+        # memory, and whether it is an article's (DEVELOPING.md, "Memory").
+        self._cards: list[bytes] = []
+        self._is_article = bytearray()
         self.version = ""
         """The index's version, once `files` has made every file."""
         # word → (documents, their weights before IDF): 8 bytes a posting
@@ -204,7 +210,7 @@ class SearchIndex:
 
     def add(self, entry: Mapping[str, Any]) -> None:
         """Index one document of Material's search plugin: location, title, text, tags."""
-        doc = len(self.docs)
+        doc = len(self._cards)
         text = plain_text(entry.get("text") or "")
         tags = [" ".join(plain_text(str(tag)).split()) for tag in entry.get("tags") or ()]
         fields = {"title": [plain_text(entry.get("title") or "")], "text": [text], "tags": tags}
@@ -234,7 +240,8 @@ class SearchIndex:
             slim["type"] = self.types.setdefault(card.type, len(self.types))
         elif "tags" in entry:  # shown as HTML: escaped here whatever the page gave
             slim["tags"] = [html.escape(tag, quote=False) for tag in tags]
-        self.docs.append(slim)
+        self._cards.append(_dumps(slim).encode("utf-8"))
+        self._is_article.append(card is not None)
 
     def files(self, config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         """(path in the site, JSON text) of every shard and tail, the documents' chunks, the
@@ -245,7 +252,7 @@ class SearchIndex:
         by_key: dict[str, list[str]] = {}
         for word in sorted(self._postings):
             by_key.setdefault(shard_key(word), []).append(word)
-        count = len(self.docs)
+        count = len(self._cards)
         parents = self._parents()
         version = hashlib.sha256()  # of every file: the worker asks for this set of files
         for key, words in by_key.items():
@@ -270,9 +277,8 @@ class SearchIndex:
                 text = f'{_UNSTAMPED},"postings":{_dumps(postings)}}}'
                 version.update(text.encode("utf-8"))
                 yield urls.search_tail(key, number), text
-        cards = [_dumps(self.docs[start : start + CHUNK]) for start in range(0, count, CHUNK)]
-        for text in cards:
-            version.update(text.encode("utf-8"))
+        for chunk in self._chunks():  # hashed now, made again to be written: none is kept
+            version.update(chunk)
         head = _dumps(
             {
                 "count": count,
@@ -285,7 +291,8 @@ class SearchIndex:
         )[1:]
         version.update(head.encode("utf-8"))
         stamp = self.version = version.hexdigest()[:16]
-        for number, text in enumerate(cards):
+        for number, chunk in enumerate(self._chunks()):
+            text = chunk.decode("utf-8")
             yield urls.search_chunk(number), f'{{"version":"{stamp}","documents":{text}}}'
         yield urls.SEARCH_DOCUMENTS, f'{{"version":"{stamp}",{head}'
         journal = {
@@ -297,6 +304,17 @@ class SearchIndex:
         settings = {key: config[key] for key in MATERIAL_SETTINGS if key in config}
         index = {"config": {**settings, "journal": journal}, "docs": []}
         yield urls.SEARCH_INDEX, _dumps(index)
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The cards `CHUNK` at a time, each chunk a JSON list in UTF-8 (as `_dumps` writes
+        the list of their dicts)."""
+        for start in range(0, len(self._cards), CHUNK):
+            yield b"[" + b",".join(self._cards[start : start + CHUNK]) + b"]"
+
+    def _locations(self) -> Iterator[str]:
+        for card in self._cards:  # '{"location":"…",…}': the string at a known place
+            location: str = _DECODER.raw_decode(card.decode("utf-8"), _LOCATION_AT)[0]
+            yield location
 
     def _sections(self) -> list[int]:
         """The sections' pages as runs, three numbers a run: [first - the previous run's end,
@@ -315,10 +333,11 @@ class SearchIndex:
 
     def _parents(self) -> list[int]:
         """Each document's page: a section's page, or the document itself."""
-        pages = {d["location"]: i for i, d in enumerate(self.docs) if "#" not in d["location"]}
+        locations = list(self._locations())
+        pages = {location: i for i, location in enumerate(locations) if "#" not in location}
         parents = []
-        for i, doc in enumerate(self.docs):
-            page, hashed, _ = doc["location"].partition("#")
+        for i, location in enumerate(locations):
+            page, hashed, _ = location.partition("#")
             parents.append(pages.get(page, i) if hashed else i)
         return parents
 
@@ -326,8 +345,8 @@ class SearchIndex:
         """The documents that are articles (have a card) as runs, two numbers a run:
         [first - the previous run's end, length, ...]."""
         runs: list[list[int]] = []  # [first, end]
-        for i, doc in enumerate(self.docs):
-            if "cite" not in doc:
+        for i, is_article in enumerate(self._is_article):
+            if not is_article:
                 continue
             if runs and runs[-1][1] == i:
                 runs[-1][1] = i + 1

@@ -295,6 +295,7 @@ def build_site_data(
         preview=preview,
         scan=scan,
         check_cache=False,
+        slim_entries=True,
     )
     problems = refused + problems
     if journal is None:
