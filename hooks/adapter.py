@@ -59,8 +59,6 @@ _URL_PARTS: Any = getattr(mkdocs.utils, "_norm_parts", None)
 written, kept to the end of the build (2 KB per abstract). Emptied as it grows; absent or
 different in another MkDocs, it is left alone."""
 URL_PARTS_KEPT = 4096
-_NO_TOC = get_toc([])
-"""A written page's table of contents: nothing reads it again (DEVELOPING.md, "Memory")."""
 SEARCH: SearchIndex | None = None
 """The journal's search index, which takes each page's entries from Material's search as the
 page is written (replaced with each build)."""
@@ -316,7 +314,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     # written (links are checked from the anchors, the sitemap was written before): let it go
     # ("" and not None: Page.title reads a None content as "not rendered yet").
     page.content = ""
-    page.toc = _NO_TOC  # read only by the page's own templates and search entries
+    page.toc = get_toc([])  # read only by the page's own templates and search entries
     if isinstance(page, _GeneratedPage) and "title" in page.meta:
         page.meta = {"title": page.meta["title"]}  # all other pages' templates read of it
     info = getattr(_URL_PARTS, "cache_info", None)
