@@ -504,6 +504,18 @@ def _split_words(site: Path, query: list[tuple[str, bool]]) -> list[str]:
     ]
 
 
+def _query_of_every_chunk(site: Path) -> tuple[str, list[tuple[int, list[int]]]]:
+    """The most frequent word and its ranked groups, which hold a card of every chunk (so a
+    query for it makes the worker fetch and keep every chunk of `site`'s cards)."""
+    size = json.loads((site / "search/documents.json").read_text("utf-8"))["chunk"]
+    word = _words(site, frequent=True)[0]
+    groups = _ranked_groups(site, word)
+    assert {d // size for _, docs in groups for d in docs} == set(
+        range(len(search_documents(site)) // size + 1)
+    )
+    return word, groups
+
+
 def _serve(site: Path, route: Route) -> None:
     """Answer a request for a search file with `site`'s file."""
     path = site / urlsplit(route.request.url).path.lstrip("/")
@@ -523,12 +535,7 @@ def test_a_tail_of_a_build_deployed_after_its_shard_gives_the_new_builds_answer_
     # answers from the new build's; no answer mixes the old head with the new tail. With
     # every card of the old build held (an earlier query's), the tail is the only file of the
     # new build the worker would fetch for the complete answer.
-    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
-    before = _words(chunked_site, frequent=True)[0]
-    before_groups = _ranked_groups(chunked_site, before)
-    assert {d // size for _, docs in before_groups for d in docs} == set(
-        range(len(search_documents(chunked_site)) // size + 1)
-    )
+    before, before_groups = _query_of_every_chunk(chunked_site)
     word = next(
         w
         for w in _words(chunked_site, frequent=True)
@@ -589,12 +596,7 @@ def test_a_shard_of_a_build_deployed_after_the_settings_gives_the_new_builds_ans
     # shard: the shard is the new build's, the cards the worker holds the old one's. The
     # worker reads the new build's settings, forgets the old build's files and answers from
     # the new build's only.
-    size = json.loads((chunked_site / "search/documents.json").read_text("utf-8"))["chunk"]
-    before = _words(chunked_site, frequent=True)[0]
-    before_groups = _ranked_groups(chunked_site, before)
-    assert {d // size for _, docs in before_groups for d in docs} == set(
-        range(len(search_documents(chunked_site)) // size + 1)
-    )
+    before, before_groups = _query_of_every_chunk(chunked_site)
     after = next(
         w
         for w in _words(deployed_site)
