@@ -232,7 +232,11 @@ def _parsed(text: str) -> Any:
 def decode(text: str, rel: str, out_by: datetime.date) -> tuple[Result, bool] | None:
     """A result read back and checked (None when it is not one this package writes for the
     file `rel`), and whether it is the short form of an abstract out by `out_by`."""
-    found = _abstract(_parsed(text), out_by)
+    return _abstract_of(_abstract(_parsed(text), out_by), rel)
+
+
+def _abstract_of(found: tuple[Result, bool] | None, rel: str) -> tuple[Result, bool] | None:
+    """A decoded abstract's result, if it is the file `rel`'s."""
     return found if found is not None and found[0][0].path == rel else None
 
 
@@ -283,7 +287,11 @@ def encode_author(result: AuthorResult) -> str | None:
 def decode_author(text: str, rel: str) -> AuthorResult | None:
     """An author file's result read back and checked, None when it is not one this package
     writes for the file `rel`."""
-    found = _author(_parsed(text))
+    return _author_of(_author(_parsed(text)), rel)
+
+
+def _author_of(found: AuthorResult | None, rel: str) -> AuthorResult | None:
+    """A decoded author file's result, if it is the file `rel`'s."""
     if found is None or found[0].path != rel or (found[1] is not None and found[1].source != rel):
         return None
     return found
@@ -374,9 +382,7 @@ class CheckCache:
         if text is None:
             return None
         if key in self.ahead:
-            found = self.ahead.pop(key)
-            if found is not None and found[0][0].path != rel:
-                found = None
+            found = _abstract_of(self.ahead.pop(key), rel)
         elif key in self.ahead_authors:
             found = None  # (an author's key: the kind of file is part of it)
         else:
@@ -391,11 +397,7 @@ class CheckCache:
         if text is None:
             return None
         if key in self.ahead_authors:
-            found = self.ahead_authors.pop(key)
-            if found is not None:
-                entry, author, _ = found
-                if entry.path != rel or (author is not None and author.source != rel):
-                    found = None
+            found = _author_of(self.ahead_authors.pop(key), rel)
         elif key in self.ahead:
             found = None
         else:

@@ -573,8 +573,7 @@ def files_below(root: Path, scan: Scan, folder: Path, *suffixes: str) -> list[Pa
     found = [
         path
         for path in listing
-        if path.name.endswith(suffixes)
-        and (depth == len(root.parts) + 1 or path.parts[:depth] == folder.parts)
+        if path.name.endswith(suffixes) and path.parts[:depth] == folder.parts
     ]
     return sorted(found, key=lambda p: p.parts)  # iter_files' order
 
